@@ -1,0 +1,235 @@
+"""The brief: the ranked, budgeted, rendered list of facts the engines answer from.
+
+The rendered text is the LLM's prompt prefix, so it must be byte-identical for the same input.
+Facts are ranked once (centrality in the story, how many articles state them, novelty against the
+facts ranked before them); a budget keeps a prefix of that ranking, so a smaller budget always
+keeps a subset of what a larger one keeps. Facts that only repeat what higher-ranked facts say are
+never kept, whatever the budget: the brief aims for the fewest tokens that keep every distinct fact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.corpus import Corpus, SourceEntry, load_corpus
+from bot.facts import Fact, Occurrence, build_facts
+from bot.text import content_stems
+from bot.tokens import get_counter
+
+BRIEF_FORMAT = "brief-v1"  # bump when ranking or rendering changes, so versions change too
+MIN_NOVELTY = 0.45  # a fact whose words are mostly said by one better-ranked fact is repetition...
+MIN_NEW_INFO = 6.0  # ...unless what it adds weighs about two rare words ("which lasted about an hour")
+DENSITY_EXPONENT = 0.8  # worth per token^0.8: short specific facts beat long ones, not tiny ones
+HEADLINE_WEIGHT = 0.5  # headlines and fragments (no closing full stop) restate the body in short
+DOMINATED = 0.85  # share of a fact's weight another fact must state to make it redundant outright
+MIN_STEMS = 3  # fewer content words than this is not a statement ("I agree with him.")
+
+KIND_HINTS = {
+    "report": "report after the call",
+    "preview": "written before the call",
+    "aggregate": "mixes a pre-call preview with post-call reporting",
+}
+
+
+@dataclass(frozen=True)
+class BriefFact:
+    """A fact as the engines see it: stable id, verbatim text and where each source states it."""
+
+    id: str
+    text: str
+    sources: tuple[str, ...]
+    occurrences: tuple[Occurrence, ...]
+    context: str  # the full article sentence(s) around the text: who said it, about what
+
+
+@dataclass(frozen=True)
+class SourceStats:
+    file: str
+    raw_tokens: int
+    cleaned_tokens: int
+    brief_tokens: int
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything downstream needs: the rendered text, its facts, its sources, its version."""
+
+    version: str
+    encoding: str
+    tokens: int
+    budget: int
+    text: str
+    facts: tuple[BriefFact, ...]
+    sources: tuple[SourceEntry, ...]
+    stats: tuple[SourceStats, ...]
+
+    def fact(self, fact_id: str) -> BriefFact | None:
+        return self._by_id.get(fact_id.upper())
+
+    @property
+    def _by_id(self) -> dict[str, BriefFact]:
+        cached = self.__dict__.get("_index")
+        if cached is None:
+            cached = {f.id: f for f in self.facts}
+            object.__setattr__(self, "_index", cached)
+        return cached
+
+    def source(self, file: str) -> SourceEntry:
+        return next(entry for entry in self.sources if entry.file == file)
+
+    def to_json(self) -> dict:
+        """The `callbot brief --json` contract of DESIGN.md."""
+        return {
+            "version": self.version,
+            "encoding": self.encoding,
+            "tokens": self.tokens,
+            "facts": [{"id": f.id, "text": f.text, "sources": list(f.sources)} for f in self.facts],
+        }
+
+
+KIND_WEIGHT = {"report": 1.0, "preview": 0.85, "aggregate": 0.7}  # reports after the call come first
+
+
+def rank_facts(facts: list[Fact], kinds: dict[str, str]) -> list[Fact]:
+    """Order facts best first; facts that mostly repeat a better-ranked fact are left out.
+
+    A fact's worth: how specific it is (summed IDF of its words, saturating), the kind of article
+    stating it, how early in that article (news puts the main facts first), and how many articles
+    state it. Picking greedily, each candidate is discounted by its largest IDF-weighted overlap with
+    one already picked fact (maximal marginal relevance), so paraphrases do not crowd out facts.
+    """
+    stems = [set(content_stems(f.text)) for f in facts]
+    df: Counter[str] = Counter(w for words in stems for w in words)
+    idf = {w: math.log((len(facts) + 1) / (n + 0.5)) for w, n in df.items()}
+    weight = [sum(idf[w] for w in words) for words in stems]
+    spread: Counter[str] = Counter()  # in how many articles each word occurs: the story's vocabulary
+    for source in {occ.source for fact in facts for occ in fact.occurrences}:
+        spread.update({w for fact, words in zip(facts, stems, strict=True) if source in fact.sources for w in words})
+    base = []
+    for fact, words, info in zip(facts, stems, weight, strict=True):
+        if len(words) < MIN_STEMS:
+            base.append(0.0)
+            continue
+        first = fact.occurrences[0]
+        kind = max(KIND_WEIGHT[kinds[occ.source]] for occ in fact.occurrences)
+        position = 1 / (1 + 0.01 * first.sentence_index)
+        specificity = min(info, 30.0) / 30.0
+        cost = (len(fact.text) / 4) ** DENSITY_EXPONENT  # tokens, roughly: the budget is in tokens
+        on_story = sum(idf[w] for w in words if spread[w] > 1) / info
+        worth = specificity * kind * position * (0.5 + on_story) * (1 + 0.3 * (len(fact.sources) - 1))
+        if len(fact.sources) == 1 and not re.search(r"[.!?][”\"’']?$", fact.text):
+            worth *= HEADLINE_WEIGHT
+        base.append(worth / cost)
+
+    def overlap(i: int, j: int) -> float:
+        return sum(idf[w] for w in stems[i] & stems[j]) / weight[i]
+
+    def _dominated(i: int) -> bool:
+        """Another fact, stated by at least as many articles, says all this and more."""
+        return any(
+            j != i
+            and weight[j] > weight[i]
+            and len(facts[j].sources) >= len(facts[i].sources)
+            and overlap(i, j) >= DOMINATED
+            for j in range(len(facts))
+        )
+
+    ranked: list[int] = []
+    redundancy = [0.0] * len(facts)
+    remaining = {i for i, score in enumerate(base) if score > 0 and not _dominated(i)}
+    while remaining:
+        best = max(remaining, key=lambda i: (base[i] * (1 - redundancy[i]), -i))
+        remaining.discard(best)
+        if 1 - redundancy[best] < MIN_NOVELTY and (1 - redundancy[best]) * weight[best] < MIN_NEW_INFO:
+            continue
+        ranked.append(best)
+        for i in remaining:
+            redundancy[i] = max(redundancy[i], overlap(i, best))
+    return [facts[i] for i in ranked]
+
+
+def _context(corpus: Corpus | None, fact: Fact) -> str:
+    """The whole sentences each occurrence sits in (a merged quote keeps its "the White House said")."""
+    if corpus is None:
+        return fact.text
+    parts: list[str] = []
+    for occ in fact.occurrences:
+        source = corpus.source(occ.source)
+        for sentence in source.sentences:
+            if sentence.end > occ.start and sentence.start < occ.end and sentence.text not in parts:
+                parts.append(sentence.text)
+    return " ".join(parts) or fact.text
+
+
+def _render(
+    entries: tuple[SourceEntry, ...], facts: list[Fact], corpus: Corpus | None = None
+) -> tuple[str, list[BriefFact]]:
+    lines = ["SOURCES (id | outlet | written | kind)"]
+    for entry in entries:
+        when = entry.published.strftime("%a %d %b %Y")
+        lines.append(f"{entry.short_id} | {entry.outlet} | {when} | {entry.kind}: {KIND_HINTS[entry.kind]}")
+    lines += ["", "FACTS (id [sources] verbatim text)"]
+    short = {entry.file: entry.short_id for entry in entries}
+    brief_facts = []
+    for n, fact in enumerate(sorted(facts, key=lambda f: f.key), start=1):
+        fid = f"F{n}"
+        lines.append(f"{fid} [{' '.join(short[s] for s in fact.sources)}] {fact.text}")
+        brief_facts.append(
+            BriefFact(fid, fact.text, tuple(fact.sources), tuple(fact.occurrences), _context(corpus, fact))
+        )
+    return "\n".join(lines) + "\n", brief_facts
+
+
+def build_brief(corpus: Corpus, budget: int) -> Brief:
+    """Rank, cut to `budget` tokens of rendered text, render, and version."""
+    counter = get_counter()
+    entries = tuple(src.entry for src in corpus.sources)
+    ranked = rank_facts(build_facts(corpus), {e.file: e.kind for e in entries})
+    header, _ = _render(entries, [])
+    used = counter.count(header)
+    kept: list[Fact] = []
+    for fact in ranked:  # estimate by lines, then confirm on the exact text below
+        cost = counter.count(f"F{len(kept) + 1} [000 000] {fact.text}\n")
+        if used + cost > budget:
+            break
+        kept.append(fact)
+        used += cost
+    text, brief_facts = _render(entries, kept, corpus)
+    while kept and counter.count(text) > budget:
+        kept.pop()
+        text, brief_facts = _render(entries, kept, corpus)
+    # The version covers every input (articles, manifest, settings) and the rendered result, so a
+    # change of ranking code that changes the brief also changes the version.
+    digest = hashlib.sha256(f"{BRIEF_FORMAT}|{budget}|{counter.name}".encode())
+    for part in corpus.fingerprint_parts:
+        digest.update(hashlib.sha256(part).digest())
+    digest.update(text.encode())
+    stats = tuple(
+        SourceStats(
+            src.entry.file,
+            counter.count(src.raw),
+            counter.count(src.cleaned),
+            sum(counter.count(f.text) for f in brief_facts if src.entry.file in f.sources),
+        )
+        for src in corpus.sources
+    )
+    return Brief(
+        version=digest.hexdigest()[:12],
+        encoding=counter.name,
+        tokens=counter.count(text),
+        budget=budget,
+        text=text,
+        facts=tuple(brief_facts),
+        sources=entries,
+        stats=stats,
+    )
+
+
+def load_brief(seeds_dir: Path, budget: int, max_seed_bytes: int = 1_000_000) -> Brief:
+    """Seeds folder → brief, the whole pipeline in one call (used at start-up and on reload)."""
+    return build_brief(load_corpus(seeds_dir, max_seed_bytes), budget)

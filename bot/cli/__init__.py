@@ -1,0 +1,1 @@
+"""Command-line edge: parses arguments, calls the core, prints. No business logic here."""

@@ -1,0 +1,115 @@
+"""Typed settings, read from the environment and `.env`, validated once at start-up.
+
+Every field here has a line in `.env.example`. Secrets are `SecretStr` so they never show up in a
+repr, a log line or an exception message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.errors import CallbotError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_dir(name: str) -> Path:
+    """`seeds/` and `prompts/` next to the package (editable install), else in the working directory."""
+    candidate = PROJECT_ROOT / name
+    return candidate if candidate.is_dir() else Path.cwd() / name
+
+
+class Settings(BaseSettings):
+    """All knobs of callbot. Names map to upper-case environment variables (SEEDS_DIR, ...)."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True)
+
+    # Sources and brief
+    seeds_dir: Path = Field(default_factory=lambda: _default_dir("seeds"))
+    prompts_dir: Path = Field(default_factory=lambda: _default_dir("prompts"))
+    brief_token_budget: int = Field(2000, ge=200, le=100_000)
+    max_seed_bytes: int = Field(1_000_000, ge=1_000)
+
+    # Questions
+    max_question_chars: int = Field(500, ge=20, le=10_000)
+    history_turns: int = Field(6, ge=0, le=20)
+    cache_size: int = Field(512, ge=0)
+    offline_min_coverage: float = Field(0.5, gt=0, le=1)
+    support_threshold: float = Field(0.6, gt=0, le=1)
+
+    # LLM (used when a key or a base URL is set)
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = None
+    openai_model: str = "gpt-4o-mini"
+    llm_temperature: float = Field(0.1, ge=0, le=2)
+    llm_max_tokens: int = Field(400, ge=16, le=8192)
+    llm_timeout: float = Field(30.0, gt=0)
+    llm_max_retries: int = Field(2, ge=0, le=10)
+    llm_deadline: float = Field(90.0, gt=0)
+    llm_concurrency: int = Field(4, ge=1, le=256)
+    llm_instructions_in_user: bool = False
+    llm_warmup: bool | None = None
+
+    # Discord
+    discord_token: SecretStr | None = None
+    dev_guild_id: int | None = None
+    discord_api_base: str = "https://discord.com/api/v10"
+    discord_gateway_url: str = "wss://gateway.discord.gg/"
+    admin_user_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    answer_channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    allow_dms: bool = True
+    cooldown_questions: int = Field(5, ge=1)
+    cooldown_seconds: float = Field(60.0, gt=0)
+
+    log_level: str = "INFO"
+
+    @field_validator("admin_user_ids", "answer_channel_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        """Accept `1,2,3` (or spaces) in env/.env as well as a list."""
+        if isinstance(value, str):
+            return [part for part in value.replace(",", " ").split() if part]
+        return value
+
+    @field_validator("openai_base_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _check_dirs(self) -> Settings:
+        if not self.seeds_dir.is_dir():
+            raise ValueError(f"SEEDS_DIR {self.seeds_dir} is not a folder")
+        if not self.prompts_dir.is_dir():
+            raise ValueError(f"PROMPTS_DIR {self.prompts_dir} is not a folder")
+        return self
+
+    @property
+    def llm_enabled(self) -> bool:
+        """The LLM engine is used when an API key or a base URL is configured."""
+        return bool(self.openai_base_url) or bool(self.openai_api_key and self.openai_api_key.get_secret_value())
+
+    @property
+    def warmup_enabled(self) -> bool:
+        """Prefix warm-up: on by default for self-hosted servers (OPENAI_BASE_URL set)."""
+        return self.llm_warmup if self.llm_warmup is not None else bool(self.openai_base_url)
+
+
+class SettingsError(CallbotError):
+    """Settings failed validation; the message names each bad variable."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build Settings, turning pydantic's report into one readable message per bad variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            name = ".".join(str(part) for part in err["loc"]).upper() or "settings"
+            lines.append(f"{name}: {err['msg']}")
+        raise SettingsError("invalid settings: " + "; ".join(lines)) from None

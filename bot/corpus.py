@@ -1,0 +1,199 @@
+"""The source corpus: manifest, loading, cleaning, and sentences with offsets into the original file.
+
+Cleaning never rewrites text: it chooses which character spans of the original file are the
+article's reporting. Everything downstream (facts, quotes) is a whitespace-normalised copy of such a
+span, so any quote can be found again in the file it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.errors import CorpusError
+from bot.sentences import normalize_ws, split_spans
+
+MANIFEST_NAME = "sources.toml"
+OUTLET_NOT_NAMED = "outlet not named"
+
+
+class CleanRules(BaseModel):
+    """How to cut one page down to its reporting (see the comment at the top of sources.toml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    drop_lines: list[str] = Field(default_factory=list)
+    strip_prefix: str | None = None
+    end_at: str | None = None
+
+    @field_validator("drop_lines", "strip_prefix", "end_at")
+    @classmethod
+    def _valid_regex(cls, value: str | list[str] | None) -> str | list[str] | None:
+        for pattern in [value] if isinstance(value, str) else value or []:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+        return value
+
+
+class SourceEntry(BaseModel):
+    """One article as described by the manifest."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    file: str = Field(pattern=r"^[\w.-]+\.txt$")
+    title: str = Field(min_length=1)
+    outlet: str = Field(min_length=1)
+    published: dt.date
+    kind: Literal["report", "preview", "aggregate"]
+    url: str | None = None
+    note: str | None = None
+    clean: CleanRules = Field(default_factory=CleanRules)
+
+    @property
+    def short_id(self) -> str:
+        """The file's numeric prefix ("000"), used to name sources compactly in the brief."""
+        return self.file.split("_", 1)[0]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: where it is in the original file and its normalised text."""
+
+    source: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article after loading: its manifest entry, original text and kept sentences."""
+
+    entry: SourceEntry
+    raw: str
+    cleaned: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All sources in manifest order plus the bytes they came from (for versioning)."""
+
+    sources: tuple[Source, ...]
+    fingerprint_parts: tuple[bytes, ...]
+
+    def source(self, file: str) -> Source:
+        for src in self.sources:
+            if src.entry.file == file:
+                return src
+        raise KeyError(file)
+
+
+def load_manifest(seeds_dir: Path) -> tuple[list[SourceEntry], bytes]:
+    """Parse and validate seeds/sources.toml; errors name the entry's file and the bad field."""
+    path = seeds_dir / MANIFEST_NAME
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: manifest not found") from None
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{path}: not valid TOML: {exc}") from None
+    unknown = set(doc) - {"source"}
+    if unknown:
+        raise CorpusError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown))}")
+    entries: list[SourceEntry] = []
+    for position, raw in enumerate(doc.get("source", []), start=1):
+        label = raw.get("file", f"entry #{position}") if isinstance(raw, dict) else f"entry #{position}"
+        try:
+            entries.append(SourceEntry.model_validate(raw))
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"field '{'.'.join(str(p) for p in err['loc']) or '?'}': {err['msg']}" for err in exc.errors()
+            )
+            raise CorpusError(f"{path}: [{label}] {problems}") from None
+    if not entries:
+        raise CorpusError(f"{path}: no [[source]] entries")
+    names = [entry.file for entry in entries]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise CorpusError(f"{path}: duplicate entries for {', '.join(duplicates)}")
+    return entries, data
+
+
+def clean_spans(raw: str, rules: CleanRules) -> list[tuple[int, int]]:
+    """Character spans of `raw` that are the article's reporting, one per kept paragraph line."""
+    drops = [re.compile(p) for p in rules.drop_lines]
+    prefix = re.compile(rules.strip_prefix) if rules.strip_prefix else None
+    end_at = re.compile(rules.end_at) if rules.end_at else None
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in raw.splitlines(keepends=True):
+        line_start, offset = offset, offset + len(line)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if end_at and end_at.fullmatch(stripped):
+            break
+        if any(d.fullmatch(stripped) for d in drops):
+            continue
+        start = line_start + (len(line) - len(line.lstrip()))
+        end = line_start + len(line.rstrip())
+        if prefix and (m := prefix.match(raw, start, end)):
+            start = m.end()
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def load_source(seeds_dir: Path, entry: SourceEntry, max_bytes: int) -> tuple[Source, bytes]:
+    """Read, decode, clean and split one article."""
+    path = seeds_dir / entry.file
+    if not path.is_file():
+        raise CorpusError(f"{path}: listed in {MANIFEST_NAME} but the file is missing")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise CorpusError(f"{path}: {size} bytes is over the {max_bytes}-byte limit (MAX_SEED_BYTES)")
+    data = path.read_bytes()
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text (undecodable byte at offset {exc.start})") from None
+    spans = clean_spans(raw, entry.clean)
+    sentences: list[Sentence] = []
+    for block_start, block_end in spans:
+        for start, end in split_spans(raw, block_start, block_end):
+            text = normalize_ws(raw[start:end])
+            if any(ch.isalnum() for ch in text):
+                sentences.append(Sentence(entry.file, len(sentences), start, end, text))
+    if not sentences:
+        raise CorpusError(f"{path}: nothing left after cleaning (check its [source.clean] rules)")
+    cleaned = "\n\n".join(normalize_ws(raw[a:b]) for a, b in spans)
+    return Source(entry, raw, cleaned, tuple(sentences)), data
+
+
+def load_corpus(seeds_dir: Path, max_bytes: int = 1_000_000) -> Corpus:
+    """Load every article the manifest lists; every .txt in the folder must have an entry."""
+    if not seeds_dir.is_dir():
+        raise CorpusError(f"{seeds_dir}: seeds folder not found")
+    entries, manifest_bytes = load_manifest(seeds_dir)
+    listed = {entry.file for entry in entries}
+    unlisted = sorted(p.name for p in seeds_dir.glob("*.txt") if p.name not in listed)
+    if unlisted:
+        raise CorpusError(f"{seeds_dir}: no {MANIFEST_NAME} entry for {', '.join(unlisted)}")
+    sources, parts = [], [manifest_bytes]
+    for entry in entries:
+        source, data = load_source(seeds_dir, entry, max_bytes)
+        sources.append(source)
+        parts.append(entry.file.encode() + b"\0" + data)
+    return Corpus(tuple(sources), tuple(parts))

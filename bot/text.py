@@ -1,0 +1,73 @@
+"""Word-level normalisation shared by the brief, retrieval and the support check.
+
+Case and punctuation are dropped, English stop words removed, and words stemmed with the Snowball
+stemmer (snowballstemmer, a maintained pure-Python package), so "discussed", "discussion" and
+"discusses" meet. Numbers are kept as they are written, minus separators, so "2,500" and "2500" meet.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import snowballstemmer
+
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any are aren't as at be because been before
+    being below between both but by can cannot could couldn't did didn't do does doesn't doing don't
+    down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's
+    her here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it
+    it's its itself let's me more most my myself nor of off on once only or other ought our ours
+    ourselves out over own same shan't she she'd she'll she's should shouldn't so some such than that
+    that's the their theirs them themselves then there there's these they they'd they'll they're they've
+    this those through to too under until up very was wasn't we we'd we'll we're we've were weren't what
+    what's when when's where where's which while who who's whom why why's with won't would wouldn't you
+    you'd you'll you're you've your yours yourself yourselves s t d ll re ve m just yet ever even still
+    however meanwhile according said say says saying tell told ask asked also much many well may might
+    must shall will whether either neither
+    """.split()
+)
+
+NEGATIONS = frozenset(
+    """
+    no not never none nothing nobody neither nor without n't cannot wasn't weren't isn't aren't didn't
+    doesn't don't won't wouldn't couldn't shouldn't hasn't haven't hadn't
+    """.split()
+)
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_stemmer = snowballstemmer.stemmer("english")
+
+
+def fold(text: str) -> str:
+    """Lower-case, unify apostrophes and strip accents (Müller → muller)."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def words(text: str) -> list[str]:
+    """All word tokens, folded, with punctuation removed (apostrophes inside words kept)."""
+    return _WORD.findall(fold(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    word = word.split("'")[0] if word.endswith(("'s", "'")) else word
+    return _stemmer.stemWord(word)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words, in order (stop words and single letters removed)."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers as written, separators removed ("2,500" → "2500"); ordinals count ("1st" → "1")."""
+    return {re.sub(r"[,.]", "", n).lstrip("0") or "0" for n in _NUMBER.findall(text)}
+
+
+def has_negation(text: str) -> bool:
+    return any(w in NEGATIONS or w.endswith("n't") for w in words(text))

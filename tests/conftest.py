@@ -1,0 +1,47 @@
+"""Shared fixtures: every test runs with an isolated environment and its own copy of the seeds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings, load_settings
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+PROMPTS = REPO / "prompts"
+DATA = Path(__file__).resolve().parent / "data"
+
+ENV_VARS = [
+    "DISCORD_TOKEN", "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL", "DEV_GUILD_ID", "SEEDS_DIR",
+    "PROMPTS_DIR", "BRIEF_TOKEN_BUDGET", "LLM_WARMUP", "ADMIN_USER_IDS", "ANSWER_CHANNEL_IDS",
+]
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test sees the developer's environment or .env file."""
+    for name in ENV_VARS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def seeds_dir(tmp_path: Path) -> Path:
+    """A private, writable copy of the project's seeds folder."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture
+def settings(seeds_dir: Path) -> Settings:
+    return load_settings(seeds_dir=seeds_dir, prompts_dir=PROMPTS)
+
+
+@pytest.fixture(scope="session")
+def dev_questions() -> dict:
+    return json.loads((DATA / "dev.json").read_text(encoding="utf-8"))

@@ -1,0 +1,187 @@
+"""The brief: verbatim facts with all their sources, deduplicated, budgeted, deterministic."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.brief import build_brief, load_brief
+from bot.corpus import load_corpus
+from bot.facts import build_facts, shared_span
+from bot.sentences import normalize_ws
+from bot.tokens import get_counter
+
+from .conftest import REPO, SEEDS
+
+DEFAULT_BUDGET = 2000
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def brief(corpus):
+    return build_brief(corpus, DEFAULT_BUDGET)
+
+
+def _fact_with(brief, phrase: str):
+    matches = [f for f in brief.facts if phrase in f.text]
+    assert matches, f"no fact contains {phrase!r}"
+    return matches[0]
+
+
+def test_every_fact_is_verbatim_in_every_file_it_lists(brief) -> None:
+    for fact in brief.facts:
+        assert fact.sources, fact.id
+        for file in fact.sources:
+            raw = (SEEDS / file).read_text(encoding="utf-8")
+            assert fact.text in normalize_ws(raw), f"{fact.id} not verbatim in {file}"
+        for occ in fact.occurrences:
+            raw = (SEEDS / occ.source).read_text(encoding="utf-8")
+            assert normalize_ws(raw[occ.start : occ.end]) == fact.text, f"{fact.id} offsets in {occ.source}"
+        assert {occ.source for occ in fact.occurrences} == set(fact.sources)
+
+
+def test_all_facts_verbatim_even_those_cut_by_the_budget(corpus) -> None:
+    for fact in build_facts(corpus):
+        for occ in fact.occurrences:
+            raw = corpus.source(occ.source).raw
+            assert normalize_ws(raw[occ.start : occ.end]) == fact.text
+
+
+def test_kremlin_statement_shared_by_001_and_002_is_one_fact(brief) -> None:
+    fact = _fact_with(brief, "real coordination between the US and Russian actions")
+    assert set(fact.sources) == {"001_162fcda78ebcad23.txt", "002_d3f45d4444175cef.txt"}
+    assert sum("real coordination between the US" in f.text for f in brief.facts) == 1
+
+
+def test_fox_news_quote_lists_all_three_articles(brief) -> None:
+    fact = _fact_with(brief, "I don’t know Putin, but if we can get along with Russia")
+    assert set(fact.sources) == {
+        "001_162fcda78ebcad23.txt", "002_d3f45d4444175cef.txt", "004_4eb88918302d683b.txt",
+    }
+
+
+def test_ukrainian_crisis_quote_is_merged(brief) -> None:
+    fact = _fact_with(brief, "Major aspects of the Ukrainian crisis")
+    assert set(fact.sources) == {"001_162fcda78ebcad23.txt", "002_d3f45d4444175cef.txt"}
+
+
+def test_unrelated_sentences_are_not_merged(corpus) -> None:
+    facts = build_facts(corpus)
+    # 001 and 002 report the May briefing in different words: two facts, one source each.
+    may = [f for f in facts if "Theresa May" in f.text]
+    assert len(may) == 2 and all(len(f.sources) == 1 for f in may)
+    # Sentences that share a few common words are not one statement.
+    assert shared_span(
+        "Trump and Putin last spoke in November, when Putin rang Trump.",
+        "Trump and Putin have never met and it was unclear how they would gel.",
+    ) == "Trump and Putin"
+    for fact in facts:
+        if "never met" in fact.text:
+            assert fact.sources == ["004_4eb88918302d683b.txt"]
+
+
+@pytest.mark.parametrize("budget", [500, 1000, 1500, DEFAULT_BUDGET])
+def test_budget_is_respected_on_the_exact_text(corpus, budget: int) -> None:
+    result = build_brief(corpus, budget)
+    assert result.tokens == get_counter().count(result.text) <= budget
+    assert result.facts
+
+
+def test_smaller_budget_keeps_a_subset(corpus) -> None:
+    kept = [{f.text for f in build_brief(corpus, b).facts} for b in (500, 1000, 1500, DEFAULT_BUDGET, 4000)]
+    for smaller, larger in itertools.pairwise(kept):
+        assert smaller < larger
+
+
+def test_two_builds_are_byte_identical(corpus) -> None:
+    a, b = build_brief(corpus, DEFAULT_BUDGET), build_brief(load_corpus(SEEDS), DEFAULT_BUDGET)
+    assert a.text.encode() == b.text.encode()
+    assert a.version == b.version
+
+
+def test_version_follows_sources_manifest_and_settings(seeds_dir: Path) -> None:
+    base = load_brief(seeds_dir, DEFAULT_BUDGET).version
+    assert load_brief(seeds_dir, 1000).version != base
+    manifest = seeds_dir / "sources.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("SouthFront\"", "South Front\"", 1))
+    assert load_brief(seeds_dir, DEFAULT_BUDGET).version != base
+
+
+def test_rendered_brief_opens_with_sources_then_ids(brief) -> None:
+    lines = brief.text.splitlines()
+    assert lines[0].startswith("SOURCES")
+    assert any(line.startswith("004 | outlet not named | Fri 27 Jan 2017 | preview") for line in lines[:7])
+    fact_lines = [line for line in lines if line[:1] == "F" and line[1:2].isdigit()]
+    assert [line.split(" ", 1)[0] for line in fact_lines] == [f"F{n}" for n in range(1, len(brief.facts) + 1)]
+    assert "F1 [" in brief.text
+
+
+def test_reader_comments_never_reach_the_brief(brief) -> None:
+    for phrase in ["psychotics", "Christian Nations", "pink snowflakes", "SAFE SPACES", "Talk is cheep"]:
+        assert phrase.lower() not in brief.text.lower()
+
+
+def test_dev_phrases_are_in_the_default_brief(brief, dev_questions) -> None:
+    text = brief.text.lower().replace("’", "'")
+    for item in dev_questions["answerable"]:
+        assert any(p.lower() in text for p in item["any"]), f"{item['id']}: none of {item['any']} in brief"
+
+
+def test_new_article_shows_up_in_the_brief(seeds_dir: Path) -> None:
+    (seeds_dir / "005_new.txt").write_text(
+        "Kremlin spokesman Dmitry Peskov said on Sunday that the Zanzibar memorandum was drafted after the call.\n",
+        encoding="utf-8",
+    )
+    with (seeds_dir / "sources.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[[source]]\nfile = "005_new.txt"\ntitle = "A new report"\noutlet = "Test Wire"\n'
+                 'published = 2017-01-29\nkind = "report"\n')
+    result = load_brief(seeds_dir, 4000)
+    fact = _fact_with(result, "Zanzibar memorandum")
+    assert fact.sources == ("005_new.txt",)
+    assert "005 | Test Wire | Sun 29 Jan 2017 | report" in result.text
+
+
+def test_token_counting_needs_no_network() -> None:
+    # The offline table is used; no download is attempted (this would hang or fail without network).
+    code = (
+        "import socket\n"
+        "def deny(*a, **k): raise OSError('network used')\n"
+        "socket.socket.connect = deny\nsocket.getaddrinfo = deny\n"
+        "from bot.tokens import get_counter\nc = get_counter()\nprint(c.name, c.count('Putin and Trump spoke.'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["cl100k_base", "5"]
+
+
+def test_cli_brief_json_contract(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "brief", "--json"], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) == {"version", "encoding", "tokens", "facts"}
+    assert data["tokens"] <= DEFAULT_BUDGET
+    assert all(set(f) == {"id", "text", "sources"} for f in data["facts"])
+    text = subprocess.run([sys.executable, "-m", "bot", "brief"], capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert text.stdout.startswith("SOURCES")
+    assert get_counter().count(text.stdout) == data["tokens"]
+
+
+def test_cli_reports_a_broken_manifest_in_one_line(seeds_dir: Path) -> None:
+    (seeds_dir / "sources.toml").write_text("[[source]]\nfile = 'x.txt'\n", encoding="utf-8")
+    env = {"SEEDS_DIR": str(seeds_dir), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-m", "bot", "brief"], capture_output=True, text=True, cwd=REPO,
+                         env=env, timeout=60)
+    assert out.returncode == 2
+    assert out.stderr.startswith("callbot: ") and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
