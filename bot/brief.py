@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.corpus import Corpus, SourceEntry, load_corpus
-from bot.facts import Fact, Occurrence, build_facts
-from bot.text import content_stems
+from bot.facts import Fact, Occurrence, build_facts, open_quote
+from bot.text import content_stems, key_stems
 from bot.tokens import get_counter
 
 BRIEF_FORMAT = "brief-v1"  # bump when ranking or rendering changes, so versions change too
@@ -78,6 +78,21 @@ class Brief:
             cached = {f.id: f for f in self.facts}
             object.__setattr__(self, "_index", cached)
         return cached
+
+    def word_weights(self) -> dict[str, float]:
+        """IDF of every key stem over the facts' contexts (computed once per brief): "Putin" is in
+        almost every fact and weighs little, "Crimea" weighs a lot."""
+        cached = self.__dict__.get("_idf")
+        if cached is None:
+            docs = [set(key_stems(f.context)) for f in self.facts]
+            df: Counter[str] = Counter(w for doc in docs for w in doc)
+            cached = {w: math.log((len(docs) + 1) / (n + 0.5)) for w, n in df.items()}
+            object.__setattr__(self, "_idf", cached)
+        return cached
+
+    def unknown_word_weight(self) -> float:
+        """Weight of a word no fact contains: at least as much as the rarest known word."""
+        return math.log(len(self.facts) + 1 + 1) + 0.5
 
     def source(self, file: str) -> SourceEntry:
         return next(entry for entry in self.sources if entry.file == file)
@@ -159,10 +174,11 @@ def _context(corpus: Corpus | None, fact: Fact) -> str:
         return fact.text
     parts: list[str] = []
     for occ in fact.occurrences:
-        source = corpus.source(occ.source)
-        for sentence in source.sentences:
-            if sentence.end > occ.start and sentence.start < occ.end and sentence.text not in parts:
-                parts.append(sentence.text)
+        sentences = corpus.source(occ.source).sentences
+        inside = [s for s in sentences if s.end > occ.start and s.start < occ.end]
+        if inside and open_quote(" ".join(s.text for s in inside)) and inside[-1].index + 1 < len(sentences):
+            inside.append(sentences[inside[-1].index + 1])  # the quote goes on: "...,” he told Fox News.
+        parts.extend(s.text for s in inside if s.text not in parts)
     return " ".join(parts) or fact.text
 
 

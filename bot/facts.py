@@ -144,7 +144,7 @@ def build_facts(corpus: Corpus) -> list[Fact]:
     return _join_leaning(corpus, facts)
 
 
-def _open_quote(text: str) -> bool:
+def open_quote(text: str) -> bool:
     """True when a quotation opened in text is not closed in it (the quote goes on)."""
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
@@ -163,7 +163,7 @@ def _join_leaning(corpus: Corpus, facts: list[Fact]) -> list[Fact]:
             prev is not None
             and len(fact.occurrences) == 1
             and len(prev.occurrences) == 1
-            and (_LEANS_ON_PREVIOUS.match(fact.text) or _open_quote(prev.text))
+            and (_LEANS_ON_PREVIOUS.match(fact.text) or open_quote(prev.text))
             and joined_count.get(id(prev), 1) < MAX_JOINED
         ):
             a, b = prev.occurrences[0], fact.occurrences[0]

@@ -26,7 +26,7 @@ STOP_WORDS = frozenset(
     what's when when's where where's which while who who's whom why why's with won't would wouldn't you
     you'd you'll you're you've your yours yourself yourselves s t d ll re ve m just yet ever even still
     however meanwhile according said say says saying tell told ask asked also much many well may might
-    must shall will whether either neither
+    must shall will whether either neither among yes
     """.split()
 )
 
@@ -48,9 +48,12 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
+_US = re.compile(r"\bU\.\s?S\.(?:A\.)?")  # "U.S." would otherwise split into two single letters
+
+
 def words(text: str) -> list[str]:
     """All word tokens, folded, with punctuation removed (apostrophes inside words kept)."""
-    return _WORD.findall(fold(text))
+    return _WORD.findall(fold(_US.sub("US ", text)))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -64,10 +67,67 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
 
 
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "hundred": "100", "thousand": "1000", "first": "1", "second": "2", "third": "3",
+}
+
+
 def numbers(text: str) -> set[str]:
-    """Numbers as written, separators removed ("2,500" → "2500"); ordinals count ("1st" → "1")."""
-    return {re.sub(r"[,.]", "", n).lstrip("0") or "0" for n in _NUMBER.findall(text)}
+    """Numbers as written, separators removed ("2,500" → "2500"); ordinals count ("1st" → "1"), and
+    so do number words ("two hours" → "2")."""
+    found = {re.sub(r"[,.]", "", n).lstrip("0") or "0" for n in _NUMBER.findall(text)}
+    return found | {NUMBER_WORDS[w] for w in words(text) if w in NUMBER_WORDS}
 
 
 def has_negation(text: str) -> bool:
     return any(w in NEGATIONS or w.endswith("n't") for w in words(text))
+
+
+# Words the articles and users use interchangeably for the same thing, mapped to one stem. Used
+# by retrieval and the support check only; the brief's own ranking works on plain stems.
+SYNONYMS = {
+    "call": "convers", "phone": "convers", "telephon": "convers", "convers": "convers",
+    "talk": "discuss", "discuss": "discuss", "spoke": "discuss", "speak": "discuss", "spoken": "discuss",
+    "met": "meet", "meet": "meet",
+    "restrict": "sanction", "sanction": "sanction",
+    "usa": "us", "america": "us", "american": "us", "washington": "us",
+    "moscow": "russia", "kremlin": "kremlin", "russian": "russia", "russia": "russia",
+    "isil": "isi", "isi": "isi", "daesh": "isi",
+    "ukrainian": "ukrain", "syrian": "syria", "iranian": "iran", "israel": "isra", "israeli": "isra",
+    "presidenti": "presid", "presid": "presid",
+    "touch": "contact", "contact": "contact", "stay": "maintain", "keep": "maintain", "maintain": "maintain",
+}
+
+
+def key_stems(text: str) -> list[str]:
+    """Content stems with synonyms merged, every negation as "not": the unit of retrieval and of
+    the support check."""
+    out = []
+    for w in words(text):
+        if w in NEGATIONS or w.endswith("n't"):
+            out.append("not")
+        elif w not in STOP_WORDS and (len(w) > 1 or w.isdigit()):
+            out.append(SYNONYMS.get(stem(w), stem(w)))
+    return out
+
+
+_CLAUSE = re.compile(r"[,;:.!?()—–]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+NEGATION_REACH = 6  # content words after "not" that it negates, within its clause
+
+
+def negated_stems(text: str) -> set[str]:
+    """Key stems that sit within reach of a negation in the same clause ("were not among the topics
+    ... discussed" negates "topic" and "discuss")."""
+    out: set[str] = set()
+    for clause in _CLAUSE.split(_US.sub("US ", text)):
+        reach = 0
+        for word in words(clause):
+            if word in NEGATIONS or word.endswith("n't"):
+                reach = NEGATION_REACH
+                continue
+            if reach and word not in STOP_WORDS:
+                out.add(SYNONYMS.get(stem(word), stem(word)))
+                reach -= 1
+    return out

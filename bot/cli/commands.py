@@ -1,16 +1,33 @@
-"""Handlers of the `callbot` sub-commands."""
+"""Handlers of the `callbot` sub-commands: build settings and the service, call, print."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import sys
+from pathlib import Path
 
+from bot.answer import Answer
 from bot.brief import load_brief
-from bot.config import load_settings
+from bot.config import Settings, load_settings
+from bot.engines.llm import build_messages, prompt_prefix
+from bot.errors import CallbotError, InvalidQuestion
+from bot.logs import setup_logging
+from bot.render_text import render_answer
+from bot.service import Service
+from bot.tokens import get_counter
+
+
+def _settings() -> Settings:
+    settings = load_settings()
+    secrets = [s.get_secret_value() for s in (settings.discord_token, settings.openai_api_key) if s]
+    setup_logging(settings.log_level, secrets)
+    return settings
 
 
 def brief(args: argparse.Namespace) -> int:
-    settings = load_settings()
+    settings = _settings()
     result = load_brief(settings.seeds_dir, args.budget or settings.brief_token_budget, settings.max_seed_bytes)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
@@ -20,7 +37,7 @@ def brief(args: argparse.Namespace) -> int:
 
 
 def sources(args: argparse.Namespace) -> int:
-    settings = load_settings()
+    settings = _settings()
     result = load_brief(settings.seeds_dir, settings.brief_token_budget, settings.max_seed_bytes)
     print(f"{'file':<26} {'outlet':<48} {'written':<10} {'kind':<9} {'raw':>5} {'clean':>5} {'brief':>5}")
     for entry, stats in zip(result.sources, result.stats, strict=True):
@@ -34,4 +51,72 @@ def sources(args: argparse.Namespace) -> int:
         f"total: raw {raw} → cleaned {cleaned} → brief {result.tokens} tokens ({result.encoding}), "
         f"{len(result.facts)} facts, budget {result.budget}, version {result.version}"
     )
+    return 0
+
+
+def ask(args: argparse.Namespace) -> int:
+    service = Service.from_settings(_settings())
+
+    async def run() -> None:
+        for question in args.questions:
+            try:
+                answer = await service.ask(question)
+            except InvalidQuestion as exc:
+                answer = Answer(question=question, status="error", answer=str(exc), error=str(exc),
+                                engine=service.engine_name, brief_version=service.knowledge.version)
+            if args.json:
+                print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+            else:
+                print(render_answer(answer), end="\n\n", flush=True)
+        await service.close()
+
+    asyncio.run(run())
+    return 0
+
+
+def chat(args: argparse.Namespace) -> int:
+    from bot.cli.console import run_console
+
+    service = Service.from_settings(_settings())
+    return asyncio.run(run_console(service))
+
+
+def start(args: argparse.Namespace) -> int:
+    """`make run`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console."""
+    settings = _settings()
+    if settings.discord_token is None:
+        print("DISCORD_TOKEN is not set: starting the local console instead (see README to connect Discord).",
+              file=sys.stderr)
+        return chat(args)
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = _settings()
+    if settings.discord_token is None:
+        raise CallbotError("DISCORD_TOKEN is not set; put it in .env or the environment (see README).")
+    raise CallbotError("the Discord edge is not part of this build yet; use `callbot chat` for now.")
+
+
+def prompt(args: argparse.Namespace) -> int:
+    settings = _settings()
+    service = Service.from_settings(settings)
+    knowledge = service.knowledge
+    messages = build_messages(settings, " ".join(args.question), [], knowledge)
+    counter = get_counter()
+    for message in messages:
+        print(f"--- {message['role']} ({counter.count(message['content'])} tokens)")
+        print(message["content"])
+    prefix = prompt_prefix(knowledge)
+    total = sum(counter.count(m["content"]) for m in messages)
+    print(f"--- total {total} tokens ({counter.name}); cacheable prefix {counter.count(prefix)} tokens "
+          f"(identical for every question of brief {knowledge.version})")
+    return 0
+
+
+def evaluate(args: argparse.Namespace) -> int:
+    from bot.cli.evaluate import run_eval
+
+    service = Service.from_settings(_settings())
+    asyncio.run(run_eval(service, Path(args.file), as_json=args.json))
     return 0

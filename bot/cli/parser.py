@@ -8,8 +8,23 @@ from bot.cli import commands
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="callbot", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="callbot",
+        description="Answers questions about the Trump–Putin call of 28 January 2017 from its articles only.",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("start", help="Discord bot if DISCORD_TOKEN is set, else the local console (make run)")
+    p.set_defaults(handler=commands.start)
+    p = sub.add_parser("run", help="run the Discord bot")
+    p.set_defaults(handler=commands.run)
+    p = sub.add_parser("chat", help="local console: ask questions, follow up, /help for commands")
+    p.set_defaults(handler=commands.chat)
+
+    p = sub.add_parser("ask", help="answer questions and exit")
+    p.add_argument("--json", action="store_true", help="one JSON object per question, one per line")
+    p.add_argument("questions", nargs="+", metavar="Q")
+    p.set_defaults(handler=commands.ask)
 
     p = sub.add_parser("brief", help="print the rendered brief (the LLM's prompt prefix)")
     p.add_argument("--json", action="store_true", help="print the brief as JSON (version, facts...)")
@@ -18,4 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sources", help="list the sources with raw, cleaned and in-brief token counts")
     p.set_defaults(handler=commands.sources)
+
+    p = sub.add_parser("prompt", help="show the exact messages the LLM would receive, with token counts")
+    p.add_argument("question", nargs="+")
+    p.set_defaults(handler=commands.prompt)
+
+    p = sub.add_parser("eval", help="score a question file (format of shared/eval/dev.json)")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print results as JSON")
+    p.set_defaults(handler=commands.evaluate)
     return parser

@@ -1,0 +1,82 @@
+"""`callbot chat`: a local console channel, the embedded default a new user meets first.
+
+Questions get answers with numbered citations and a sources block; follow-ups keep context
+(the last turns are the history, as a Discord reply chain would be). When standard input is not a
+terminal it reads one question per line and exits at the end of input, so it can be scripted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import TextIO
+
+from bot.errors import InvalidQuestion
+from bot.knowledge import Turn
+from bot.render_text import render_answer, render_sources, status_lines
+from bot.service import Service
+
+HELP = """Ask anything about the Trump–Putin phone call of Saturday 28 January 2017.
+Answers come only from the articles, with numbered citations. Follow-up questions keep context.
+Commands: /sources  /reload  /status  /new (forget the conversation)  /help  /quit"""
+
+
+async def run_console(service: Service, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    interactive = stdin.isatty()
+    history: list[Turn] = []
+    service.start_warm_up()
+
+    def say(text: str = "") -> None:
+        print(text, file=stdout, flush=True)
+
+    if interactive:
+        say(f"callbot console — {service.engine_name} engine, brief {service.knowledge.version}. /help for help.")
+    loop = asyncio.get_running_loop()
+    while True:
+        if interactive:
+            print("\nyou> ", end="", file=stdout, flush=True)
+        line = await loop.run_in_executor(None, stdin.readline)
+        if not line:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        command = text.split()[0].lower()
+        if command in ("/quit", "/exit"):
+            break
+        if command == "/help":
+            say(HELP)
+        elif command == "/sources":
+            say(render_sources(service.knowledge.brief))
+        elif command == "/status":
+            say("\n".join(status_lines(service.stats, engine=service.engine_name,
+                                       model=service.settings.openai_model if service.llm else None,
+                                       brief=service.knowledge.brief)))
+        elif command == "/reload":
+            report = await service.reload()
+            if report.ok:
+                say(f"reloaded: {report.old_version} → {report.new_version}, {report.tokens} tokens; "
+                    f"added {report.added or 'none'}, removed {report.removed or 'none'}, "
+                    f"changed {report.changed or 'none'}")
+            else:
+                say(f"reload failed, still serving {report.old_version}: {report.error}")
+        elif command == "/new":
+            history.clear()
+            say("(new conversation)")
+        elif text.startswith("/"):
+            say(f"unknown command {command}; /help lists them")
+        else:
+            try:
+                answer = await service.ask(text, history)
+            except InvalidQuestion as exc:
+                say(str(exc))
+                continue
+            if not interactive:
+                say(f"> {text}")
+            say(render_answer(answer))
+            if answer.status == "answered":
+                history = [*history, Turn(text, answer.answer)][-service.settings.history_turns :]
+            if not interactive:
+                say()
+    await service.close()
+    return 0

@@ -1,0 +1,1 @@
+"""Answer engines: offline retrieval (no model) and any OpenAI-compatible LLM."""

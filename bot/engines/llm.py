@@ -1,0 +1,189 @@
+"""The LLM engine: any OpenAI-compatible chat server, answers checked sentence by sentence.
+
+The prompt is plain text with inline [F12] markers (works on every server, no json_schema). The
+instructions and the brief form a byte-identical prefix; history and the question come after it,
+so servers that cache prompt prefixes pay the brief once. Whatever the model writes, only
+sentences the cited facts support are shown (bot.support); when nothing supported is left the
+model gets one corrective retry, then the offline engine's quotes are given, labelled as such.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+
+import openai
+from openai import AsyncOpenAI
+
+from bot.answer import DECLINED_LEAD, FALLBACK_LEAD, Answer, Usage, compose, refusal
+from bot.citations import parse_reply
+from bot.config import Settings
+from bot.engines.offline import OfflineEngine
+from bot.errors import LLMError
+from bot.knowledge import Knowledge, Turn
+from bot.support import keep_supported
+
+log = logging.getLogger(__name__)
+
+_DISPLAY_MARKERS = re.compile(r"\s*\[\d+\]")
+
+
+@dataclass
+class Reply:
+    text: str
+    finish_reason: str | None
+    usage: Usage
+
+
+@dataclass
+class LLMEngine:
+    """Answers with a chat model; falls back to `offline` on any failure."""
+
+    settings: Settings
+    offline: OfflineEngine
+    client: AsyncOpenAI = field(init=False)
+    name: str = "llm"
+
+    def __post_init__(self) -> None:
+        key = self.settings.openai_api_key.get_secret_value() if self.settings.openai_api_key else "not-needed"
+        self.client = AsyncOpenAI(
+            api_key=key,
+            base_url=self.settings.openai_base_url,
+            timeout=self.settings.llm_timeout,
+            max_retries=self.settings.llm_max_retries,
+        )
+        self._slots = asyncio.Semaphore(self.settings.llm_concurrency)
+
+    # --- prompt ---------------------------------------------------------------------------------
+
+    def messages(self, question: str, history: list[Turn], knowledge: Knowledge) -> list[dict[str, str]]:
+        return build_messages(self.settings, question, history, knowledge)
+
+    # --- calling the model --------------------------------------------------------------------
+
+    async def _complete(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> Reply:
+        async with self._slots:
+            try:
+                response = await self.client.chat.completions.create(
+                    model=self.settings.openai_model,
+                    messages=messages,  # type: ignore[arg-type]
+                    temperature=self.settings.llm_temperature,
+                    max_tokens=max_tokens or self.settings.llm_max_tokens,
+                )
+            except openai.OpenAIError as exc:
+                raise LLMError(f"{type(exc).__name__}: {exc}") from exc
+            except (json.JSONDecodeError, ValueError) as exc:  # the client raises these on a garbled body
+                raise LLMError(f"garbled reply: {exc}") from exc
+        choices = getattr(response, "choices", None)
+        if not choices or getattr(choices[0], "message", None) is None:
+            raise LLMError(f"garbled reply: {str(response)[:120]!r}")
+        usage = getattr(response, "usage", None)
+        return Reply(
+            text=choices[0].message.content or "",
+            finish_reason=choices[0].finish_reason,
+            usage=Usage(
+                prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+                completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+                calls=1,
+            ),
+        )
+
+    async def warm_up(self, knowledge: Knowledge) -> None:
+        """One request of at most one output token with the exact prefix, so a self-hosted server
+        has the brief's prefill cached before the first user asks."""
+        started = time.perf_counter()
+        messages = self.messages("Hello", [], knowledge)
+        await self._complete(messages, max_tokens=1)
+        log.info("LLM prefix warmed for brief %s in %.1fs", knowledge.version, time.perf_counter() - started)
+
+    # --- answering ------------------------------------------------------------------------------
+
+    async def answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
+        started = time.perf_counter()
+        usage = Usage()
+        try:
+            async with asyncio.timeout(self.settings.llm_deadline):
+                answer = await self._answer(question, history, knowledge, usage)
+        except (LLMError, TimeoutError) as exc:
+            reason = "deadline" if isinstance(exc, TimeoutError) else str(exc)
+            log.warning("LLM failed for %r (brief %s): %s; giving the quoted fallback", question[:80],
+                        knowledge.version, reason)
+            answer = self.offline.answer_now(question, history, knowledge, lead_in=FALLBACK_LEAD,
+                                             fallback_reason=f"llm_error: {reason}"[:200])
+            answer.usage = usage if usage.calls else None
+        answer.llm_seconds = time.perf_counter() - started
+        return answer
+
+    async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge, usage: Usage) -> Answer:
+        threshold = self.settings.support_threshold
+        messages = self.messages(question, history, knowledge)
+        dropped = 0
+        for attempt in (1, 2):
+            reply = await self._complete(messages)
+            _add(usage, reply.usage)
+            parsed = parse_reply(_without_cut_tail(reply))
+            if parsed.refused:
+                return self._declined(question, history, knowledge, dropped, usage)
+            kept, lost = keep_supported([(s.text, s.fact_ids) for s in parsed.sentences], knowledge.brief, threshold)
+            dropped += lost
+            if kept:
+                return compose(question, knowledge.brief, kept, engine="llm", dropped=dropped, usage=usage)
+            log.info("LLM attempt %d for %r had no supported sentence (%d dropped)", attempt, question[:80], lost)
+            messages = [*messages, {"role": "assistant", "content": reply.text or "(empty)"},
+                        {"role": "user", "content": knowledge.prompts["retry"]}]
+        answer = self.offline.answer_now(question, history, knowledge, lead_in=FALLBACK_LEAD,
+                                         fallback_reason="unsupported")
+        answer.dropped, answer.usage = dropped, usage
+        return answer
+
+    def _declined(self, question: str, history: list[Turn], knowledge: Knowledge, dropped: int,
+                  usage: Usage) -> Answer:
+        """The model says the facts do not answer. If retrieval finds facts that clearly do, quote
+        them (labelled); otherwise the refusal stands."""
+        answer = self.offline.answer_now(question, history, knowledge, lead_in=DECLINED_LEAD,
+                                         fallback_reason="llm_declined")
+        if answer.status != "answered":
+            answer = refusal(question, knowledge.version, engine="llm", dropped=dropped, usage=usage)
+        answer.dropped, answer.usage = dropped, usage
+        return answer
+
+
+def prompt_prefix(knowledge: Knowledge) -> str:
+    """Instructions + brief: identical bytes for every question of one brief version."""
+    return f"{knowledge.prompts['answer']}\n\n{knowledge.brief.text}"
+
+
+def build_messages(
+    settings: Settings, question: str, history: list[Turn], knowledge: Knowledge
+) -> list[dict[str, str]]:
+    """The chat messages for a question: the fixed prefix first, then history, then the question."""
+    prefix = prompt_prefix(knowledge)
+    turns: list[dict[str, str]] = []
+    for turn in history[-settings.history_turns :] if settings.history_turns else []:
+        turns.append({"role": "user", "content": f"Question: {turn.question}"})
+        turns.append({"role": "assistant", "content": _DISPLAY_MARKERS.sub("", turn.answer)})
+    turns.append({"role": "user", "content": f"Question: {question}"})
+    if settings.llm_instructions_in_user:
+        # for chat templates that drop the system role: the prefix opens the first user message
+        first = turns[0]
+        return [{"role": "user", "content": f"{prefix}\n\n{first['content']}"}, *turns[1:]]
+    return [{"role": "system", "content": prefix}, *turns]
+
+
+def _add(total: Usage, part: Usage) -> None:
+    total.prompt_tokens += part.prompt_tokens
+    total.completion_tokens += part.completion_tokens
+    total.calls += part.calls
+
+
+def _without_cut_tail(reply: Reply) -> str:
+    """A reply cut by the token limit ends mid-sentence: drop the unfinished last sentence."""
+    text = reply.text
+    if reply.finish_reason == "length":
+        cut = max(text.rfind(". "), text.rfind(".\n"), text.rfind("]."))
+        text = text[: cut + 2] if cut >= 0 else ""
+    return text

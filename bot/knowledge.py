@@ -1,0 +1,61 @@
+"""Knowledge: everything built from disk that answering needs, as one immutable snapshot.
+
+The service swaps snapshots atomically on reload; a question keeps the snapshot it started with,
+so it finishes on one brief version and reports that version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.brief import Brief, build_brief
+from bot.corpus import load_corpus
+from bot.engines.retrieval import Retriever
+from bot.errors import CorpusError
+
+PROMPT_FILES = ("answer", "retry")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier exchange of a conversation (a reply chain, or the console's history)."""
+
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    brief: Brief
+    retriever: Retriever
+    prompts: dict[str, str]
+    source_hashes: dict[str, str]
+    built_at: float = field(default_factory=time.time)
+
+    @property
+    def version(self) -> str:
+        return self.brief.version
+
+
+def load_prompts(prompts_dir: Path) -> dict[str, str]:
+    prompts = {}
+    for name in PROMPT_FILES:
+        path = prompts_dir / f"{name}.md"
+        try:
+            prompts[name] = path.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CorpusError(f"{path}: cannot read prompt ({exc})") from None
+        if not prompts[name]:
+            raise CorpusError(f"{path}: prompt is empty")
+    return prompts
+
+
+def build_knowledge(seeds_dir: Path, prompts_dir: Path, budget: int, max_seed_bytes: int) -> Knowledge:
+    """Seeds + prompts → a ready snapshot. Raises CorpusError with a readable message."""
+    corpus = load_corpus(seeds_dir, max_seed_bytes)
+    brief = build_brief(corpus, budget)
+    hashes = {src.entry.file: hashlib.sha256(src.raw.encode()).hexdigest()[:12] for src in corpus.sources}
+    return Knowledge(brief, Retriever(brief), load_prompts(prompts_dir), hashes)

@@ -1,0 +1,64 @@
+"""Cleaning and screening the user's text before any engine sees it.
+
+Discord mention syntax, zero-width and control characters, markdown fences and citation markers a
+user typed are removed; what is left must be a non-empty question within the length cap. Requests
+that are not questions about the call (change your instructions, write a poem, show the prompt)
+are recognised here so the LLM is never called for them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.errors import InvalidQuestion
+
+_MENTION = re.compile(r"<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+_FAKE_MARKER = re.compile(r"[\[(【]\s*(?:F\s*\d+|\d{1,3})(?:\s*,\s*(?:F\s*\d+|\d{1,3}))*\s*[\])】]", re.IGNORECASE)
+_FENCE = re.compile(r"```+|`+|~~|\|\|")
+_MARKDOWN = re.compile(r"(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)|^#{1,6}\s+|^>\s+", re.MULTILINE)
+
+INSTRUCTION_ATTEMPTS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"\b(ignore|forget|disregard|override|bypass)\b.{0,40}\b(instructions?|rules?|articles?|sources?|"
+        r"prompt|previous|above|everything|guidelines?|constraints?)",
+        r"\b(developer|dev|god|jailbreak|dan|admin|debug)\s+mode\b",
+        r"\b(system|initial|hidden|original)\s+(prompt|instructions?|message)\b",
+        r"\byour\s+(instructions|prompt|rules|guidelines)\b",
+        r"\byou\s+are\s+now\b|\bfrom\s+now\s+on\b|\bpretend\s+(to\s+be|you)\b|\bact\s+as\b|\brole-?play\b",
+        r"\b(write|compose|tell|give|make|sing|generate)\b.{0,25}\b(poem|joke|story|song|haiku|limerick|"
+        r"recipe|essay|code|script|rap)s?\b",
+        r"\b(repeat|print|reveal|show|output|dump)\b.{0,30}\b(brief|prompt|instructions|facts list|everything)",
+    )
+]
+
+
+def clean_question(raw: str, max_chars: int) -> str:
+    """The question as the engines should see it, or InvalidQuestion with a short reason."""
+    if raw is None or not raw.strip():
+        raise InvalidQuestion("Please ask a question about the Trump–Putin call of 28 January 2017.")
+    if len(raw) > max_chars * 4:
+        raise InvalidQuestion(f"That message is too long; please keep questions under {max_chars} characters.")
+    text = unicodedata.normalize("NFKC", raw)
+    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = _MENTION.sub(" ", text)
+    text = _FAKE_MARKER.sub(" ", text)
+    text = _FENCE.sub(" ", text)
+    text = _MARKDOWN.sub("", text)
+    text = " ".join(text.split())
+    if not re.search(r"\w", text):
+        raise InvalidQuestion("Please ask a question about the Trump–Putin call of 28 January 2017.")
+    if len(text) > max_chars:
+        raise InvalidQuestion(f"That question is too long; please keep it under {max_chars} characters.")
+    return text
+
+
+def is_instruction_attempt(question: str) -> bool:
+    """True for attempts to change the bot's instructions or requests for other kinds of text."""
+    return any(p.search(question) for p in INSTRUCTION_ATTEMPTS)
+
+
+def normalise_for_cache(question: str) -> str:
+    """Case, punctuation and spacing do not make a different question."""
+    return " ".join(re.sub(r"[^\w\s]", " ", question.casefold()).split())

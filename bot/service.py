@@ -1,0 +1,182 @@
+"""The service: the one object every edge talks to.
+
+It holds the current knowledge snapshot and the engine, screens questions, caches answers (LRU,
+keyed by brief version + normalised question + history), makes identical questions in flight
+share one engine call, and swaps in a rebuilt snapshot on reload. No discord imports here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.answer import Answer, error_answer, refusal
+from bot.config import Settings
+from bot.engines.llm import LLMEngine
+from bot.engines.offline import OfflineEngine
+from bot.errors import CallbotError, InvalidQuestion
+from bot.knowledge import Knowledge, Turn, build_knowledge
+from bot.questions import clean_question, is_instruction_attempt, normalise_for_cache
+from bot.stats import Stats
+
+log = logging.getLogger(__name__)
+
+CacheKey = tuple[str, str, tuple[tuple[str, str], ...]]
+
+
+@dataclass(frozen=True)
+class ReloadReport:
+    ok: bool
+    old_version: str
+    new_version: str
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    tokens: int = 0
+    facts: int = 0
+    error: str | None = None
+
+
+class Service:
+    """Answers questions from the current brief; see the module docstring."""
+
+    def __init__(self, settings: Settings, knowledge: Knowledge) -> None:
+        self.settings = settings
+        self.knowledge = knowledge
+        self.offline = OfflineEngine(settings.offline_min_coverage)
+        self.llm = LLMEngine(settings, self.offline) if settings.llm_enabled else None
+        self.stats = Stats()
+        self._cache: OrderedDict[CacheKey, Answer] = OrderedDict()
+        self._in_flight: dict[CacheKey, asyncio.Future[Answer]] = {}
+        self._reload_lock = asyncio.Lock()
+        self._background: set[asyncio.Task[None]] = set()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Service:
+        """Build the first snapshot from disk (raises CorpusError with a readable message)."""
+        return cls(settings, _build(settings))
+
+    @property
+    def engine_name(self) -> str:
+        return "llm" if self.llm else "offline"
+
+    # --- questions ------------------------------------------------------------------------------
+
+    async def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
+        """Answer one question. Invalid input raises InvalidQuestion (the edges word it)."""
+        knowledge = self.knowledge  # one snapshot for the whole question, even across a reload
+        try:
+            cleaned = clean_question(question, self.settings.max_question_chars)
+        except InvalidQuestion:
+            self.stats.errors += 1
+            raise
+        turns = list(history)[-self.settings.history_turns :] if self.settings.history_turns else []
+        if is_instruction_attempt(cleaned):
+            answer = refusal(cleaned, knowledge.version, engine=self.engine_name)
+            self.stats.record(answer)
+            return answer
+        key: CacheKey = (knowledge.version, normalise_for_cache(cleaned),
+                         tuple((normalise_for_cache(t.question), t.answer) for t in turns))
+        if (hit := self._cache.get(key)) is not None:
+            self._cache.move_to_end(key)
+            self.stats.cache_hits += 1
+            self.stats.record(hit)
+            return hit.model_copy(update={"cached": True})
+        if (pending := self._in_flight.get(key)) is not None:
+            self.stats.cache_hits += 1
+            answer = await asyncio.shield(pending)
+            self.stats.record(answer)
+            return answer.model_copy(update={"cached": True})
+        future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
+        self._in_flight[key] = future
+        try:
+            answer = await self._answer(cleaned, turns, knowledge)
+            future.set_result(answer)
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # mark retrieved: waiters re-raise it, nobody else needs to
+            raise
+        finally:
+            del self._in_flight[key]
+        self.stats.record(answer)
+        if self._cacheable(answer):
+            self._cache[key] = answer
+            while len(self._cache) > self.settings.cache_size:
+                self._cache.popitem(last=False)
+        return answer
+
+    async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
+        try:
+            if self.llm is not None:
+                return await self.llm.answer(question, history, knowledge)
+            return await self.offline.answer(question, history, knowledge)
+        except CallbotError:
+            raise
+        except Exception:
+            log.exception("answering %r failed (brief %s)", question[:80], knowledge.version)
+            return error_answer(question, knowledge.version, "Something went wrong while answering; please try again.",
+                                engine=self.engine_name)
+
+    def _cacheable(self, answer: Answer) -> bool:
+        """Transient failures are not remembered: the next ask may reach the model."""
+        return self.settings.cache_size > 0 and answer.status != "error" and not (
+            answer.fallback_reason or ""
+        ).startswith("llm_error")
+
+    # --- reload ---------------------------------------------------------------------------------
+
+    async def reload(self) -> ReloadReport:
+        """Rebuild from disk and swap atomically; on failure the old brief keeps serving."""
+        async with self._reload_lock:
+            old = self.knowledge
+            try:
+                new = await asyncio.to_thread(_build, self.settings)
+            except CallbotError as exc:
+                log.warning("reload failed, still serving brief %s: %s", old.version, exc)
+                return ReloadReport(False, old.version, old.version, tokens=old.brief.tokens,
+                                    facts=len(old.brief.facts), error=str(exc))
+            self.knowledge = new
+            self._cache.clear()
+            before, after = old.source_hashes, new.source_hashes
+            report = ReloadReport(
+                True, old.version, new.version,
+                added=sorted(set(after) - set(before)),
+                removed=sorted(set(before) - set(after)),
+                changed=sorted(f for f in set(before) & set(after) if before[f] != after[f]),
+                tokens=new.brief.tokens, facts=len(new.brief.facts),
+            )
+            log.info("reloaded: brief %s → %s (%d tokens)", old.version, new.version, new.brief.tokens)
+            self.start_warm_up()
+            return report
+
+    # --- warm-up --------------------------------------------------------------------------------
+
+    def start_warm_up(self) -> asyncio.Task[None] | None:
+        """Send the prompt prefix once in the background (local servers cache its prefill)."""
+        if self.llm is None or not self.settings.warmup_enabled:
+            return None
+        task = asyncio.get_running_loop().create_task(self._warm_up(self.knowledge))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+        return task
+
+    async def _warm_up(self, knowledge: Knowledge) -> None:
+        assert self.llm is not None
+        try:
+            await self.llm.warm_up(knowledge)
+        except Exception as exc:  # a failed warm-up only costs the first user some latency
+            log.warning("LLM warm-up for brief %s failed: %s", knowledge.version, exc)
+
+    async def close(self) -> None:
+        for task in list(self._background):
+            task.cancel()
+        if self.llm is not None:
+            await self.llm.client.close()
+
+
+def _build(settings: Settings) -> Knowledge:
+    return build_knowledge(settings.seeds_dir, settings.prompts_dir, settings.brief_token_budget,
+                           settings.max_seed_bytes)

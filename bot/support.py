@@ -1,0 +1,144 @@
+"""Support check: is a sentence actually stated by the facts it cites?
+
+An id that exists is not a citation that supports. A sentence is supported when the facts it cites
+(read in their full article sentences) cover most of its content words, contain every number it
+states, and agree with it on negation ("were discussed" is not supported by "were not among the
+topics discussed"). A sentence that fails but is supported by another fact of the brief is
+re-attributed to that fact; otherwise it is dropped. Nothing here knows about any engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.answer import Supported
+from bot.brief import Brief, BriefFact
+from bot.text import has_negation, key_stems, negated_stems, numbers
+
+# Words that talk about the answer rather than the event ("the articles report that...").
+DISCOURSE = frozenset(key_stems("article articles source sources report reports reported fact facts brief text"))
+LEAD_IN = re.compile(r"^[^.!?]{0,80}:$")  # "According to the articles:" needs no citation
+UNKNOWN_WEIGHT = 5.0  # a word no fact contains weighs like the rarest words of the brief
+REPAIR_CANDIDATES = 6
+REPAIR_MARGIN = 0.15
+CONTRADICTION_COVERAGE = 0.5  # a fact stating half of a sentence, negated the other way, contradicts it
+PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts together
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How well a sentence is supported, and by which facts."""
+
+    score: float
+    fact_ids: tuple[str, ...]
+    reattributed: bool = False
+
+
+def measure(sentence: str, evidence: Iterable[str], weights: dict[str, float] | None = None) -> tuple[float, bool]:
+    """(coverage, clash): the weighted share of the sentence's content words the evidence states,
+    and whether the evidence contradicts it on a number or a negation. Rare words weigh more."""
+    wanted = [w for w in dict.fromkeys(key_stems(sentence)) if w not in DISCOURSE]
+    texts = list(evidence)
+    if not wanted:
+        return 1.0, False
+    if not texts:
+        return 0.0, False
+    joined = " ".join(texts)
+    have = set(key_stems(joined))
+    weight = (lambda w: weights.get(w, UNKNOWN_WEIGHT)) if weights else (lambda w: 1.0)
+    coverage = sum(weight(w) for w in wanted if w in have) / sum(weight(w) for w in wanted)
+    clash = bool(numbers(sentence) - numbers(joined)) or _negation_clash(sentence, texts, set(wanted) & have)
+    return coverage, clash
+
+
+def support_score(sentence: str, evidence: Iterable[str], weights: dict[str, float] | None = None) -> float:
+    """0..1: share of the sentence's content the evidence states; 0 on a number or negation clash."""
+    coverage, clash = measure(sentence, evidence, weights)
+    return 0.0 if clash else coverage
+
+
+def _negation_clash(sentence: str, texts: list[str], shared: set[str]) -> bool:
+    said_negated = negated_stems(sentence) & shared
+    fact_negated = set().union(*(negated_stems(t) for t in texts))
+    fact_plain = set().union(*(set(key_stems(t)) for t in texts)) - fact_negated
+    if has_negation(sentence):
+        # "X was not discussed" where the facts negate nothing of the kind
+        return not (said_negated & fact_negated)
+    # "X was discussed" against "X was not among the topics discussed"
+    return any(w in fact_negated and w not in fact_plain for w in shared)
+
+
+def is_lead_in(sentence: str) -> bool:
+    """A content-free opener such as "Here is what the articles say:"."""
+    return bool(LEAD_IN.match(sentence.strip())) or not [w for w in key_stems(sentence) if w not in DISCOURSE]
+
+
+def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Verdict:
+    """Score a sentence against its cited facts; repair with the brief's best fact(s) if needed."""
+    facts = [f for f in (brief.fact(i) for i in cited) if f is not None]
+    ids = tuple(dict.fromkeys(f.id for f in facts))
+    weights = brief.word_weights()
+    score = support_score(sentence, [f.context for f in facts], weights)
+    if facts and score >= threshold:
+        # keep only the cited facts that contribute (a stray extra id is not a citation)
+        useful = tuple(f.id for f in facts if support_score(sentence, [f.context], weights) > 0) or ids
+        return Verdict(score, useful)
+    best = _best_support(sentence, brief, threshold)
+    if best.score >= repair_threshold(threshold):
+        return Verdict(best.score, best.fact_ids, reattributed=True)
+    return Verdict(score, ids)
+
+
+def repair_threshold(threshold: float) -> float:
+    """Re-attribution needs clearer support than a citation the model chose itself."""
+    return min(0.95, threshold + REPAIR_MARGIN)
+
+
+def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
+    """The fact, or pair of facts, of the brief that best supports the sentence. Nothing when some
+    fact of the brief that covers the sentence contradicts it ("met before" against "never met")."""
+    weights = brief.word_weights()
+    measured = [(measure(sentence, [f.context], weights), f) for f in brief.facts]
+    scored = sorted(((cov, f) for (cov, clash), f in measured if not clash), key=lambda p: p[0], reverse=True)
+    scored = scored[:REPAIR_CANDIDATES]
+    contradicted = max((cov for (cov, clash), _ in measured if clash), default=0.0)
+    if not scored or (contradicted >= CONTRADICTION_COVERAGE and contradicted >= scored[0][0]):
+        return Verdict(0.0, ())
+    best = Verdict(scored[0][0], (scored[0][1].id,))
+    wanted = {w for w in key_stems(sentence) if w not in DISCOURSE}
+    if best.score >= threshold or len(wanted) < PAIR_MIN_WORDS:
+        return best
+    for i, (_, a) in enumerate(scored):
+        for _, b in scored[i + 1 :]:
+            own_a = wanted & set(key_stems(a.context)) - set(key_stems(b.context))
+            own_b = wanted & set(key_stems(b.context)) - set(key_stems(a.context))
+            if len(own_a) < 2 or len(own_b) < 2:
+                continue  # each fact of a pair must state a part of the sentence the other does not
+            pair_score = support_score(sentence, [a.context, b.context], weights)
+            if pair_score > best.score:
+                best = Verdict(pair_score, _in_brief_order(brief, (a, b)))
+    return best
+
+
+def _in_brief_order(brief: Brief, facts: tuple[BriefFact, ...]) -> tuple[str, ...]:
+    order = {f.id: n for n, f in enumerate(brief.facts)}
+    return tuple(sorted((f.id for f in facts), key=order.__getitem__))
+
+
+def keep_supported(
+    sentences: list[tuple[str, list[str]]], brief: Brief, threshold: float
+) -> tuple[list[Supported], int]:
+    """Run the check over an answer: returns the kept sentences and how many were dropped."""
+    kept: list[Supported] = []
+    dropped = 0
+    for text, cited in sentences:
+        if is_lead_in(text):
+            continue
+        verdict = check(text, cited, brief, threshold)
+        if verdict.score >= threshold and verdict.fact_ids:
+            kept.append(Supported(text, verdict.fact_ids, verdict.score, verdict.reattributed))
+        else:
+            dropped += 1
+    return kept, dropped
