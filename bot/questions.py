@@ -15,7 +15,7 @@ from bot.errors import InvalidQuestion
 
 _MENTION = re.compile(r"<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 _FAKE_MARKER = re.compile(r"[\[(【]\s*(?:F\s*\d+|\d{1,3})(?:\s*,\s*(?:F\s*\d+|\d{1,3}))*\s*[\])】]", re.IGNORECASE)
-_FENCE = re.compile(r"```+|`+|~~|\|\|")
+_FENCE = re.compile(r"```+\w*|~~|\|\|")
 _MARKDOWN = re.compile(r"(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)|^#{1,6}\s+|^>\s+", re.MULTILINE)
 
 INSTRUCTION_ATTEMPTS = [
@@ -44,9 +44,9 @@ def clean_question(raw: str, max_chars: int) -> str:
     text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = _MENTION.sub(" ", text)
     text = _FAKE_MARKER.sub(" ", text)
-    text = _FENCE.sub(" ", text)
+    text = _FENCE.sub(" ", text).replace("`", "")
     text = _MARKDOWN.sub("", text)
-    text = " ".join(text.split())
+    text = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(text.split()))
     if not re.search(r"\w", text):
         raise InvalidQuestion("Please ask a question about the Trump–Putin call of 28 January 2017.")
     if len(text) > max_chars:

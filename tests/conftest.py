@@ -45,3 +45,46 @@ def settings(seeds_dir: Path) -> Settings:
 @pytest.fixture(scope="session")
 def dev_questions() -> dict:
     return json.loads((DATA / "dev.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def knowledge():
+    """The project's own knowledge snapshot (read-only; built once per test session)."""
+    from bot.knowledge import build_knowledge
+
+    return build_knowledge(SEEDS, PROMPTS, 2000, 1_000_000)
+
+
+@pytest.fixture(scope="session")
+def fact_id(knowledge):
+    """fact_id("never met") → the id of the brief fact whose text contains the phrase."""
+
+    def find(phrase: str) -> str:
+        matches = [f.id for f in knowledge.brief.facts if phrase in f.text]
+        assert matches, f"no brief fact contains {phrase!r}"
+        return matches[0]
+
+    return find
+
+
+@pytest.fixture
+async def fake_llm():
+    from tests.fakes.openai_server import FakeOpenAI
+
+    async with FakeOpenAI() as fake:
+        yield fake
+
+
+@pytest.fixture
+def llm_settings(fake_llm, seeds_dir):
+    """Settings pointing the real AsyncOpenAI client at the loopback fake; fast timeouts, no retries."""
+
+    def make(**overrides):
+        values = dict(
+            seeds_dir=seeds_dir, prompts_dir=PROMPTS, openai_base_url=fake_llm.base_url, openai_api_key="sk-test-key",
+            openai_model="fake-model", llm_max_retries=0, llm_timeout=2.0, llm_deadline=10.0, llm_warmup=False,
+        )
+        values.update(overrides)
+        return load_settings(**values)
+
+    return make

@@ -1,0 +1,129 @@
+"""The support check on a labelled set built from the brief, and repair/drop behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.support import check, keep_supported, support_score
+
+THRESHOLD = 0.6  # the SUPPORT_THRESHOLD default, calibrated on this set
+
+# (sentence, phrase identifying the cited fact(s), supported?, kind)
+LABELLED = [
+    # supported paraphrases
+    ("The call lasted about an hour.", ["about an hour"], True, "paraphrase"),
+    ("Putin and Trump held their first telephone conversation on Saturday night.", ["about an hour"], True, "paraphrase"),
+    ("The White House called the conversation a significant start to improving the relationship.",
+     ["significant start"], True, "paraphrase"),
+    ("The presidents favoured real coordination between US and Russian actions to defeat ISIS in Syria.",
+     ["real coordination"], True, "paraphrase"),
+    ("Major aspects of the Ukrainian crisis were touched upon.", ["Major aspects"], True, "paraphrase"),
+    ("The leaders also discussed Iran's nuclear program and the Israeli-Palestinian conflict.",
+     ["Iran’s nuclear"], True, "paraphrase"),
+    ("Lavrov said Russia has no naive expectations and no illusions.", ["naive expectations"], True, "paraphrase"),
+    ("The Kremlin statement did not mention sanctions.", ["not mentioned"], True, "paraphrase"),
+    ("A White House official said sanctions were not among the topics discussed.", ["not among the topics"], True,
+     "paraphrase"),
+    ("Trump and Putin have never met.", ["never met"], True, "paraphrase"),
+    ("Trump and Putin last spoke in November, when Putin congratulated Trump on winning the election.",
+     ["last spoke in November"], True, "paraphrase"),
+    ("Trump said Americans have warm feelings towards Russia and its citizens.", ["warm feelings"], True,
+     "paraphrase"),
+    ("Trump hoped for a fantastic relationship with Russia but understood it might not happen.",
+     ["Theresa May, Trump expressed"], True, "paraphrase"),
+    ("The two leaders want to restore economic ties.", ["restore economic ties"], True, "paraphrase"),
+    ("They expressed a desire to maintain regular personal contacts.", ["regular personal contacts"], True,
+     "paraphrase"),
+    ("Trump tweeted that having a good relationship with Russia is a good thing.", ["fools"], True, "paraphrase"),
+    ("Lavrov said the call was a display of mutual respect.", ["display of mutual respect"], True, "paraphrase"),
+    ("Putin repeatedly called Islamic terrorism a common foe of the U.S. and Russia.", ["common foe"], True,
+     "paraphrase"),
+    ("Both presidents hope the two sides can move quickly to tackle terrorism.", ["tackle terrorism"], True,
+     "paraphrase"),
+    ("The sanctions were imposed over the 2014 annexation of Crimea.", ["annexation of Crimea"], True,
+     "paraphrase"),
+    ("They agreed to work out possible dates and a venue for a personal meeting.", ["dates and venue"], True,
+     "paraphrase"),
+    ("Trump said he doesn't know Putin but getting along with Russia would be a great thing.", ["know Putin"],
+     True, "paraphrase"),
+    # wrong but existing ids
+    ("The call lasted about an hour.", ["real coordination"], False, "wrong-id"),
+    ("Lavrov said Russia has no naive expectations.", ["fools"], False, "wrong-id"),
+    ("Trump and Putin have never met.", ["Iran’s nuclear"], False, "wrong-id"),
+    ("Major aspects of the Ukrainian crisis were touched upon.", ["warm feelings"], False, "wrong-id"),
+    ("The White House called it a significant start.", ["last spoke in November"], False, "wrong-id"),
+    ("Putin called Islamic terrorism a common foe.", ["regular personal contacts"], False, "wrong-id"),
+    # negation flips
+    ("Yes, sanctions were discussed.", ["not among the topics"], False, "negation"),
+    ("The Kremlin statement mentioned sanctions.", ["not mentioned"], False, "negation"),
+    ("Trump and Putin had met before.", ["never met"], False, "negation"),
+    ("The Ukrainian crisis was not touched upon.", ["Major aspects"], False, "negation"),
+    ("Iran's nuclear program was not discussed.", ["Iran’s nuclear"], False, "negation"),
+    ("Lavrov said Russia has naive expectations.", ["naive expectations"], False, "negation"),
+    ("Trump said he knows Putin.", ["know Putin"], False, "negation"),
+    # changed numbers and dates
+    ("The call lasted about two hours.", ["about an hour"], False, "number"),
+    ("The sanctions were imposed over the 2015 annexation of Crimea.", ["annexation of Crimea"], False, "number"),
+    ("Trump and Putin last spoke in November 2015.", ["last spoke in November"], False, "number"),
+    ("For over three centuries Russia has supported the United States.", ["two centuries"], False, "number"),
+    ("Trump spoke of nuclear weapons reduced by half in 2018.", ["nuclear arms reduction"], False, "number"),
+    # invented claims under real ids
+    ("The current president of France is Emmanuel Macron.", ["Israeli"], False, "invented"),
+    ("The call was conducted in French through interpreters.", ["about an hour"], False, "invented"),
+    ("Putin invited Trump to visit Moscow in the spring.", ["dates and venue"], False, "invented"),
+    ("Trump promised to lift all sanctions within a week.", ["not among the topics"], False, "invented"),
+    ("Why did Putin call Trump? To get to the other side.", ["real coordination"], False, "invented"),
+    ("The White House praised Putin's handling of the economy.", ["significant start"], False, "invented"),
+]
+
+
+@pytest.fixture(scope="module")
+def classified(knowledge, fact_id):
+    weights = knowledge.brief.word_weights()
+    out = []
+    for sentence, phrases, expected, kind in LABELLED:
+        facts = [knowledge.brief.fact(fact_id(p)) for p in phrases]
+        score = support_score(sentence, [f.context for f in facts], weights)
+        out.append((sentence, kind, expected, score >= THRESHOLD, score))
+    return out
+
+
+def test_labelled_set_is_big_enough() -> None:
+    assert len(LABELLED) >= 40
+    assert {k for *_, k in LABELLED} == {"paraphrase", "wrong-id", "negation", "number", "invented"}
+
+
+def test_classifies_at_least_95_percent_right(classified) -> None:
+    wrong = [(s, kind, round(score, 2)) for s, kind, expected, got, score in classified if got != expected]
+    assert len(wrong) <= 0.05 * len(classified), wrong
+
+
+def test_never_keeps_a_negation_flip_or_changed_number(classified) -> None:
+    kept = [s for s, kind, _, got, _ in classified if kind in ("negation", "number") and got]
+    assert kept == []
+
+
+def test_repair_reattributes_to_the_fact_that_supports(knowledge, fact_id) -> None:
+    verdict = check("The call lasted about an hour.", [fact_id("real coordination")], knowledge.brief, THRESHOLD)
+    assert verdict.reattributed and verdict.fact_ids == (fact_id("about an hour"),)
+
+
+def test_contradicted_sentence_is_not_repaired(knowledge, fact_id) -> None:
+    for sentence in ["Yes, sanctions were discussed.", "Trump and Putin had met several times before."]:
+        verdict = check(sentence, [], knowledge.brief, THRESHOLD)
+        assert verdict.score < THRESHOLD and not verdict.reattributed, sentence
+
+
+def test_stray_extra_id_is_not_kept_as_a_citation(knowledge, fact_id) -> None:
+    hour, iran = fact_id("about an hour"), fact_id("Iran’s nuclear")
+    verdict = check("The call lasted about an hour.", [hour, iran], knowledge.brief, THRESHOLD)
+    assert verdict.fact_ids == (hour,)
+
+
+def test_lead_in_needs_no_citation_and_is_not_counted(knowledge, fact_id) -> None:
+    kept, dropped = keep_supported(
+        [("According to the articles:", []), ("The call lasted about an hour.", [fact_id("about an hour")]),
+         ("Bananas are yellow.", [fact_id("about an hour")])],
+        knowledge.brief, THRESHOLD,
+    )
+    assert [k.text for k in kept] == ["The call lasted about an hour."] and dropped == 1
