@@ -87,7 +87,8 @@ async def test_offline_answers_quote_verbatim_with_a_lead_in(offline_service) ->
 
 async def test_follow_up_uses_the_previous_question(offline_service) -> None:
     first = await offline_service.ask("Was the Ukrainian crisis discussed?")
-    follow = await offline_service.ask("and what about Iran?", [Turn("Was the Ukrainian crisis discussed?", first.answer)])
+    history = [Turn("Was the Ukrainian crisis discussed?", first.answer)]
+    follow = await offline_service.ask("and what about Iran?", history)
     assert follow.status == "answered" and "Iran" in follow.answer
     alone = await offline_service.ask("What did he say about it?")
     assert alone.status == "refused"

@@ -12,7 +12,8 @@ THRESHOLD = 0.6  # the SUPPORT_THRESHOLD default, calibrated on this set
 LABELLED = [
     # supported paraphrases
     ("The call lasted about an hour.", ["about an hour"], True, "paraphrase"),
-    ("Putin and Trump held their first telephone conversation on Saturday night.", ["about an hour"], True, "paraphrase"),
+    ("Putin and Trump held their first telephone conversation on Saturday night.", ["about an hour"], True,
+     "paraphrase"),
     ("The White House called the conversation a significant start to improving the relationship.",
      ["significant start"], True, "paraphrase"),
     ("The presidents favoured real coordination between US and Russian actions to defeat ISIS in Syria.",
