@@ -17,6 +17,8 @@ from bot.brief import Brief
 
 REFUSAL_TEXT = "The articles I have don't say anything about that, so I can't answer it."
 FALLBACK_LEAD = "The language model was unavailable, so here are the closest quotes from the articles:"
+UNSUPPORTED_LEAD = "The language model's answer could not be checked against the articles; the closest quotes are:"
+OFF_QUESTION_LEAD = "The language model's answer did not address the question, so here are the closest quotes:"
 DECLINED_LEAD = "The language model found no answer; the closest quotes from the articles are:"
 OFFLINE_LEAD = "Here is what the articles say:"
 

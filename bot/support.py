@@ -49,7 +49,11 @@ def measure(sentence: str, evidence: Iterable[str], weights: dict[str, float] | 
     have = set(key_stems(joined))
     weight = (lambda w: weights.get(w, UNKNOWN_WEIGHT)) if weights else (lambda w: 1.0)
     coverage = sum(weight(w) for w in wanted if w in have) / sum(weight(w) for w in wanted)
-    clash = bool(numbers(sentence) - numbers(joined)) or _negation_clash(sentence, texts, set(wanted) & have)
+    clash = (
+        bool(numbers(sentence) - numbers(joined))
+        or bool(names(sentence) - have)  # "the White House said" where the facts say Lavrov did
+        or _negation_clash(sentence, texts, set(wanted) & have)
+    )
     return coverage, clash
 
 
@@ -57,6 +61,17 @@ def support_score(sentence: str, evidence: Iterable[str], weights: dict[str, flo
     """0..1: share of the sentence's content the evidence states; 0 on a number or negation clash."""
     coverage, clash = measure(sentence, evidence, weights)
     return 0.0 if clash else coverage
+
+
+def names(sentence: str) -> set[str]:
+    """Key stems of the capitalised words after the first word: who and where a claim is about."""
+    tokens = sentence.split()
+    out: set[str] = set()
+    for token in tokens[1:]:
+        word = token.strip("\"'“”‘’()[],.;:!?")
+        if (word[:1].isupper() and not word.isupper()) or (len(word) > 1 and word.isupper() and word.isalpha()):
+            out.update(w for w in key_stems(word) if w not in DISCOURSE and w != "not")
+    return out
 
 
 def _negation_clash(sentence: str, texts: list[str], shared: set[str]) -> bool:

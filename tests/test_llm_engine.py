@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.answer import FALLBACK_LEAD, REFUSAL_TEXT
+from bot.answer import FALLBACK_LEAD, OFF_QUESTION_LEAD, REFUSAL_TEXT, UNSUPPORTED_LEAD
 from bot.knowledge import Turn
 from bot.sentences import normalize_ws
 from bot.service import Service
@@ -67,7 +67,7 @@ async def test_false_claim_under_real_id_is_dropped_then_fallback(llm_settings, 
     assert "sanctions were discussed" not in answer.answer.lower()
     assert answer.engine == "offline" and answer.fallback and answer.fallback_reason == "unsupported"
     assert answer.dropped == 2
-    assert answer.status == "answered" and answer.answer.startswith(FALLBACK_LEAD)
+    assert answer.status == "answered" and answer.answer.startswith(UNSUPPORTED_LEAD)
     _verbatim(answer)
 
 
@@ -76,6 +76,25 @@ async def test_general_knowledge_under_real_id_ends_as_refusal(llm_settings, fak
     answer = await Service.from_settings(llm_settings()).ask("Who is the French president?")
     assert answer.status == "refused" and answer.answer == REFUSAL_TEXT
     assert "Macron" not in answer.answer
+
+
+async def test_supported_answer_to_another_question_gives_way_to_retrieval(llm_settings, fake_llm, fact_id) -> None:
+    # true and cited, but not what was asked (seen with the 1.5B model)
+    welcome = fact_id("welcome Moscow")
+    fake_llm.queue(f"Trump said he would welcome Moscow's involvement in the fight against IS [{welcome}].")
+    answer = await Service.from_settings(llm_settings()).ask("What did Trump say at his briefing with Theresa May?")
+    assert answer.fallback_reason == "off_question" and answer.answer.startswith(OFF_QUESTION_LEAD)
+    assert "fantastic relationship" in answer.answer
+    fake_llm.queue("Trump is the US president [F1].")
+    other = await Service.from_settings(llm_settings()).ask("Who is the president of France?")
+    assert other.status == "refused"
+
+
+async def test_misattributed_quote_is_dropped(llm_settings, fake_llm, fact_id) -> None:
+    respect = fact_id("display of mutual respect")
+    fake_llm.queue(f'The White House called the conversation "a display of mutual respect" [{respect}].')
+    answer = await Service.from_settings(llm_settings()).ask("What did the White House call the conversation?")
+    assert "mutual respect" not in answer.answer and answer.dropped >= 1
 
 
 async def test_a_joke_never_reaches_the_screen(llm_settings, fake_llm) -> None:

@@ -19,7 +19,16 @@ from dataclasses import dataclass, field
 import openai
 from openai import AsyncOpenAI
 
-from bot.answer import DECLINED_LEAD, FALLBACK_LEAD, Answer, Usage, compose, refusal
+from bot.answer import (
+    DECLINED_LEAD,
+    FALLBACK_LEAD,
+    OFF_QUESTION_LEAD,
+    UNSUPPORTED_LEAD,
+    Answer,
+    Usage,
+    compose,
+    refusal,
+)
 from bot.citations import parse_reply
 from bot.config import Settings
 from bot.engines.offline import OfflineEngine
@@ -131,23 +140,29 @@ class LLMEngine:
             kept, lost = keep_supported([(s.text, s.fact_ids) for s in parsed.sentences], knowledge.brief, threshold)
             dropped += lost
             if kept:
+                cited = [fid for k in kept for fid in k.fact_ids]
+                if self.offline.relevance(knowledge, question, history, cited) < self.offline.min_coverage:
+                    # supported, but about something else: let retrieval judge the question itself
+                    return self._quoted(question, history, knowledge, OFF_QUESTION_LEAD, "off_question",
+                                        dropped, usage)
                 return compose(question, knowledge.brief, kept, engine="llm", dropped=dropped, usage=usage)
             log.info("LLM attempt %d for %r had no supported sentence (%d dropped)", attempt, question[:80], lost)
             messages = [*messages, {"role": "assistant", "content": reply.text or "(empty)"},
                         {"role": "user", "content": knowledge.prompts["retry"]}]
-        answer = self.offline.answer_now(question, history, knowledge, lead_in=FALLBACK_LEAD,
-                                         fallback_reason="unsupported")
-        answer.dropped, answer.usage = dropped, usage
-        return answer
+        return self._quoted(question, history, knowledge, UNSUPPORTED_LEAD, "unsupported", dropped, usage)
 
     def _declined(self, question: str, history: list[Turn], knowledge: Knowledge, dropped: int,
                   usage: Usage) -> Answer:
         """The model says the facts do not answer. If retrieval finds facts that clearly do, quote
         them (labelled); otherwise the refusal stands."""
-        answer = self.offline.answer_now(question, history, knowledge, lead_in=DECLINED_LEAD,
-                                         fallback_reason="llm_declined")
+        return self._quoted(question, history, knowledge, DECLINED_LEAD, "llm_declined", dropped, usage)
+
+    def _quoted(self, question: str, history: list[Turn], knowledge: Knowledge, lead_in: str, reason: str,
+                dropped: int, usage: Usage) -> Answer:
+        """The offline engine's quotes with a label saying why, or the plain refusal if it has none."""
+        answer = self.offline.answer_now(question, history, knowledge, lead_in=lead_in, fallback_reason=reason)
         if answer.status != "answered":
-            answer = refusal(question, knowledge.version, engine="llm", dropped=dropped, usage=usage)
+            answer = refusal(question, knowledge.version, engine="llm")
         answer.dropped, answer.usage = dropped, usage
         return answer
 

@@ -59,6 +59,14 @@ class OfflineEngine:
         ][:MAX_FACTS]
         return [Supported(h.fact.text, (h.fact.id,), round(h.coverage, 3)) for h in chosen]
 
+    def relevance(self, knowledge: Knowledge, question: str, history: list[Turn], fact_ids: list[str]) -> float:
+        """How well the given facts cover the question (with a follow-up's earlier terms)."""
+        retriever = knowledge.retriever
+        terms, context = self.query_terms(retriever, question, history)
+        earlier = [t for t in context if t not in retriever.frame_terms(question)]
+        alone = retriever.coverage_by(terms, fact_ids)
+        return max(alone, retriever.coverage_by([*terms, *earlier], fact_ids)) if earlier else alone
+
     async def answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
         return self.answer_now(question, history, knowledge)
 

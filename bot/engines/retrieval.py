@@ -62,6 +62,15 @@ class Retriever:
         found = sum(w for t, w in zip(terms, weights, strict=True) if t in self._sets[index])
         return found / sum(weights)
 
+    def coverage_by(self, terms: list[str], fact_ids: list[str]) -> float:
+        """How well a set of facts together covers the terms (is an answer about the question?)."""
+        if not terms:
+            return 0.0
+        index = {f.id: i for i, f in enumerate(self.brief.facts)}
+        have = set().union(*(self._sets[index[f]] for f in fact_ids if f in index))
+        weights = [self._weights.get(t, self._unknown) for t in terms]
+        return sum(w for t, w in zip(terms, weights, strict=True) if t in have) / sum(weights)
+
     def search(self, terms: list[str], context_terms: list[str] = (), k: int = 5) -> list[Hit]:  # type: ignore[assignment]
         """Best facts for `terms`; `context_terms` (from an earlier question) only help ranking."""
         if self._bm25 is None or not terms:
