@@ -21,12 +21,13 @@ from bot.facts import Fact, Occurrence, build_facts, open_quote
 from bot.text import content_stems, key_stems
 from bot.tokens import get_counter
 
-BRIEF_FORMAT = "brief-v1"  # bump when ranking or rendering changes, so versions change too
+BRIEF_FORMAT = "brief-v2"  # bump when ranking or rendering changes, so versions change too
 MIN_NOVELTY = 0.45  # a fact whose words are mostly said by one better-ranked fact is repetition...
 MIN_NEW_INFO = 6.0  # ...unless what it adds weighs about two rare words ("which lasted about an hour")
 DENSITY_EXPONENT = 0.8  # worth per token^0.8: short specific facts beat long ones, not tiny ones
 HEADLINE_WEIGHT = 0.5  # headlines and fragments (no closing full stop) restate the body in short
 DOMINATED = 0.85  # share of a fact's weight another fact must state to make it redundant outright
+GROUP_TAG_TOKENS = 2  # a fact's share of its "[001 002]" tag line, on average; the exact text is checked
 MIN_STEMS = 3  # fewer content words than this is not a statement ("I agree with him.")
 
 KIND_HINTS = {
@@ -189,12 +190,17 @@ def _render(
     for entry in entries:
         when = entry.published.strftime("%a %d %b %Y")
         lines.append(f"{entry.short_id} | {entry.outlet} | {when} | {entry.kind}: {KIND_HINTS[entry.kind]}")
-    lines += ["", "FACTS (id [sources] verbatim text)"]
+    lines += ["", "FACTS (verbatim), under the ids of the articles that state them"]
     short = {entry.file: entry.short_id for entry in entries}
     brief_facts = []
+    group = ""
     for n, fact in enumerate(sorted(facts, key=lambda f: f.key), start=1):
         fid = f"F{n}"
-        lines.append(f"{fid} [{' '.join(short[s] for s in fact.sources)}] {fact.text}")
+        tag = f"[{' '.join(short[s] for s in fact.sources)}]"
+        if tag != group:  # consecutive facts from the same articles share one tag line
+            lines.append(tag)
+            group = tag
+        lines.append(f"{fid} {fact.text}")
         brief_facts.append(
             BriefFact(fid, fact.text, tuple(fact.sources), tuple(fact.occurrences), _context(corpus, fact))
         )
@@ -210,7 +216,7 @@ def build_brief(corpus: Corpus, budget: int) -> Brief:
     used = counter.count(header)
     kept: list[Fact] = []
     for fact in ranked:  # estimate by lines, then confirm on the exact text below
-        cost = counter.count(f"F{len(kept) + 1} [000 000] {fact.text}\n")
+        cost = counter.count(f"F{len(kept) + 1} {fact.text}\n") + GROUP_TAG_TOKENS
         if used + cost > budget:
             break
         kept.append(fact)

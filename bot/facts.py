@@ -112,17 +112,18 @@ def build_facts(corpus: Corpus) -> list[Fact]:
         for sent in source.sentences:
             key = (s_index, sent.index)
             occ = Occurrence(sent.source, sent.start, sent.end, sent.index)
+            sent_stems = set(content_stems(sent.text))
             merged = False
             for f_index, fact in enumerate(facts):
                 if fact.text == sent.text:
                     fact.occurrences.append(occ)
                     merged = True
                     break
-                if sent.source in fact.sources or not _could_merge(stems_of[f_index], sent.text):
+                if sent.source in fact.sources or not _could_merge(stems_of[f_index], sent_stems):
                     continue
                 span = shared_span(fact.text, sent.text)
                 if _enough(span, fact.text, sent.text):
-                    extra = set(content_stems(sent.text)) - set(content_stems(span))
+                    extra = sent_stems - set(content_stems(span))
                     fact_extra = set(content_stems(fact.text)) - set(content_stems(span))
                     if len(fact_extra) >= MIN_EXTRA_STEMS:
                         # the existing fact says more than the shared part: keep it, add the span
@@ -133,12 +134,12 @@ def build_facts(corpus: Corpus) -> list[Fact]:
                     stems_of[f_index] = set(content_stems(span))
                     if len(extra) >= MIN_EXTRA_STEMS:
                         facts.append(Fact(sent.text, [occ], key))
-                        stems_of.append(set(content_stems(sent.text)))
+                        stems_of.append(sent_stems)
                     merged = True
                     break
             if not merged:
                 facts.append(Fact(sent.text, [occ], key))
-                stems_of.append(set(content_stems(sent.text)))
+                stems_of.append(sent_stems)
     _relocate(corpus, facts)
     facts.sort(key=lambda f: f.key)
     return _join_leaning(corpus, facts)
@@ -178,8 +179,7 @@ def _join_leaning(corpus: Corpus, facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _could_merge(fact_stems: set[str], text: str) -> bool:
-    other = set(content_stems(text))
+def _could_merge(fact_stems: set[str], other: set[str]) -> bool:
     small = min(len(fact_stems), len(other))
     return small > 0 and len(fact_stems & other) >= MIN_SHARED_FRACTION * small
 

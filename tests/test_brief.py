@@ -122,7 +122,16 @@ def test_rendered_brief_opens_with_sources_then_ids(brief) -> None:
     assert any(line.startswith("004 | outlet not named | Fri 27 Jan 2017 | preview") for line in lines[:7])
     fact_lines = [line for line in lines if line[:1] == "F" and line[1:2].isdigit()]
     assert [line.split(" ", 1)[0] for line in fact_lines] == [f"F{n}" for n in range(1, len(brief.facts) + 1)]
-    assert "F1 [" in brief.text
+    # every fact line sits under a tag line naming exactly its sources
+    tag = None
+    by_id = {f.id: f for f in brief.facts}
+    for line in lines[lines.index(next(x for x in lines if x.startswith("FACTS"))) + 1 :]:
+        if line.startswith("["):
+            tag = line.strip("[]").split()
+        else:
+            fid, text = line.split(" ", 1)
+            assert text == by_id[fid].text
+            assert tag == [s.split("_")[0] for s in by_id[fid].sources], fid
 
 
 def test_reader_comments_never_reach_the_brief(brief) -> None:

@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` prints figures and writes bench/results/latest.json. Never run by tests."""

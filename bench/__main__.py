@@ -1,0 +1,144 @@
+"""Print callbot's performance figures and write them to bench/results/latest.json.
+
+Figures: brief build time (cold process and warm), tokens raw → cleaned → brief, offline answer
+latency p50/p99, LLM-path overhead against a zero-latency loopback fake, prompt tokens per question
+versus stuffing the raw articles, and the cacheable prefix size.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bot.config import load_settings
+from bot.engines.llm import build_messages, prompt_prefix
+from bot.knowledge import build_knowledge
+from bot.service import Service
+from bot.tokens import get_counter
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS_FILES = [ROOT / "tests/data/dev.json", ROOT / "tests/data/extra_questions.json"]
+
+
+def questions() -> list[str]:
+    out = []
+    for path in QUESTIONS_FILES:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out += [q["q"] for q in data["answerable"] + data["refuse"]]
+    return out
+
+
+def quantile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[round(q * 100) - 1]
+
+
+def cold_build_seconds() -> float:
+    code = (
+        "import time; t=time.perf_counter(); from pathlib import Path; from bot.brief import load_brief; "
+        "load_brief(Path('seeds'), 2000); print(time.perf_counter()-t)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def bench_brief(results: dict) -> None:
+    settings = load_settings()
+    results["brief_build_cold_s"] = min(cold_build_seconds() for _ in range(3))
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        knowledge = build_knowledge(settings.seeds_dir, settings.prompts_dir, settings.brief_token_budget,
+                                    settings.max_seed_bytes)
+        timings.append(time.perf_counter() - started)
+    results["brief_build_warm_s"] = statistics.median(timings)
+    stats = knowledge.brief.stats
+    results["tokens_raw"] = sum(s.raw_tokens for s in stats)
+    results["tokens_cleaned"] = sum(s.cleaned_tokens for s in stats)
+    results["tokens_brief"] = knowledge.brief.tokens
+    results["facts_in_brief"] = len(knowledge.brief.facts)
+
+
+def bench_offline(results: dict) -> None:
+    settings = load_settings()
+    service = Service.from_settings(settings)
+    qs = questions()
+    latencies = []
+    for _ in range(20):
+        for q in qs:
+            started = time.perf_counter()
+            service.offline.answer_now(q, [], service.knowledge)
+            latencies.append((time.perf_counter() - started) * 1000)
+    results["offline_answer_p50_ms"] = quantile(latencies, 0.5)
+    results["offline_answer_p99_ms"] = quantile(latencies, 0.99)
+
+
+async def bench_llm_overhead(results: dict) -> None:
+    sys.path.insert(0, str(ROOT))
+    from tests.fakes.openai_server import FakeOpenAI, Text
+
+    async with FakeOpenAI() as fake:
+        settings = load_settings(openai_base_url=fake.base_url, openai_api_key="bench", llm_warmup=False,
+                                 cache_size=0)
+        service = Service.from_settings(settings)
+        fact = next(f for f in service.knowledge.brief.facts if "Iran" in f.text)
+        fake.default = Text(f"The leaders also discussed Iran's nuclear program [{fact.id}].")
+        timings = []
+        for i in range(200):
+            started = time.perf_counter()
+            await service.ask(f"Did they discuss Iran? ({i})")
+            timings.append((time.perf_counter() - started) * 1000)
+        await service.close()
+    results["llm_path_overhead_p50_ms"] = quantile(timings, 0.5)
+    results["llm_path_overhead_p99_ms"] = quantile(timings, 0.99)
+
+
+def bench_prompt(results: dict) -> None:
+    settings = load_settings()
+    service = Service.from_settings(settings)
+    counter = get_counter()
+    knowledge = service.knowledge
+    per_question = []
+    for q in questions():
+        messages = build_messages(settings, q, [], knowledge)
+        per_question.append(sum(counter.count(m["content"]) for m in messages))
+    raw = "\n\n".join((settings.seeds_dir / e.file).read_text(encoding="utf-8") for e in knowledge.brief.sources)
+    stuffed = [counter.count(knowledge.prompts["answer"] + "\n\n" + raw) + counter.count(f"Question: {q}")
+               for q in questions()]
+    results["prompt_tokens_per_question"] = statistics.mean(per_question)
+    results["raw_stuffing_tokens_per_question"] = statistics.mean(stuffed)
+    results["prompt_vs_raw_ratio"] = results["prompt_tokens_per_question"] / results["raw_stuffing_tokens_per_question"]
+    results["cacheable_prefix_tokens"] = counter.count(prompt_prefix(knowledge))
+
+
+def main() -> int:
+    results: dict = {}
+    bench_brief(results)
+    bench_offline(results)
+    asyncio.run(bench_llm_overhead(results))
+    bench_prompt(results)
+    goals = {
+        "brief_build_cold_s": ("< 0.5 s (issue 2)", lambda v: v < 0.5),
+        "offline_answer_p50_ms": ("≤ 5 ms", lambda v: v <= 5),
+        "prompt_vs_raw_ratio": ("≤ 0.35", lambda v: v <= 0.35),
+        "cacheable_prefix_tokens": ("≥ 1,024", lambda v: v >= 1024),
+    }
+    print(f"{'figure':<36} {'value':>12}  goal")
+    for key, value in results.items():
+        goal = goals.get(key)
+        mark = "" if goal is None else f"{goal[0]} {'ok' if goal[1](value) else 'MISSED'}"
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        print(f"{key:<36} {shown:>12}  {mark}")
+    out = ROOT / "bench/results/latest.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten to {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
