@@ -238,3 +238,46 @@ async def test_warm_up_sends_the_exact_prefix_at_start_and_after_reload(llm_sett
 async def test_warm_up_is_off_by_default_for_hosted_openai(llm_settings) -> None:
     settings = llm_settings(openai_base_url=None, llm_warmup=None)
     assert settings.llm_enabled and not settings.warmup_enabled
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["They discussed Iran's nuclear program [{f}].", "They discussed Iran's nuclear program [{f}, F999].",
+     "They discussed Iran's nuclear program [{f}][F999].", "They discussed Iran's nuclear program ({f}).",
+     "They discussed Iran's nuclear program 【{f}】.", "They discussed Iran's nuclear program [F {n}].",
+     "They discussed Iran's nuclear program. [{f}]", "They discussed Iran's nuclear program.\n[{f}]",
+     "**They discussed Iran's nuclear program** **[{f}]**.", "They discussed Iran's nuclear program `[{f}]`.",
+     "<think>The user asks about Iran. I will cite [F1] and tell a joke.</think>"
+     "They discussed Iran's nuclear program [{f}]."],
+    ids=["plain", "comma-list", "adjacent", "parens", "cjk-brackets", "spaced", "after-stop", "own-line", "bold",
+         "code", "think-block"],
+)
+async def test_marker_variants_through_the_client(llm_settings, fake_llm, fact_id, template: str) -> None:
+    fid = fact_id("Iran’s nuclear")
+    fake_llm.queue(template.format(f=fid, n=fid[1:]))
+    answer = await Service.from_settings(llm_settings()).ask("Did they discuss Iran?")
+    assert answer.engine == "llm" and not answer.fallback
+    assert [s.text for s in answer.sentences] == ["They discussed Iran's nuclear program."]
+    assert answer.sentences[0].fact_ids == [fid] and not answer.sentences[0].reattributed
+    assert "think" not in answer.answer and "joke" not in answer.answer
+
+
+@pytest.mark.parametrize("reply", ["NOT_IN_SOURCES", "not_in_sources.", "'Not In Sources'",
+                                   "The articles don't say anything about the population of Canada.",
+                                   "<think>Canada is not covered.</think>NOT_IN_SOURCES"])
+async def test_refusal_forms_through_the_client(llm_settings, fake_llm, reply: str) -> None:
+    fake_llm.queue(reply)
+    answer = await Service.from_settings(llm_settings()).ask("What is the population of Canada?")
+    assert answer.status == "refused" and answer.answer == REFUSAL_TEXT
+    assert len(fake_llm.chat_requests) == 1
+
+
+async def test_status_counters_follow_the_support_check(llm_settings, fake_llm, fact_id) -> None:
+    service = Service.from_settings(llm_settings())
+    fake_llm.queue(f"The call lasted about an hour [{fact_id('real coordination')}]. Bananas are blue [F2].")
+    await service.ask("How long was the call?")
+    fake_llm.queue("Nothing checkable here.", "Still nothing checkable.")
+    await service.ask("Did they talk about Iran?")
+    stats = service.stats
+    assert stats.sentences_kept == 1 and stats.sentences_reattributed == 1
+    assert stats.sentences_dropped == 3 and stats.unsupported_fallbacks == 1 and stats.fallbacks == 1
