@@ -39,6 +39,7 @@ def setup_logging(level: str = "INFO", secrets: Iterable[str] = ()) -> None:
     handler._callbot = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactSecrets(secrets))
+    handler.addFilter(lambda record: "voice will NOT be supported" not in record.getMessage())
     root.addHandler(handler)
     root.setLevel(level.upper())
     logging.getLogger("discord").setLevel(max(root.level, logging.INFO))

@@ -92,10 +92,13 @@ def start(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bot.discord_app.client import run_discord
+
     settings = _settings()
     if settings.discord_token is None:
         raise CallbotError("DISCORD_TOKEN is not set; put it in .env or the environment (see README).")
-    raise CallbotError("the Discord edge is not part of this build yet; use `callbot chat` for now.")
+    asyncio.run(run_discord(settings, Service.from_settings(settings)))
+    return 0
 
 
 def prompt(args: argparse.Namespace) -> int:

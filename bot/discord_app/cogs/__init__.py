@@ -1,0 +1,1 @@
+"""One cog per feature: ask (questions), admin (reload, status)."""

@@ -1,0 +1,86 @@
+"""Rendering answers for Discord: [n] markers, a compact sources block, messages under 2,000 chars.
+
+Long replies are split at paragraph, then line, then sentence boundaries, never inside a citation
+marker or a markdown pair, so every message reads on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import discord
+
+from bot.answer import Answer, Citation
+
+LIMIT = 2000
+QUOTE_CHARS = 180
+TITLE_CHARS = 60
+SOURCES_HEADING = "**Sources**"
+
+
+def _date(c: Citation) -> str:
+    return f"{c.published.day} {c.published:%b %Y}"
+
+
+def source_line(c: Citation) -> str:
+    quote = discord.utils.escape_markdown(textwrap.shorten(c.quote, QUOTE_CHARS, placeholder=" …"))
+    title = discord.utils.escape_markdown(textwrap.shorten(c.title, TITLE_CHARS, placeholder=" …"))
+    quote = quote if quote[:1] in "“\"‘'" else f"“{quote}”"
+    return f"`[{c.n}]` **{discord.utils.escape_markdown(c.outlet)}** — {title}, {_date(c)}: {quote}"
+
+
+def render(answer: Answer) -> str:
+    """One text: answer, then the sources block."""
+    body = discord.utils.escape_mentions(answer.answer)
+    if not answer.citations:
+        return body
+    lines = [body, "", SOURCES_HEADING, *(source_line(c) for c in answer.citations)]
+    return "\n".join(lines)
+
+
+def render_chunks(answer: Answer, limit: int = LIMIT) -> list[str]:
+    return split_message(render(answer), limit)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?:\s*(?:\[\d+\])+[.!?]?)?\s+(?=\S)")
+
+
+def split_message(text: str, limit: int = LIMIT) -> list[str]:
+    """Pieces of at most `limit` characters, cut at the gentlest boundary available: between
+    lines first, then between sentences (a sentence keeps its [n] markers), then between words."""
+    if len(text) <= limit:
+        return [text]
+    units: list[tuple[str, str]] = []  # (separator before it, text)
+    for n, line in enumerate(text.split("\n")):
+        parts = [line] if len(line) <= limit else [w for s in _split_sentences(line) for w in _hard_wrap(s, limit)]
+        units.extend(("\n" if n else "", part) if i == 0 else (" ", part) for i, part in enumerate(parts))
+    chunks: list[str] = []
+    current: str | None = None
+    for sep, part in units:
+        if current is None:
+            current = part
+        elif len(current) + len(sep) + len(part) <= limit:
+            current += sep + part
+        else:
+            chunks.append(current)
+            current = part
+    if current is not None:
+        chunks.append(current)
+    return [c.strip() for c in chunks if c.strip()]
+
+
+def _split_sentences(line: str) -> list[str]:
+    parts, start = [], 0
+    for match in _SENTENCE_END.finditer(line):
+        end = match.start() + len(match.group(0).rstrip())
+        parts.append(line[start:end])
+        start = match.end()
+    parts.append(line[start:])
+    return [p for p in parts if p]
+
+
+def _hard_wrap(sentence: str, limit: int) -> list[str]:
+    if len(sentence) <= limit:
+        return [sentence]
+    return textwrap.wrap(sentence, limit, break_long_words=True, break_on_hyphens=False)

@@ -1,0 +1,310 @@
+"""The unmodified bot against the loopback Discord, with the loopback LLM behind the service."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import discord
+import pytest
+
+from bot.config import load_settings
+from bot.discord_app.client import CallBot, configure_endpoints
+from bot.service import Service
+from tests.fakes import discord_payloads as payloads
+from tests.fakes.discord_server import FakeDiscord
+from tests.fakes.openai_server import Error, Text
+
+from .conftest import PROMPTS
+
+T = TypeVar("T")
+
+
+@dataclass
+class World:
+    discord: FakeDiscord
+    llm: Any
+    bot: CallBot
+    service: Service
+    task: asyncio.Task[None]
+
+    async def until(self, awaitable: Awaitable[T], timeout: float = 8.0) -> T:
+        """Await, but fail at once (with its error) if the bot stopped."""
+        waiter = asyncio.ensure_future(awaitable)
+        done, _ = await asyncio.wait({self.task, waiter}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        if waiter not in done:
+            waiter.cancel()
+            if self.task in done:
+                self.task.result()
+            raise AssertionError("timed out")
+        return waiter.result()
+
+    async def channel_posts(self, count: int = 1) -> list[Any]:
+        return await self.until(self.discord.wait_for("POST", rf"/channels/{self.discord.channel_id}/messages",
+                                                      count=count))
+
+    async def mention(self, text: str, **kwargs: Any) -> dict:
+        return await self.discord.send_message(f"<@{self.discord.app_id}> {text}", **kwargs)
+
+
+async def _no_wait(shard_id: int | None, *, initial: bool = False) -> None:
+    """discord.py sleeps 5 s before every re-IDENTIFY; tests need not."""
+
+
+@pytest.fixture
+async def start_world(fake_llm, seeds_dir) -> AsyncIterator[Callable[..., Awaitable[World]]]:
+    worlds: list[tuple[World, Callable[[], None]]] = []
+
+    async def start(**overrides: Any) -> World:
+        fake = FakeDiscord()
+        await fake.start()
+        restore = fake.point_discord_py_here()
+        values = dict(
+            seeds_dir=seeds_dir, prompts_dir=PROMPTS, openai_base_url=fake_llm.base_url, openai_api_key="sk-test-key",
+            llm_max_retries=0, llm_timeout=2.0, llm_warmup=False, discord_token="fake-token",
+            discord_api_base=fake.api_base, discord_gateway_url=fake.gateway_url, dev_guild_id=int(fake.guild_id),
+            cooldown_questions=1000,
+        )
+        values.update(overrides)
+        settings = load_settings(**values)
+        service = Service.from_settings(settings)
+        configure_endpoints(settings)
+        bot = CallBot(settings, service, guild_ready_timeout=0.1)
+        bot.before_identify_hook = _no_wait  # type: ignore[method-assign]
+        task = asyncio.create_task(bot.start("fake-token"))
+        world = World(fake, fake_llm, bot, service, task)
+        await world.until(fake.wait_ready())
+        await world.until(bot.wait_until_ready())
+        worlds.append((world, restore))
+        return world
+
+    yield start
+    for world, restore in worlds:
+        await world.bot.close()
+        await asyncio.wait_for(world.task, 5)
+        await world.discord.stop()
+        restore()
+        assert world.discord.unexpected == []
+
+
+def _cited(fact_id, phrase: str, sentence: str) -> Text:
+    return Text(f"{sentence} [{fact_id(phrase)}].")
+
+
+async def test_login_and_command_sync(start_world) -> None:
+    world = await start_world()
+    fake = world.discord
+    calls = [(r.method, r.path) for r in fake.requests][:3]
+    assert calls == [("GET", "/users/@me"), ("GET", "/oauth2/applications/@me"),
+                     ("PUT", f"/applications/{fake.app_id}/guilds/{fake.guild_id}/commands")]
+    synced = {c["name"]: c for c in fake.requests[2].json}
+    assert set(synced) == {"ask", "sources", "help", "reload", "status"}
+    assert str(synced["reload"]["default_member_permissions"]) == "32"  # Manage Server
+    assert str(synced["status"]["default_member_permissions"]) == "32"
+    assert [o["name"] for o in synced["ask"]["options"]] == ["question", "private"]
+    intents = fake.identifies[0]["intents"]
+    assert intents == discord.Intents(guilds=True, guild_messages=True, dm_messages=True).value
+
+
+async def test_mention_gets_a_cited_reply_that_pings_nobody(start_world, fact_id) -> None:
+    world = await start_world()
+    world.llm.default = _cited(fact_id, "Iran’s nuclear", "The leaders also discussed Iran's nuclear program")
+    question = await world.mention("did they talk about Iran?")
+    (post,) = await world.channel_posts()
+    body = post.json
+    assert body["allowed_mentions"]["parse"] == [] and body["allowed_mentions"].get("replied_user") is False
+    assert str(body["message_reference"]["message_id"]) == question["id"]
+    assert "The leaders also discussed Iran's nuclear program [1]." in body["content"]
+    assert "**Sources**" in body["content"] and "RT, republished by SyrianFreePress" in body["content"]
+    assert world.discord.requests_to("POST", rf"/channels/{world.discord.channel_id}/typing")
+    sent = world.llm.chat_requests[-1]["messages"][-1]["content"]
+    assert sent == "Question: did they talk about Iran?"
+
+
+async def test_messages_not_addressed_to_the_bot_are_ignored(start_world) -> None:
+    world = await start_world()
+    await world.discord.send_message("just chatting about Iran")
+    await world.discord.send_message("@everyone did they talk about Iran?", mention_everyone=True)
+    await world.mention("ping to be sure it is alive")
+    posts = await world.channel_posts()
+    assert len(posts) == 1 and len(world.llm.chat_requests) == 1
+
+
+async def test_reply_chain_carries_history(start_world, fact_id) -> None:
+    world = await start_world()
+    world.llm.queue(
+        _cited(fact_id, "naive expectations", "Lavrov said Russia has no naive expectations"),
+        _cited(fact_id, "display of mutual respect", "Lavrov said the call was a display of mutual respect"),
+    )
+    first = await world.mention("What did Lavrov say about expectations?")
+    await world.channel_posts()
+    answer_msg = world.discord.created_messages[-1]
+    assert str(answer_msg["message_reference"]["message_id"]) == first["id"]
+    await world.discord.send_message("and about the call itself?", referenced_message=answer_msg["id"])
+    await world.channel_posts(2)
+    messages = world.llm.chat_requests[-1]["messages"]
+    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
+    assert "What did Lavrov say about expectations?" in messages[1]["content"]
+    assert messages[2]["content"].startswith("Lavrov said Russia has no naive expectations")
+    assert "Sources" not in messages[2]["content"]
+    assert messages[3]["content"] == "Question: and about the call itself?"
+
+
+async def test_slash_ask_defers_then_follows_up(start_world, fact_id) -> None:
+    world = await start_world()
+    world.llm.default = _cited(fact_id, "about an hour", "The call lasted about an hour")
+    inter = await world.discord.send_interaction("ask", {"question": "How long was the call?"})
+    callback = await world.until(world.discord.wait_for("POST", rf"/interactions/{inter['id']}/.+/callback"))
+    assert callback[0].json["type"] == 5 and not callback[0].json.get("data", {}).get("flags")
+    follow = await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+"))
+    assert "The call lasted about an hour [1]." in follow[0].json["content"]
+    assert follow[0].json["allowed_mentions"]["parse"] == []
+    assert not (follow[0].json.get("flags", 0) & 64)
+
+
+async def test_private_ask_is_ephemeral(start_world, fact_id) -> None:
+    world = await start_world()
+    world.llm.default = _cited(fact_id, "about an hour", "The call lasted about an hour")
+    await world.discord.send_interaction("ask", {"question": "How long was the call?", "private": True})
+    callback = await world.until(world.discord.wait_for("POST", r"/interactions/.+/callback"))
+    assert callback[0].json["data"]["flags"] & 64
+    follow = await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+"))
+    assert follow[0].json["flags"] & 64
+
+
+async def test_sources_and_help(start_world) -> None:
+    world = await start_world()
+    await world.discord.send_interaction("sources")
+    await world.discord.send_interaction("help")
+    replies = await world.until(world.discord.wait_for("POST", r"/interactions/.+/callback", count=2))
+    texts = [r.json["data"]["content"] for r in replies]
+    assert "SouthFront" in texts[0] and "27 Jan 2017 (preview)" in texts[0]
+    assert "/ask" in texts[1] and all(r.json["data"]["flags"] & 64 for r in replies)
+
+
+async def test_admin_commands_for_admins_and_refused_to_others(start_world, seeds_dir) -> None:
+    world = await start_world()
+    await world.discord.send_interaction("status", permissions=payloads.ADMINISTRATOR)
+    await world.discord.send_interaction("reload", permissions=str(1 << 5))  # Manage Server
+    await world.discord.send_interaction("status")  # @everyone permissions: crafted past Discord's gate
+    await world.discord.send_interaction("reload")
+    callbacks = await world.until(world.discord.wait_for("POST", r"/interactions/.+/callback", count=4))
+    status = next(r for r in callbacks if "engine:" in r.json.get("data", {}).get("content", ""))
+    assert "brief:" in status.json["data"]["content"] and "fallbacks" in status.json["data"]["content"]
+    refused = [r for r in callbacks if "Manage Server" in r.json.get("data", {}).get("content", "")]
+    assert len(refused) == 2 and all(r.json["data"]["flags"] & 64 for r in refused)
+    follow = await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+"))
+    assert follow[0].json["content"].startswith("Reloaded: brief")
+
+
+async def test_admin_user_ids_setting_grants_admin(start_world) -> None:
+    world = await start_world()
+    world.bot.settings.admin_user_ids.append(int(world.discord.owner["id"]))
+    await world.discord.send_interaction("status")
+    (callback,) = await world.until(world.discord.wait_for("POST", r"/interactions/.+/callback"))
+    assert "engine:" in callback.json["data"]["content"]
+
+
+async def test_reload_with_a_broken_manifest_shows_the_error(start_world, seeds_dir, fact_id) -> None:
+    world = await start_world()
+    old = world.service.knowledge.version
+    (seeds_dir / "sources.toml").write_text("[[source]]\nfile = 'gone.txt'\n", encoding="utf-8")
+    await world.discord.send_interaction("reload", permissions=payloads.ADMINISTRATOR)
+    follow = await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+"))
+    assert "Reload failed; still serving brief" in follow[0].json["content"] and old in follow[0].json["content"]
+    world.llm.default = _cited(fact_id, "about an hour", "The call lasted about an hour")
+    await world.mention("How long was the call?")
+    (post,) = await world.channel_posts()
+    assert "about an hour" in post.json["content"] and world.service.knowledge.version == old
+
+
+async def test_long_answer_is_split_under_2000_characters(start_world, fact_id) -> None:
+    world = await start_world()
+    sentence = f"The call lasted about an hour [{fact_id('about an hour')}]. "
+    world.llm.default = Text(sentence * 60)
+    await world.mention("How long was the call?")
+    await asyncio.sleep(0.5)
+    posts = await world.channel_posts(2)
+    contents = [p.json["content"] for p in posts]
+    assert all(len(c) <= 2000 for c in contents) and len(contents) >= 2
+    assert all(p.json["allowed_mentions"]["parse"] == [] for p in posts)
+    assert all(c.count("[") == c.count("]") for c in contents)  # no citation cut in half
+
+
+async def test_everyone_in_a_question_pings_nobody(start_world, fact_id) -> None:
+    world = await start_world()
+    world.llm.default = Text(f"Iran was discussed, @everyone [{fact_id('Iran’s nuclear')}].")
+    await world.mention("@everyone @here <@&123456789012345678> did they talk about Iran?")
+    (post,) = await world.channel_posts()
+    assert post.json["allowed_mentions"]["parse"] == []
+    assert "@everyone" not in post.json["content"].replace("@\u200beveryone", "")
+    assert world.llm.chat_requests[0]["messages"][-1]["content"] == "Question: did they talk about Iran?"
+
+
+async def test_cooldown(start_world) -> None:
+    world = await start_world(cooldown_questions=2, cooldown_seconds=60)
+    world.llm.default = Text("NOT_IN_SOURCES")
+    for i in range(3):
+        await world.mention(f"question {i} about the call?")
+    posts = await world.channel_posts(3)
+    waits = [p for p in posts if "please wait" in p.json["content"]]
+    assert len(waits) == 1 and len(world.llm.chat_requests) == 2
+    await world.discord.send_interaction("ask", {"question": "one more?"})
+    (callback,) = await world.until(world.discord.wait_for("POST", r"/interactions/.+/callback"))
+    assert "please wait" in callback.json["data"]["content"] and callback.json["data"]["flags"] & 64
+
+
+async def test_fifty_concurrent_questions_each_answered_once(start_world, fact_id) -> None:
+    world = await start_world()
+    world.llm.default = Text(f"The call lasted about an hour [{fact_id('about an hour')}].", delay=0.05)
+    questions = []
+    for _ in range(25):
+        questions.append(await world.mention("How long was the call?"))
+        await world.discord.send_interaction("ask", {"question": "how long was the call"})
+    posts = await world.channel_posts(25)
+    follows = await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+", count=25))
+    await asyncio.sleep(0.3)
+    posts = world.discord.requests_to("POST", rf"/channels/{world.discord.channel_id}/messages")
+    follows = world.discord.requests_to("POST", rf"/webhooks/{world.discord.app_id}/.+")
+    assert len(posts) == 25 and len(follows) == 25
+    replied_to = sorted(str(p.json["message_reference"]["message_id"]) for p in posts)
+    assert replied_to == sorted(q["id"] for q in questions)
+    assert all("about an hour" in r.json["content"] for r in [*posts, *follows])
+    assert len(world.llm.chat_requests) < 50  # identical questions in flight share calls
+
+
+async def test_resume_after_reconnect_keeps_answering(start_world, fact_id) -> None:
+    world = await start_world()
+    world.llm.default = _cited(fact_id, "about an hour", "The call lasted about an hour")
+    await world.discord.send_reconnect()
+    await world.until(world.discord.wait_gateway(6))
+    resume = world.discord.resumes[0]
+    assert resume["session_id"] == world.discord.session_id
+    await world.mention("How long was the call?")
+    (post,) = await world.channel_posts()
+    assert "about an hour" in post.json["content"] and len(world.discord.identifies) == 1
+
+
+async def test_429_on_message_create_is_retried(start_world, fact_id) -> None:
+    world = await start_world()
+    world.llm.default = _cited(fact_id, "about an hour", "The call lasted about an hour")
+    world.discord.fail_next("POST", rf"/channels/{world.discord.channel_id}/messages", status=429, retry_after=0.05)
+    await world.mention("How long was the call?")
+    (post,) = await world.channel_posts()
+    statuses = [r.status for r in world.discord.requests_to("POST", rf"/channels/{world.discord.channel_id}/messages",
+                                                             include_failed=True)]
+    assert statuses == [429, 200] and "about an hour" in post.json["content"]
+
+
+async def test_llm_failing_mid_run_gives_labelled_fallbacks(start_world, fact_id) -> None:
+    world = await start_world()
+    world.llm.queue(_cited(fact_id, "about an hour", "The call lasted about an hour"))
+    world.llm.default = Error(503)
+    await world.mention("How long was the call?")
+    await world.mention("Did they talk about Iran?")
+    first, second = await world.channel_posts(2)
+    assert "The call lasted about an hour [1]." in first.json["content"]
+    assert second.json["content"].startswith("The language model was unavailable")
+    assert "Iran" in second.json["content"] and world.service.stats.fallbacks == 1
