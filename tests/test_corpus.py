@@ -106,26 +106,22 @@ def test_file_without_entry_is_named(seeds_dir: Path) -> None:
         load_corpus(seeds_dir)
 
 
-def test_bad_date_names_file_and_field(seeds_dir: Path) -> None:
-    text = _manifest(seeds_dir).read_text(encoding="utf-8").replace("published = 2017-01-30", 'published = "Monday"')
-    _manifest(seeds_dir).write_text(text, encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"\[003_b5b084b637f8fbb2\.txt\] field 'published'"):
-        load_corpus(seeds_dir)
-
-
-def test_unknown_field_names_file_and_field(seeds_dir: Path) -> None:
-    text = _manifest(seeds_dir).read_text(encoding="utf-8").replace(
-        'outlet = "SouthFront"', 'outlet = "SouthFront"\nauthor = "someone"'
-    )
-    _manifest(seeds_dir).write_text(text, encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"\[001_162fcda78ebcad23\.txt\] field 'author'"):
-        load_corpus(seeds_dir)
-
-
-def test_bad_kind_is_rejected(seeds_dir: Path) -> None:
-    text = _manifest(seeds_dir).read_text(encoding="utf-8").replace('kind = "preview"', 'kind = "opinion"')
-    _manifest(seeds_dir).write_text(text, encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"\[004_4eb88918302d683b\.txt\] field 'kind'"):
+@pytest.mark.parametrize(
+    ("old", "new", "error"),
+    [
+        ("published = 2017-01-30", 'published = "Monday"', r"\[003_b5b084b637f8fbb2\.txt\] field 'published'"),
+        ('outlet = "SouthFront"', 'outlet = "SouthFront"\nauthor = "someone"',
+         r"\[001_162fcda78ebcad23\.txt\] field 'author'"),
+        ('kind = "preview"', 'kind = "opinion"', r"\[004_4eb88918302d683b\.txt\] field 'kind'"),
+        ('"World",', '"World(",', r"\[003_b5b084b637f8fbb2\.txt\].*bad regular expression"),
+    ],
+    ids=["bad-date", "unknown-field", "bad-kind", "bad-regex"],
+)
+def test_manifest_field_errors_name_file_and_field(seeds_dir: Path, old: str, new: str, error: str) -> None:
+    text = _manifest(seeds_dir).read_text(encoding="utf-8")
+    assert old in text
+    _manifest(seeds_dir).write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(CorpusError, match=error):
         load_corpus(seeds_dir)
 
 
@@ -155,11 +151,4 @@ def test_missing_manifest_and_broken_toml(seeds_dir: Path) -> None:
         load_corpus(seeds_dir)
     _manifest(seeds_dir).unlink()
     with pytest.raises(CorpusError, match="manifest not found"):
-        load_corpus(seeds_dir)
-
-
-def test_bad_cleaning_regex_is_reported(seeds_dir: Path) -> None:
-    text = _manifest(seeds_dir).read_text(encoding="utf-8").replace('"World",', '"World(",')
-    _manifest(seeds_dir).write_text(text, encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"\[003_b5b084b637f8fbb2\.txt\].*bad regular expression"):
         load_corpus(seeds_dir)
