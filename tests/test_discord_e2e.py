@@ -308,3 +308,61 @@ async def test_llm_failing_mid_run_gives_labelled_fallbacks(start_world, fact_id
     assert "The call lasted about an hour [1]." in first.json["content"]
     assert second.json["content"].startswith("The language model was unavailable")
     assert "Iran" in second.json["content"] and world.service.stats.fallbacks == 1
+
+
+async def test_global_sync_without_a_dev_guild(start_world) -> None:
+    world = await start_world(dev_guild_id=None)
+    puts = world.discord.requests_to("PUT", rf"/applications/{world.discord.app_id}/commands")
+    assert puts and {c["name"] for c in puts[0].json} == {"ask", "sources", "help", "reload", "status"}
+
+
+async def test_answer_channels_need_no_mention_and_request_content_intent(start_world, fact_id) -> None:
+    world = await start_world(answer_channel_ids=[0])
+    world.bot.settings.answer_channel_ids[:] = [int(world.discord.channel_id)]
+    assert world.discord.identifies[0]["intents"] & discord.Intents(message_content=True).value
+    world.llm.default = _cited(fact_id, "about an hour", "The call lasted about an hour")
+    await world.discord.send_message("How long was the call?")
+    (post,) = await world.channel_posts()
+    assert "about an hour" in post.json["content"]
+
+
+async def test_direct_messages_answered_unless_turned_off(start_world, fact_id) -> None:
+    world = await start_world()
+    world.llm.default = _cited(fact_id, "about an hour", "The call lasted about an hour")
+    await world.discord.send_message("How long was the call?", guild=False)
+    dm = world.discord.dm_channel_id(world.discord.owner)
+    (reply,) = await world.until(world.discord.wait_for("POST", rf"/channels/{dm}/messages"))
+    assert "about an hour" in reply.json["content"]
+    world.bot.settings.allow_dms = False
+    await world.discord.send_message("And who called whom?", guild=False)
+    await world.mention("ping")  # the guild mention is answered; the DM is not
+    await world.channel_posts()
+    assert len(world.discord.requests_to("POST", rf"/channels/{dm}/messages")) == 1
+
+
+async def test_rejected_token_is_one_clear_line(seeds_dir) -> None:
+    from bot.discord_app.client import run_discord
+    from bot.errors import CallbotError
+
+    async with FakeDiscord() as fake:
+        restore = fake.point_discord_py_here()
+        fake.fail_next("GET", "/users/@me", status=401)
+        settings = load_settings(seeds_dir=seeds_dir, prompts_dir=PROMPTS, discord_token="bad-token",
+                                 discord_api_base=fake.api_base, discord_gateway_url=fake.gateway_url)
+        with pytest.raises(CallbotError, match="Discord rejected DISCORD_TOKEN"):
+            await run_discord(settings, Service.from_settings(settings))
+        restore()
+
+
+def test_run_without_token_is_one_line(seeds_dir) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import REPO
+
+    env = {"SEEDS_DIR": str(seeds_dir), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-m", "bot", "run"], capture_output=True, text=True, cwd=REPO, env=env,
+                         timeout=60)
+    assert out.returncode == 2 and out.stderr.strip() == (
+        "callbot: DISCORD_TOKEN is not set; put it in .env or the environment (see README)."
+    )
