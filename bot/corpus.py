@@ -161,6 +161,8 @@ def load_source(seeds_dir: Path, entry: SourceEntry, max_bytes: int) -> tuple[So
     path = seeds_dir / entry.file
     if not path.is_file():
         raise CorpusError(f"{path}: listed in {MANIFEST_NAME} but the file is missing")
+    if not path.resolve().is_relative_to(seeds_dir.resolve()):
+        raise CorpusError(f"{path}: points outside the seeds folder; only files in it are read")
     size = path.stat().st_size
     if size > max_bytes:
         raise CorpusError(f"{path}: {size} bytes is over the {max_bytes}-byte limit (MAX_SEED_BYTES)")

@@ -5,6 +5,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from typing import TextIO
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """The text with every secret (6+ characters) replaced by [redacted]."""
+    for secret in sorted({s for s in secrets if s and len(s) >= 6}, key=len, reverse=True):
+        text = text.replace(secret, "[redacted]")
+    return text
 
 
 class RedactSecrets(logging.Filter):
@@ -29,13 +37,13 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def setup_logging(level: str = "INFO", secrets: Iterable[str] = ()) -> None:
+def setup_logging(level: str = "INFO", secrets: Iterable[str] = (), stream: TextIO | None = None) -> None:
     """Configure the root logger once: one stderr handler, secrets filtered out."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, "_callbot", False):
             root.removeHandler(handler)
-    handler = logging.StreamHandler()
+    handler = logging.StreamHandler(stream)
     handler._callbot = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactSecrets(secrets))

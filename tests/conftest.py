@@ -10,6 +10,8 @@ import pytest
 
 from bot.config import Settings, load_settings
 
+pytest_plugins = ["tests.discord_world"]  # the start_world fixture (loopback Discord + LLM)
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 PROMPTS = REPO / "prompts"

@@ -34,6 +34,7 @@ from bot.config import Settings
 from bot.engines.offline import OfflineEngine
 from bot.errors import LLMError
 from bot.knowledge import Knowledge, Turn
+from bot.logs import redact
 from bot.support import keep_supported
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ class LLMEngine:
             max_retries=self.settings.llm_max_retries,
         )
         self._slots = asyncio.Semaphore(self.settings.llm_concurrency)
+        self._secrets = [key]
 
     # --- prompt ---------------------------------------------------------------------------------
 
@@ -84,9 +86,10 @@ class LLMEngine:
                     max_tokens=max_tokens or self.settings.llm_max_tokens,
                 )
             except openai.OpenAIError as exc:
-                raise LLMError(f"{type(exc).__name__}: {exc}") from exc
+                # servers echo the key in auth errors: never let it reach a log, reply or JSON
+                raise LLMError(redact(f"{type(exc).__name__}: {exc}", self._secrets)) from None
             except (json.JSONDecodeError, ValueError) as exc:  # the client raises these on a garbled body
-                raise LLMError(f"garbled reply: {exc}") from exc
+                raise LLMError(f"garbled reply: {exc}") from None
         choices = getattr(response, "choices", None)
         if not choices or getattr(choices[0], "message", None) is None:
             raise LLMError(f"garbled reply: {str(response)[:120]!r}")

@@ -8,8 +8,9 @@ uses strings, as Discord does.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import discord_payloads as p
@@ -30,6 +31,7 @@ class RecordedRequest:
     files: list[str]  # uploaded file names (multipart requests)
     status: int = 0  # 0 while the fake is still answering
     note: str = ""  # why it is in ``unexpected``, or "injected" for ``fail_next``
+    at: float = field(default_factory=time.perf_counter)  # when it arrived (for latency figures)
 
 
 def error(status: int, code: int, message: str) -> Reply:

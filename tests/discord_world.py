@@ -1,0 +1,88 @@
+"""The Discord test world: the unmodified bot on a loopback Discord, the loopback LLM behind it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import pytest
+
+from bot.config import load_settings
+from bot.discord_app.client import CallBot, configure_endpoints
+from bot.service import Service
+from tests.fakes.discord_server import FakeDiscord
+
+from .conftest import PROMPTS
+
+T = TypeVar("T")
+
+
+@dataclass
+class World:
+    discord: FakeDiscord
+    llm: Any
+    bot: CallBot
+    service: Service
+    task: asyncio.Task[None]
+
+    async def until(self, awaitable: Awaitable[T], timeout: float = 8.0) -> T:
+        """Await, but fail at once (with its error) if the bot stopped."""
+        waiter = asyncio.ensure_future(awaitable)
+        done, _ = await asyncio.wait({self.task, waiter}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        if waiter not in done:
+            waiter.cancel()
+            if self.task in done:
+                self.task.result()
+            raise AssertionError("timed out")
+        return waiter.result()
+
+    async def channel_posts(self, count: int = 1) -> list[Any]:
+        return await self.until(self.discord.wait_for("POST", rf"/channels/{self.discord.channel_id}/messages",
+                                                      count=count))
+
+    async def mention(self, text: str, **kwargs: Any) -> dict:
+        return await self.discord.send_message(f"<@{self.discord.app_id}> {text}", **kwargs)
+
+
+async def _no_wait(shard_id: int | None, *, initial: bool = False) -> None:
+    """discord.py sleeps 5 s before every re-IDENTIFY; tests need not."""
+
+
+@pytest.fixture
+async def start_world(fake_llm, seeds_dir) -> AsyncIterator[Callable[..., Awaitable[World]]]:
+    worlds: list[tuple[World, Callable[[], None]]] = []
+
+    async def start(**overrides: Any) -> World:
+        fake = FakeDiscord()
+        await fake.start()
+        restore = fake.point_discord_py_here()
+        values = dict(
+            seeds_dir=seeds_dir, prompts_dir=PROMPTS, openai_base_url=fake_llm.base_url, openai_api_key="sk-test-key",
+            llm_max_retries=0, llm_timeout=2.0, llm_warmup=False, discord_token="fake-token",
+            discord_api_base=fake.api_base, discord_gateway_url=fake.gateway_url, dev_guild_id=int(fake.guild_id),
+            cooldown_questions=1000,
+        )
+        values.update(overrides)
+        settings = load_settings(**values)
+        service = Service.from_settings(settings)
+        configure_endpoints(settings)
+        bot = CallBot(settings, service, guild_ready_timeout=0.1)
+        bot.before_identify_hook = _no_wait  # type: ignore[method-assign]
+        task = asyncio.create_task(bot.start("fake-token"))
+        world = World(fake, fake_llm, bot, service, task)
+        await world.until(fake.wait_ready())
+        await world.until(bot.wait_until_ready())
+        worlds.append((world, restore))
+        return world
+
+    yield start
+    for world, restore in worlds:
+        await world.bot.close()
+        await asyncio.wait_for(world.task, 5)
+        await world.discord.stop()
+        restore()
+        assert world.discord.unexpected == []
+
+
