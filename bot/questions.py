@@ -27,6 +27,9 @@ INSTRUCTION_ATTEMPTS = [
         r"\b(system|initial|hidden|original)\s+(prompt|instructions?|message)\b",
         r"\byour\s+(instructions|prompt|rules|guidelines)\b",
         r"\byou\s+are\s+now\b|\bfrom\s+now\s+on\b|\bpretend\s+(to\s+be|you)\b|\bact\s+as\b|\brole-?play\b",
+        r"\b(you\s+are|you're|be|become|act|behave)\b.{0,20}\b(dan|unrestricted|jailbroken|uncensored|evil|"
+        r"unfiltered|without\s+(rules|restrictions|limits|filters))\b",
+        r"\banswer\s+anything\b(?!\s+(about|on|regarding))|\bno\s+(rules|restrictions|limits|filters)\b",
         r"\b(write|compose|tell|give|make|sing|generate)\b.{0,25}\b(poem|joke|story|song|haiku|limerick|"
         r"recipe|essay|code|script|rap)s?\b",
         r"\b(repeat|print|reveal|show|output|dump)\b.{0,30}\b(brief|prompt|instructions|facts list|everything)",

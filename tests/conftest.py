@@ -31,6 +31,24 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
+@pytest.fixture(autouse=True)
+async def close_services(monkeypatch: pytest.MonkeyPatch):
+    """Close every Service a test builds, so no HTTP client outlives its event loop."""
+    from bot.service import Service
+
+    created: list[Service] = []
+    original = Service.__init__
+
+    def init(self: Service, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        created.append(self)
+
+    monkeypatch.setattr(Service, "__init__", init)
+    yield
+    for service in created:
+        await service.close()
+
+
 @pytest.fixture
 def seeds_dir(tmp_path: Path) -> Path:
     """A private, writable copy of the project's seeds folder."""

@@ -70,7 +70,7 @@ async def start_world(fake_llm, seeds_dir) -> AsyncIterator[Callable[..., Awaita
         configure_endpoints(settings)
         bot = CallBot(settings, service, guild_ready_timeout=0.1)
         bot.before_identify_hook = _no_wait  # type: ignore[method-assign]
-        task = asyncio.create_task(bot.start("fake-token"))
+        task = asyncio.create_task(bot.start(settings.discord_token.get_secret_value()))
         world = World(fake, fake_llm, bot, service, task)
         await world.until(fake.wait_ready())
         await world.until(bot.wait_until_ready())
