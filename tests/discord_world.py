@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -12,9 +13,8 @@ import pytest
 from bot.config import load_settings
 from bot.discord_app.client import CallBot, configure_endpoints
 from bot.service import Service
+from tests.conftest import PROMPTS
 from tests.fakes.discord_server import FakeDiscord
-
-from .conftest import PROMPTS
 
 T = TypeVar("T")
 
@@ -50,39 +50,46 @@ async def _no_wait(shard_id: int | None, *, initial: bool = False) -> None:
     """discord.py sleeps 5 s before every re-IDENTIFY; tests need not."""
 
 
+async def open_world(fake_llm: Any, seeds_dir: Path, **overrides: Any) -> tuple[World, Callable[[], None]]:
+    """Start a loopback Discord and the real bot on it; returns the world and an undo for the redirect."""
+    fake = FakeDiscord()
+    await fake.start()
+    restore = fake.point_discord_py_here()
+    values = dict(
+        seeds_dir=seeds_dir, prompts_dir=PROMPTS, openai_base_url=fake_llm.base_url, openai_api_key="sk-test-key",
+        llm_max_retries=0, llm_timeout=2.0, llm_warmup=False, discord_token="fake-token",
+        discord_api_base=fake.api_base, discord_gateway_url=fake.gateway_url, dev_guild_id=int(fake.guild_id),
+        cooldown_questions=1000,
+    )
+    values.update(overrides)
+    settings = load_settings(**values)
+    service = Service.from_settings(settings)
+    configure_endpoints(settings)
+    bot = CallBot(settings, service, guild_ready_timeout=0.1)
+    bot.before_identify_hook = _no_wait  # type: ignore[method-assign]
+    task = asyncio.create_task(bot.start(settings.discord_token.get_secret_value()))
+    world = World(fake, fake_llm, bot, service, task)
+    await world.until(fake.wait_ready())
+    await world.until(bot.wait_until_ready())
+    return world, restore
+
+
+async def close_world(world: World, restore: Callable[[], None]) -> None:
+    await world.bot.close()
+    await asyncio.wait_for(world.task, 5)
+    await world.discord.stop()
+    restore()
+
+
 @pytest.fixture
 async def start_world(fake_llm, seeds_dir) -> AsyncIterator[Callable[..., Awaitable[World]]]:
     worlds: list[tuple[World, Callable[[], None]]] = []
 
     async def start(**overrides: Any) -> World:
-        fake = FakeDiscord()
-        await fake.start()
-        restore = fake.point_discord_py_here()
-        values = dict(
-            seeds_dir=seeds_dir, prompts_dir=PROMPTS, openai_base_url=fake_llm.base_url, openai_api_key="sk-test-key",
-            llm_max_retries=0, llm_timeout=2.0, llm_warmup=False, discord_token="fake-token",
-            discord_api_base=fake.api_base, discord_gateway_url=fake.gateway_url, dev_guild_id=int(fake.guild_id),
-            cooldown_questions=1000,
-        )
-        values.update(overrides)
-        settings = load_settings(**values)
-        service = Service.from_settings(settings)
-        configure_endpoints(settings)
-        bot = CallBot(settings, service, guild_ready_timeout=0.1)
-        bot.before_identify_hook = _no_wait  # type: ignore[method-assign]
-        task = asyncio.create_task(bot.start(settings.discord_token.get_secret_value()))
-        world = World(fake, fake_llm, bot, service, task)
-        await world.until(fake.wait_ready())
-        await world.until(bot.wait_until_ready())
-        worlds.append((world, restore))
-        return world
+        worlds.append(await open_world(fake_llm, seeds_dir, **overrides))
+        return worlds[-1][0]
 
     yield start
     for world, restore in worlds:
-        await world.bot.close()
-        await asyncio.wait_for(world.task, 5)
-        await world.discord.stop()
-        restore()
+        await close_world(world, restore)
         assert world.discord.unexpected == []
-
-

@@ -87,7 +87,7 @@ class CallBot(commands.Bot):
                 await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_PINGS)
             else:
                 await interaction.response.send_message(message, ephemeral=True, allowed_mentions=NO_PINGS)
-        except discord.HTTPException:
+        except (discord.HTTPException, aiohttp.ClientError, RuntimeError):  # e.g. shutting down
             log.exception("could not tell user %s about the error", interaction.user.id)
 
     async def close(self) -> None:
