@@ -36,10 +36,10 @@ class Stats:
             self.fallbacks += 1
             if answer.fallback_reason == "unsupported":
                 self.unsupported_fallbacks += 1
-        if answer.engine == "llm" or (answer.usage and answer.usage.calls):
-            self.sentences_kept += len(answer.sentences) if answer.engine == "llm" else 0
+        if answer.engine == "llm":  # sentences the model wrote that passed the support check
+            self.sentences_kept += len(answer.sentences)
             self.sentences_reattributed += sum(s.reattributed for s in answer.sentences)
-            self.sentences_dropped += answer.dropped
+        self.sentences_dropped += answer.dropped  # a fallback still reports what the model lost
         if answer.usage:
             self.llm_calls += answer.usage.calls
         if answer.llm_seconds is not None:
