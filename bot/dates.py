@@ -1,0 +1,126 @@
+"""Dates in the articles, resolved against the publication date of the article that says them.
+
+"On Friday" in an article written on Sunday 29 January 2017 is Friday 27 January; "will talk ...
+Saturday" in one written on Friday is the next day. Month-only and year-only mentions ("in
+November", "in 2014") resolve to that month or year. The page scrape dates (2024) are cleaned away
+before this ever runs, so they can never become event dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+FUTURE_CUES = frozenset("will planned scheduled expected due shall upcoming plans plan".split())
+PAST_CUES = frozenset("told said says spoke announced reported was were had did held rang met wrote added noted "
+                      "confirmed cited asked called".split())
+FUTURE_AFTER_TO = frozenset("talk meet speak hold have sign visit discuss".split())
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY_MONTH = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")
+_MONTH_DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+(\d{{4}}))?\b")
+_MONTH_ONLY = re.compile(rf"\b(?i:earlier in|later in|in|of|since|until|early|late)\s+{_MONTH}"
+                         rf"(?:\s+(?:of\s+)?(\d{{4}})|\s+(last year|this year))?\b")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(night|morning|"
+                      r"evening|afternoon))?\b")
+_YEAR = re.compile(r"\b(?:in|since|of)\s+(19\d\d|20\d\d)\b")
+
+Precision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date a sentence mentions. `relative` says it was resolved from a phrase like "on Friday"."""
+
+    date: dt.date
+    precision: Precision
+    phrase: str
+    relative: bool
+
+    def label(self) -> str:
+        if self.precision == "day":
+            return f"{self.date:%a} {self.date.day} {self.date:%b %Y}"
+        if self.precision == "month":
+            return f"{self.date:%B %Y}"
+        return str(self.date.year)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _year_for(month: int, published: dt.date) -> int:
+    """A month without a year is the latest such month not after publication."""
+    return published.year if month <= published.month else published.year - 1
+
+
+def resolve_dates(text: str, published: dt.date) -> list[ResolvedDate]:
+    """Every date `text` mentions, in the order they appear, resolved against `published`."""
+    found: list[tuple[int, ResolvedDate]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], date: dt.date, precision: Precision, relative: bool) -> None:
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            return
+        taken.append((match.start(), match.end()))
+        found.append((match.start(), ResolvedDate(date, precision, match.group(0), relative)))
+
+    for m in _DAY_MONTH.finditer(text):
+        month, day = _month(m.group(1)), int(m.group(2))
+        year = int(m.group(3)) if m.group(3) else _year_for(month, published)
+        add(m, dt.date(year, month, day), "day", False)
+    for m in _MONTH_DAY.finditer(text):
+        month, day = _month(m.group(2)), int(m.group(1))
+        year = int(m.group(3)) if m.group(3) else _year_for(month, published)
+        add(m, dt.date(year, month, day), "day", False)
+    for m in _WEEKDAY.finditer(text):
+        add(m, _weekday(published, WEEKDAYS.index(m.group(1).lower()), _is_future(text, m.start(), m.end())),
+            "day", True)
+    for m in _MONTH_ONLY.finditer(text):
+        month = _month(m.group(1))
+        if m.group(2):
+            year = int(m.group(2))
+        elif m.group(3) == "last year":
+            year = published.year - 1
+        else:
+            year = _year_for(month, published)
+        add(m, dt.date(year, month, 1), "month", m.group(2) is None)
+    for m in _YEAR.finditer(text):
+        add(m, dt.date(int(m.group(1)), 1, 1), "year", False)
+    return [d for _, d in sorted(found, key=lambda pair: pair[0])]
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """Tense of the phrase a weekday belongs to: the nearest verb cue before it decides ("Conway
+    told CBS News ... Friday" is past even if the sentence also says someone "will talk"); with
+    none before it, the first cue after it; past by default."""
+    before = re.findall(r"[\w']+", text[:start].lower())
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i]
+        if word in FUTURE_CUES or (word in FUTURE_AFTER_TO and i > 0 and before[i - 1] == "to"):
+            return True
+        if word in PAST_CUES:
+            return False
+    for word in re.findall(r"[\w']+", text[end:].lower()):
+        if word in FUTURE_CUES:
+            return True
+        if word in PAST_CUES:
+            return False
+    return False
+
+
+def _weekday(published: dt.date, weekday: int, future: bool) -> dt.date:
+    """The nearest such weekday on or before publication, or on or after it for plans."""
+    delta = (published.weekday() - weekday) % 7
+    if future:
+        return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+    return published - dt.timedelta(days=delta)

@@ -1,0 +1,58 @@
+"""Relative dates resolved against the publication date of the article that states them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.corpus import load_corpus
+from bot.dates import resolve_dates
+
+from .conftest import SEEDS
+
+SUN_29 = dt.date(2017, 1, 29)
+FRI_27 = dt.date(2017, 1, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("On Friday, Trump met May.", SUN_29, [("2017-01-27", "day", "Friday")]),
+        ("The call was held on Saturday night.", SUN_29, [("2017-01-28", "day", "Saturday night")]),
+        ("They will talk by phone on Saturday.", FRI_27, [("2017-01-28", "day", "Saturday")]),
+        ("Leaders To Talk By Phone On Saturday", FRI_27, [("2017-01-28", "day", "Saturday")]),
+        ("Lavrov said on Monday the call went well.", dt.date(2017, 1, 30), [("2017-01-30", "day", "Monday")]),
+        ("They will talk Saturday, Conway told CBS News in an interview Friday morning.", dt.date(2017, 1, 28),
+         [("2017-01-28", "day", "Saturday"), ("2017-01-27", "day", "Friday morning")]),
+        ("They last spoke in November.", FRI_27, [("2016-11-01", "month", "in November")]),
+        ("He said so in July last year.", FRI_27, [("2016-07-01", "month", "in July last year")]),
+        ("Earlier in January, he said it.", SUN_29, [("2017-01-01", "month", "Earlier in January")]),
+        ("On his Jan. 20 inauguration.", FRI_27, [("2017-01-20", "day", "Jan. 20")]),
+        ("Speaking on January 27, Hollande said.", dt.date(2017, 1, 28), [("2017-01-27", "day", "January 27")]),
+        ("The annexation of Crimea in 2014.", FRI_27, [("2014-01-01", "year", "in 2014")]),
+        ("Elections in November of 2016.", SUN_29, [("2016-11-01", "month", "in November of 2016")]),
+        ("On Wednesday the summit is planned.", dt.date(2017, 3, 6), [("2017-03-08", "day", "Wednesday")]),
+        ("No date here at all.", SUN_29, []),
+    ],
+)
+def test_invented_sentences(text: str, published: dt.date, expected) -> None:
+    got = [(d.date.isoformat(), d.precision, d.phrase) for d in resolve_dates(text, published)]
+    assert got == expected
+
+
+def test_the_articles_resolve_to_the_week_of_the_call_and_never_2024() -> None:
+    corpus = load_corpus(SEEDS)
+    by_phrase = {}
+    for source in corpus.sources:
+        for sentence in source.sentences:
+            for d in resolve_dates(sentence.text, source.entry.published):
+                assert d.date.year in (2014, 2016, 2017), (d, sentence.text)
+                by_phrase.setdefault((source.entry.file[:3], d.phrase), set()).add(d.date.isoformat())
+    assert by_phrase[("001", "Saturday night")] == {"2017-01-28"}
+    assert by_phrase[("003", "Saturday")] == {"2017-01-28"} and by_phrase[("003", "Monday")] == {"2017-01-30"}
+    assert by_phrase[("004", "Saturday")] == {"2017-01-28"}  # written Friday: the next day
+    assert by_phrase[("004", "Thursday night")] == {"2017-01-26"}
+    assert by_phrase[("004", "in November")] == {"2016-11-01"}
+    assert by_phrase[("002", "Friday")] == {"2017-01-27"} and by_phrase[("002", "Thursday")] == {"2017-01-26"}
+    assert by_phrase[("000", "Friday morning")] == {"2017-01-27"}
