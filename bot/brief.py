@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.corpus import Corpus, SourceEntry, load_corpus
+from bot.disagreements import Statement, find_disagreements
 from bot.facts import Fact, Occurrence, build_facts, open_quote
 from bot.text import content_stems, key_stems
 from bot.tokens import get_counter
 
-BRIEF_FORMAT = "brief-v2"  # bump when ranking or rendering changes, so versions change too
+BRIEF_FORMAT = "brief-v3"  # bump when ranking or rendering changes, so versions change too
 MIN_NOVELTY = 0.45  # a fact whose words are mostly said by one better-ranked fact is repetition...
 MIN_NEW_INFO = 6.0  # ...unless what it adds weighs about two rare words ("which lasted about an hour")
 DENSITY_EXPONENT = 0.8  # worth per token^0.8: short specific facts beat long ones, not tiny ones
@@ -207,11 +208,23 @@ def _render(
     return "\n".join(lines) + "\n", brief_facts
 
 
+def _disagreeing_first(facts: list[Fact], ranked: list[Fact], entries: tuple[SourceEntry, ...]) -> list[Fact]:
+    """Facts on which the articles disagree go first, even ones the ranking left out as repetition:
+    both sides must be citable (where the sources differ). The result is still one fixed order, so
+    smaller budgets keep subsets."""
+    published = {e.file: e.published for e in entries}
+    statements = [Statement(str(i), f.sources[0], f.text, published[f.sources[0]]) for i, f in enumerate(facts)]
+    involved = sorted({int(s.id) for d in find_disagreements(statements) for s in (d.a, d.b)})
+    front = [facts[i] for i in involved]
+    return front + [f for f in ranked if all(f is not g for g in front)]
+
+
 def build_brief(corpus: Corpus, budget: int) -> Brief:
     """Rank, cut to `budget` tokens of rendered text, render, and version."""
     counter = get_counter()
     entries = tuple(src.entry for src in corpus.sources)
-    ranked = rank_facts(build_facts(corpus), {e.file: e.kind for e in entries})
+    facts = build_facts(corpus)
+    ranked = _disagreeing_first(facts, rank_facts(facts, {e.file: e.kind for e in entries}), entries)
     header, _ = _render(entries, [])
     used = counter.count(header)
     kept: list[Fact] = []

@@ -34,6 +34,7 @@ NEGATIONS = frozenset(
     """
     no not never none nothing nobody neither nor without n't cannot wasn't weren't isn't aren't didn't
     doesn't don't won't wouldn't couldn't shouldn't hasn't haven't hadn't
+    fail fails failed failing unable refused refuses lack lacks lacked
     """.split()
 )
 
