@@ -6,6 +6,7 @@ and exit status 2, never as a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from bot.cli.parser import build_parser
@@ -21,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and closed: nothing left to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter from complaining at exit
+        return 0
 
 
 if __name__ == "__main__":

@@ -151,14 +151,14 @@ def compose(
                     cited.append(numbers[key])
         sentences.append(AnswerSentence(text=item.text, citations=cited, fact_ids=list(item.fact_ids),
                                         support=item.support, reattributed=item.reattributed))
-    body = " ".join(_with_markers(s.text, s.citations) for s in sentences)
+    body = " ".join(with_markers(s.text, s.citations) for s in sentences)
     text = f"{lead_in}\n{body}" if lead_in else body
     return Answer(question=question, status="answered", answer=text, lead_in=lead_in, sentences=sentences,
                   citations=citations, engine=engine, fallback=fallback_reason is not None,
                   fallback_reason=fallback_reason, brief_version=brief.version, dropped=dropped, usage=usage)
 
 
-def _with_markers(text: str, numbers: list[int]) -> str:
+def with_markers(text: str, numbers: list[int]) -> str:
     """'It lasted an hour.' + [1, 2] → 'It lasted an hour [1][2].' (after a closing quote: appended)."""
     if not numbers:
         return text

@@ -9,6 +9,7 @@ never kept, whatever the budget: the brief aims for the fewest tokens that keep 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.corpus import Corpus, SourceEntry, load_corpus
+from bot.dates import resolve_dates
 from bot.disagreements import Statement, find_disagreements
 from bot.facts import Fact, Occurrence, build_facts, open_quote
 from bot.text import content_stems, key_stems
@@ -26,6 +28,7 @@ BRIEF_FORMAT = "brief-v3"  # bump when ranking or rendering changes, so versions
 MIN_NOVELTY = 0.45  # a fact whose words are mostly said by one better-ranked fact is repetition...
 MIN_NEW_INFO = 6.0  # ...unless what it adds weighs about two rare words ("which lasted about an hour")
 DENSITY_EXPONENT = 0.8  # worth per token^0.8: short specific facts beat long ones, not tiny ones
+DATED_WEIGHT = 1.3  # facts giving a day ("on Friday", "Jan. 20") carry the timeline
 HEADLINE_WEIGHT = 0.5  # headlines and fragments (no closing full stop) restate the body in short
 DOMINATED = 0.85  # share of a fact's weight another fact must state to make it redundant outright
 GROUP_TAG_TOKENS = 2  # a fact's share of its "[001 002]" tag line, on average; the exact text is checked
@@ -112,7 +115,7 @@ class Brief:
 KIND_WEIGHT = {"report": 1.0, "preview": 0.85, "aggregate": 0.7}  # reports after the call come first
 
 
-def rank_facts(facts: list[Fact], kinds: dict[str, str]) -> list[Fact]:
+def rank_facts(facts: list[Fact], kinds: dict[str, str], published: dict[str, dt.date]) -> list[Fact]:
     """Order facts best first; facts that mostly repeat a better-ranked fact are left out.
 
     A fact's worth: how specific it is (summed IDF of its words, saturating), the kind of article
@@ -141,6 +144,8 @@ def rank_facts(facts: list[Fact], kinds: dict[str, str]) -> list[Fact]:
         worth = specificity * kind * position * (0.5 + on_story) * (1 + 0.3 * (len(fact.sources) - 1))
         if len(fact.sources) == 1 and not re.search(r"[.!?][”\"’']?$", fact.text):
             worth *= HEADLINE_WEIGHT
+        if any(d.precision == "day" for d in resolve_dates(fact.text, published[fact.sources[0]])):
+            worth *= DATED_WEIGHT  # a dated event anchors the timeline
         base.append(worth / cost)
 
     def overlap(i: int, j: int) -> float:
@@ -224,7 +229,9 @@ def build_brief(corpus: Corpus, budget: int) -> Brief:
     counter = get_counter()
     entries = tuple(src.entry for src in corpus.sources)
     facts = build_facts(corpus)
-    ranked = _disagreeing_first(facts, rank_facts(facts, {e.file: e.kind for e in entries}), entries)
+    ranked = _disagreeing_first(
+        facts, rank_facts(facts, {e.file: e.kind for e in entries}, {e.file: e.published for e in entries}), entries
+    )
     header, _ = _render(entries, [])
     used = counter.count(header)
     kept: list[Fact] = []

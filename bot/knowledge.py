@@ -16,7 +16,7 @@ from bot.corpus import load_corpus
 from bot.engines.retrieval import Retriever
 from bot.errors import CorpusError
 
-PROMPT_FILES = ("answer", "retry")
+PROMPT_FILES = ("answer", "retry", "summary")
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,39 @@ class Service:
             answer.fallback_reason or ""
         ).startswith("llm_error")
 
+    # --- briefings ------------------------------------------------------------------------------
+
+    async def summary(self, topic: str | None = None) -> Answer:
+        """/summary [topic]: cached per brief version (a reload starts afresh)."""
+        from bot.briefings import offline_summary
+
+        knowledge = self.knowledge
+        topic = clean_question(topic, self.settings.max_question_chars) if topic and topic.strip() else None
+        key: CacheKey = (knowledge.version, f"\0summary\0{normalise_for_cache(topic or '')}", ())
+        if (hit := self._cache.get(key)) is not None:
+            self.stats.cache_hits += 1
+            return hit.model_copy(update={"cached": True})
+        if self.llm is not None:
+            answer = await self.llm.summarize(topic, knowledge)
+        else:
+            answer = offline_summary(knowledge, topic)
+        self._cache[key] = answer
+        return answer
+
+    async def timeline(self) -> Answer:
+        """/timeline: dated events in order, from the brief (the same in both engines: the dates are
+        resolved deterministically against each article's publication date)."""
+        from bot.briefings import offline_timeline
+
+        knowledge = self.knowledge
+        key: CacheKey = (knowledge.version, "\0timeline\0", ())
+        if (hit := self._cache.get(key)) is not None:
+            self.stats.cache_hits += 1
+            return hit.model_copy(update={"cached": True})
+        answer = offline_timeline(knowledge)
+        self._cache[key] = answer
+        return answer
+
     # --- reload ---------------------------------------------------------------------------------
 
     async def reload(self) -> ReloadReport:

@@ -27,7 +27,7 @@ async def test_login_and_command_sync(start_world) -> None:
     assert calls == [("GET", "/users/@me"), ("GET", "/oauth2/applications/@me"),
                      ("PUT", f"/applications/{fake.app_id}/guilds/{fake.guild_id}/commands")]
     synced = {c["name"]: c for c in fake.requests[2].json}
-    assert set(synced) == {"ask", "sources", "help", "reload", "status"}
+    assert set(synced) == {"ask", "sources", "help", "reload", "status", "summary", "timeline"}
     assert str(synced["reload"]["default_member_permissions"]) == "32"  # Manage Server
     assert str(synced["status"]["default_member_permissions"]) == "32"
     assert [o["name"] for o in synced["ask"]["options"]] == ["question", "private"]
@@ -240,7 +240,8 @@ async def test_llm_failing_mid_run_gives_labelled_fallbacks(start_world, fact_id
 async def test_global_sync_without_a_dev_guild(start_world) -> None:
     world = await start_world(dev_guild_id=None)
     puts = world.discord.requests_to("PUT", rf"/applications/{world.discord.app_id}/commands")
-    assert puts and {c["name"] for c in puts[0].json} == {"ask", "sources", "help", "reload", "status"}
+    assert puts and {c["name"] for c in puts[0].json} == {"ask", "sources", "help", "reload", "status", "summary",
+                                                          "timeline"}
 
 
 async def test_answer_channels_need_no_mention_and_request_content_intent(start_world, fact_id) -> None:

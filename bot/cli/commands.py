@@ -74,6 +74,32 @@ def ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def summary(args: argparse.Namespace) -> int:
+    service = Service.from_settings(_settings())
+    return _briefing(service, service.summary(args.topic), args.json)
+
+
+def timeline(args: argparse.Namespace) -> int:
+    service = Service.from_settings(_settings())
+    return _briefing(service, service.timeline(), args.json)
+
+
+def _briefing(service: Service, pending, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+    async def run() -> Answer:
+        try:
+            return await pending
+        finally:
+            await service.close()
+
+    try:
+        answer = asyncio.run(run())
+    except InvalidQuestion as exc:
+        answer = Answer(question="summary", status="error", answer=str(exc), error=str(exc),
+                        engine=service.engine_name, brief_version=service.knowledge.version)
+    print(json.dumps(answer.to_json(), ensure_ascii=False) if as_json else render_answer(answer))
+    return 0
+
+
 def chat(args: argparse.Namespace) -> int:
     from bot.cli.console import run_console
 

@@ -18,7 +18,7 @@ from bot.service import Service
 
 HELP = """Ask anything about the Trump–Putin phone call of Saturday 28 January 2017.
 Answers come only from the articles, with numbered citations. Follow-up questions keep context.
-Commands: /sources  /reload  /status  /new (forget the conversation)  /help  /quit"""
+Commands: /summary [topic]  /timeline  /sources  /reload  /status  /new (forget the conversation)  /help  /quit"""
 
 
 async def run_console(service: Service, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
@@ -46,6 +46,14 @@ async def run_console(service: Service, stdin: TextIO = sys.stdin, stdout: TextI
             break
         if command == "/help":
             say(HELP)
+        elif command == "/summary":
+            topic = text[len("/summary"):].strip() or None
+            try:
+                say(render_answer(await service.summary(topic)))
+            except InvalidQuestion as exc:
+                say(str(exc))
+        elif command == "/timeline":
+            say(render_answer(await service.timeline()))
         elif command == "/sources":
             say(render_sources(service.knowledge.brief))
         elif command == "/status":

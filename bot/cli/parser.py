@@ -26,6 +26,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("questions", nargs="+", metavar="Q")
     p.set_defaults(handler=commands.ask)
 
+    p = sub.add_parser("summary", help="a cited briefing on the call, optionally on one topic")
+    p.add_argument("--topic", help='e.g. "sanctions", "Syria", "Ukraine"')
+    p.add_argument("--json", action="store_true", help="JSON in the same shape as answers")
+    p.set_defaults(handler=commands.summary)
+
+    p = sub.add_parser("timeline", help="dated events in order, each cited")
+    p.add_argument("--json", action="store_true", help="JSON in the same shape as answers")
+    p.set_defaults(handler=commands.timeline)
+
     p = sub.add_parser("brief", help="print the rendered brief (the LLM's prompt prefix)")
     p.add_argument("--json", action="store_true", help="print the brief as JSON (version, facts...)")
     p.add_argument("--budget", type=int, help="token budget (default: BRIEF_TOKEN_BUDGET)")

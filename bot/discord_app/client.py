@@ -54,8 +54,10 @@ class CallBot(commands.Bot):
     async def setup_hook(self) -> None:
         from bot.discord_app.cogs.admin import AdminCog
         from bot.discord_app.cogs.ask import AskCog
+        from bot.discord_app.cogs.briefings import BriefingsCog
 
         await self.add_cog(AskCog(self))
+        await self.add_cog(BriefingsCog(self))
         await self.add_cog(AdminCog(self))
         if self.settings.dev_guild_id:
             guild = discord.Object(self.settings.dev_guild_id)

@@ -154,6 +154,35 @@ class LLMEngine:
                         {"role": "user", "content": knowledge.prompts["retry"]}]
         return self._quoted(question, history, knowledge, UNSUPPORTED_LEAD, "unsupported", dropped, usage)
 
+    async def summarize(self, topic: str | None, knowledge: Knowledge) -> Answer:
+        """A briefing in the model's words, every sentence support-checked; quotes if that fails."""
+        from bot.briefings import SUMMARY_LEAD, TOPIC_LEAD, offline_summary, with_differ_part
+
+        request = knowledge.prompts["summary"] + (f"\nTopic: {topic}" if topic else "")
+        label = f"summary: {topic}" if topic else "summary"
+        usage = Usage()
+        try:
+            async with asyncio.timeout(self.settings.llm_deadline):
+                reply = await self._complete(request_messages(self.settings, knowledge, request))
+        except (LLMError, TimeoutError) as exc:
+            log.warning("LLM summary failed (brief %s): %s; giving the quoted summary", knowledge.version, exc)
+            return offline_summary(knowledge, topic).model_copy(update={"fallback": True,
+                                                                         "fallback_reason": "llm_error"})
+        _add(usage, reply.usage)
+        parsed = parse_reply(_without_cut_tail(reply))
+        kept, dropped = keep_supported([(s.text, s.fact_ids) for s in parsed.sentences], knowledge.brief,
+                                       self.settings.support_threshold)
+        cited = [fid for k in kept for fid in k.fact_ids]
+        on_topic = not topic or self.offline.relevance(knowledge, topic, [], cited) >= self.offline.min_coverage
+        if parsed.refused or len(kept) < 2 or not on_topic:
+            answer = offline_summary(knowledge, topic)
+            reason = "llm_declined" if parsed.refused else ("off_question" if not on_topic else "unsupported")
+            return answer.model_copy(update={"fallback": answer.status == "answered", "fallback_reason": reason,
+                                             "dropped": dropped, "usage": usage})
+        lead = TOPIC_LEAD.format(topic=topic) if topic else SUMMARY_LEAD
+        answer = compose(label, knowledge.brief, kept, engine="llm", lead_in=lead, dropped=dropped, usage=usage)
+        return answer if topic else with_differ_part(answer, knowledge.brief)
+
     def _declined(self, question: str, history: list[Turn], knowledge: Knowledge, dropped: int,
                   usage: Usage) -> Answer:
         """The model says the facts do not answer. If retrieval finds facts that clearly do, quote
@@ -190,6 +219,14 @@ def build_messages(
         first = turns[0]
         return [{"role": "user", "content": f"{prefix}\n\n{first['content']}"}, *turns[1:]]
     return [{"role": "system", "content": prefix}, *turns]
+
+
+def request_messages(settings: Settings, knowledge: Knowledge, content: str) -> list[dict[str, str]]:
+    """The fixed prefix, then one request (a briefing) as the user's message."""
+    prefix = prompt_prefix(knowledge)
+    if settings.llm_instructions_in_user:
+        return [{"role": "user", "content": f"{prefix}\n\n{content}"}]
+    return [{"role": "system", "content": prefix}, {"role": "user", "content": content}]
 
 
 def _add(total: Usage, part: Usage) -> None:

@@ -25,6 +25,7 @@ HELP = (
     "five news articles, and cites the article behind every sentence.\n"
     "• Mention me with a question, or use `/ask` (add `private: True` to see the answer alone).\n"
     "• Reply to one of my answers to follow up; the reply chain is the conversation.\n"
+    "• `/summary [topic]` for a cited briefing, `/timeline` for the events in order.\n"
     "• `/sources` lists the articles. Admins: `/reload`, `/status`.\n"
     "When the articles don't answer, I say so instead of guessing."
 )

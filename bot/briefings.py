@@ -1,0 +1,147 @@
+"""Briefings from the brief: a cited summary (optionally on one topic) and a dated timeline.
+
+Both are made of verbatim facts, so every sentence is its own citation; the LLM engine may rewrite
+the summary in its own words, and then every sentence goes through the same support check as an
+answer. The timeline resolves relative days against each article's publication date and shows the
+phrase it resolved. "Where the sources differ" lists the brief's facts that disagree, both sides cited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bot.answer import Answer, Supported, compose, refusal, with_markers
+from bot.brief import Brief, BriefFact
+from bot.dates import resolve_dates
+from bot.disagreements import Statement, find_disagreements
+from bot.knowledge import Knowledge
+
+SUMMARY_LEAD = "What the articles say about the call:"
+TOPIC_LEAD = "What the articles say about {topic}:"
+TIMELINE_LEAD = "Timeline (relative days resolved against each article's publication date):"
+DIFFER_LEAD = "Where the sources differ:"
+TOPIC_FACTS = 4
+MIN_PART_COVERAGE = 0.5
+
+# The parts of a briefing on a phone call, each as the words that find its best fact. Generic to
+# the task ("summarise a call"): when and how long, each side's account, topics, what was not
+# discussed, what was expected before, and the first reactions.
+PARTS = [
+    "call held saturday night lasted hour",
+    "kremlin statement presidents spoken favor coordination",
+    "white house said conversation significant start relationship",
+    "leaders discussed topics conflict program crisis",
+    "sanctions not mentioned topics discussed",
+    "expected call scheduled congratulate inauguration",
+    "foreign minister said display respect expectations",
+]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: dt.date
+    label: str
+    phrase: str
+    relative: bool
+    fact: BriefFact
+    source: str
+    written: dt.date
+
+
+def disagreement_pairs(brief: Brief) -> list[tuple[BriefFact, BriefFact]]:
+    """Pairs of brief facts, from different articles, that conflict."""
+    statements = [Statement(f.id, f.sources[0], f.text, brief.source(f.sources[0]).published) for f in brief.facts]
+    pairs = []
+    for d in find_disagreements(statements):
+        a, b = brief.fact(d.a.id), brief.fact(d.b.id)
+        if a is not None and b is not None:
+            pairs.append((a, b))
+    return pairs
+
+
+def _differ_part(brief: Brief, limit: int = 2) -> list[Supported]:
+    out: list[Supported] = []
+    seen: set[str] = set()
+    for a, b in disagreement_pairs(brief)[:limit]:
+        for fact in (a, b):
+            if fact.id not in seen:
+                seen.add(fact.id)
+                out.append(Supported(fact.text, (fact.id,)))
+    return out
+
+
+def offline_summary(knowledge: Knowledge, topic: str | None = None) -> Answer:
+    """The strongest fact of each part, in story order; with a topic, the facts on that topic."""
+    retriever, brief = knowledge.retriever, knowledge.brief
+    label = f"summary: {topic}" if topic else "summary"
+    if topic:
+        terms = retriever.terms(topic)
+        hits = [h for h in retriever.search(terms, k=TOPIC_FACTS) if h.coverage >= MIN_PART_COVERAGE]
+        if not hits:
+            return refusal(label, brief.version, engine="offline")
+        kept = [Supported(h.fact.text, (h.fact.id,), round(h.coverage, 3)) for h in hits]
+        return compose(label, brief, kept, engine="offline", lead_in=TOPIC_LEAD.format(topic=topic))
+    kept: list[Supported] = []
+    used: set[str] = set()
+    for part in PARTS:
+        terms = retriever.terms(part)
+        for hit in retriever.search(terms, k=6):
+            if hit.fact.id not in used and hit.coverage > 0:
+                used.add(hit.fact.id)
+                kept.append(Supported(hit.fact.text, (hit.fact.id,), round(hit.coverage, 3)))
+                break
+    return with_differ_part(compose(label, brief, kept, engine="offline", lead_in=SUMMARY_LEAD), brief)
+
+
+def with_differ_part(answer: Answer, brief: Brief) -> Answer:
+    """Append "Where the sources differ:" with both sides of each disagreement, cited, when there is one."""
+    used = {fid for s in answer.sentences for fid in s.fact_ids}
+    differ = [s for s in _differ_part(brief) if s.fact_ids[0] not in used]
+    if not differ:
+        return answer
+    kept = [Supported(s.text, tuple(s.fact_ids), s.support, s.reattributed) for s in answer.sentences]
+    whole = compose(answer.question, brief, kept + differ, engine=answer.engine, lead_in=answer.lead_in,
+                    dropped=answer.dropped, usage=answer.usage)
+    return _with_differ_heading(whole, len(kept))
+
+
+def _with_differ_heading(answer: Answer, first_differ: int) -> Answer:
+    """The visible text with the disagreeing facts under their own "Where the sources differ:" heading."""
+    sentences = [with_markers(s.text, s.citations) for s in answer.sentences]
+    text = (f"{answer.lead_in}\n{' '.join(sentences[:first_differ])}\n\n{DIFFER_LEAD}\n"
+            f"{' '.join(sentences[first_differ:])}")
+    return answer.model_copy(update={"answer": text})
+
+
+def timeline_entries(brief: Brief) -> list[TimelineEntry]:
+    """Dated events from the brief's facts, in date order (day-precise dates first within a month)."""
+    entries: list[TimelineEntry] = []
+    for fact in brief.facts:
+        source = fact.sources[0]
+        written = brief.source(source).published
+        dated = [d for d in resolve_dates(fact.text, written) if d.precision != "year"]
+        if dated:  # one line per fact, at the first date it gives
+            first = dated[0]
+            entries.append(TimelineEntry(first.date, first.label(), first.phrase, first.relative, fact, source,
+                                         written))
+    order = {f.id: n for n, f in enumerate(brief.facts)}
+    entries.sort(key=lambda e: (e.date, e.label[:3].isalpha() and e.label[3:4] == " ", order[e.fact.id]))
+    return entries
+
+
+def offline_timeline(knowledge: Knowledge) -> Answer:
+    """One line per dated event: the date, how it was resolved, and the fact quoted."""
+    brief = knowledge.brief
+    entries = timeline_entries(brief)
+    if not entries:
+        return refusal("timeline", brief.version, engine="offline")
+    kept = [Supported(e.fact.text, (e.fact.id,)) for e in entries]
+    answer = compose("timeline", brief, kept, engine="offline", lead_in=TIMELINE_LEAD)
+    lines = [TIMELINE_LEAD]
+    for entry, sentence in zip(entries, answer.sentences, strict=True):
+        how = (f" (“{entry.phrase}” in {entry.source[:3]}, written {entry.written:%a} {entry.written.day} "
+               f"{entry.written:%b %Y})" if entry.relative else "")
+        markers = "".join(f"[{n}]" for n in sentence.citations)
+        lines.append(f"• {entry.label}{how}: {sentence.text} {markers}")
+    return answer.model_copy(update={"answer": "\n".join(lines)})
