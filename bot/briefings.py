@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from bot.answer import Answer, Supported, compose, refusal, with_markers
 from bot.brief import Brief, BriefFact
 from bot.dates import resolve_dates
-from bot.disagreements import Statement, find_disagreements
 from bot.knowledge import Knowledge
 
 SUMMARY_LEAD = "What the articles say about the call:"
@@ -49,21 +48,14 @@ class TimelineEntry:
     written: dt.date
 
 
-def disagreement_pairs(brief: Brief) -> list[tuple[BriefFact, BriefFact]]:
-    """Pairs of brief facts, from different articles, that conflict."""
-    statements = [Statement(f.id, f.sources[0], f.text, brief.source(f.sources[0]).published) for f in brief.facts]
-    pairs = []
-    for d in find_disagreements(statements):
-        a, b = brief.fact(d.a.id), brief.fact(d.b.id)
-        if a is not None and b is not None:
-            pairs.append((a, b))
-    return pairs
-
-
-def _differ_part(brief: Brief, limit: int = 2) -> list[Supported]:
+def _differ_part(knowledge: Knowledge, limit: int = 2) -> list[Supported]:
+    brief = knowledge.brief
     out: list[Supported] = []
     seen: set[str] = set()
-    for a, b in disagreement_pairs(brief)[:limit]:
+    for a_id, b_id in knowledge.disagreements[:limit]:
+        a, b = brief.fact(a_id), brief.fact(b_id)
+        if a is None or b is None:
+            continue
         for fact in (a, b):
             if fact.id not in seen:
                 seen.add(fact.id)
@@ -91,13 +83,14 @@ def offline_summary(knowledge: Knowledge, topic: str | None = None) -> Answer:
                 used.add(hit.fact.id)
                 kept.append(Supported(hit.fact.text, (hit.fact.id,), round(hit.coverage, 3)))
                 break
-    return with_differ_part(compose(label, brief, kept, engine="offline", lead_in=SUMMARY_LEAD), brief)
+    return with_differ_part(compose(label, brief, kept, engine="offline", lead_in=SUMMARY_LEAD), knowledge)
 
 
-def with_differ_part(answer: Answer, brief: Brief) -> Answer:
+def with_differ_part(answer: Answer, knowledge: Knowledge) -> Answer:
     """Append "Where the sources differ:" with both sides of each disagreement, cited, when there is one."""
+    brief = knowledge.brief
     used = {fid for s in answer.sentences for fid in s.fact_ids}
-    differ = [s for s in _differ_part(brief) if s.fact_ids[0] not in used]
+    differ = [s for s in _differ_part(knowledge) if s.fact_ids[0] not in used]
     if not differ:
         return answer
     kept = [Supported(s.text, tuple(s.fact_ids), s.support, s.reattributed) for s in answer.sentences]

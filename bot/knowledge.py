@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.brief import Brief, build_brief
 from bot.corpus import load_corpus
+from bot.disagreements import disagreement_pairs
 from bot.engines.retrieval import Retriever
 from bot.errors import CorpusError
 
@@ -33,6 +34,7 @@ class Knowledge:
     retriever: Retriever
     prompts: dict[str, str]
     source_hashes: dict[str, str]
+    disagreements: tuple[tuple[str, str], ...] = ()  # pairs of fact ids on which the articles differ
     built_at: float = field(default_factory=time.time)
 
     @property
@@ -58,4 +60,5 @@ def build_knowledge(seeds_dir: Path, prompts_dir: Path, budget: int, max_seed_by
     corpus = load_corpus(seeds_dir, max_seed_bytes)
     brief = build_brief(corpus, budget)
     hashes = {src.entry.file: hashlib.sha256(src.raw.encode()).hexdigest()[:12] for src in corpus.sources}
-    return Knowledge(brief, Retriever(brief), load_prompts(prompts_dir), hashes)
+    pairs = tuple((a.id, b.id) for a, b in disagreement_pairs(brief))
+    return Knowledge(brief, Retriever(brief), load_prompts(prompts_dir), hashes, pairs)

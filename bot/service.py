@@ -24,6 +24,7 @@ from bot.stats import Stats
 
 log = logging.getLogger(__name__)
 
+DISAGREEMENT_NOTE = "Note: the articles disagree on this point; compare"
 CacheKey = tuple[str, str, tuple[tuple[str, str], ...]]
 
 
@@ -111,8 +112,8 @@ class Service:
     async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
         try:
             if self.llm is not None:
-                return await self.llm.answer(question, history, knowledge)
-            return await self.offline.answer(question, history, knowledge)
+                return note_disagreement(await self.llm.answer(question, history, knowledge), knowledge)
+            return note_disagreement(await self.offline.answer(question, history, knowledge), knowledge)
         except CallbotError:
             raise
         except Exception:
@@ -208,6 +209,17 @@ class Service:
             task.cancel()
         if self.llm is not None:
             await self.llm.client.close()
+
+
+def note_disagreement(answer: Answer, knowledge: Knowledge) -> Answer:
+    """An answer citing both sides of a known disagreement says so, citing both."""
+    cited = {fid for s in answer.sentences for fid in s.fact_ids}
+    for a, b in knowledge.disagreements:
+        if a in cited and b in cited:
+            numbers = [c.n for c in answer.citations if c.fact_id in (a, b)]
+            markers = "".join(f"[{n}]" for n in numbers)
+            return answer.model_copy(update={"answer": f"{answer.answer}\n{DISAGREEMENT_NOTE} {markers}"})
+    return answer
 
 
 def _build(settings: Settings) -> Knowledge:

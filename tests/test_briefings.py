@@ -136,3 +136,19 @@ async def test_discord_summary_and_timeline(start_world) -> None:
     joined = "\n".join(texts)
     assert "What the articles say about the call:" in joined and "Timeline (" in joined
     assert REFUSAL_TEXT in joined and DIFFER_LEAD in joined
+
+
+async def test_an_answer_citing_both_sides_says_they_differ(settings, llm_settings, fake_llm, fact_id) -> None:
+    from bot.service import DISAGREEMENT_NOTE
+
+    offline = await Service.from_settings(settings).ask("Was this their first or second phone conversation?")
+    assert DISAGREEMENT_NOTE in offline.answer
+    second, first = fact_id("for the second time"), fact_id("first telephone conversation between")
+    fake_llm.queue(f"Trump and Putin would talk for the second time Saturday, Conway told CBS News [{second}]. "
+                   f"Their first telephone conversation was held on Saturday night [{first}].")
+    llm = await Service.from_settings(llm_settings()).ask("Was it their first call?")
+    assert llm.engine == "llm" and DISAGREEMENT_NOTE in llm.answer
+    note = llm.answer.rsplit("\n", 1)[1]
+    assert note.count("[") == 2  # both sides cited
+    plain = await Service.from_settings(settings).ask("Did they talk about Iran?")
+    assert DISAGREEMENT_NOTE not in plain.answer

@@ -181,7 +181,7 @@ class LLMEngine:
                                              "dropped": dropped, "usage": usage})
         lead = TOPIC_LEAD.format(topic=topic) if topic else SUMMARY_LEAD
         answer = compose(label, knowledge.brief, kept, engine="llm", lead_in=lead, dropped=dropped, usage=usage)
-        return answer if topic else with_differ_part(answer, knowledge.brief)
+        return answer if topic else with_differ_part(answer, knowledge)
 
     def _declined(self, question: str, history: list[Turn], knowledge: Knowledge, dropped: int,
                   usage: Usage) -> Answer:
