@@ -186,7 +186,12 @@ def _context(corpus: Corpus | None, fact: Fact) -> str:
         if inside and open_quote(" ".join(s.text for s in inside)) and inside[-1].index + 1 < len(sentences):
             inside.append(sentences[inside[-1].index + 1])  # the quote goes on: "...,” he told Fox News.
         parts.extend(s.text for s in inside if s.text not in parts)
-    return " ".join(parts) or fact.text
+        # resolved dates, so "Trump met May on 27 January" is supported by "On Friday" (written Sunday)
+        written = corpus.source(occ.source).entry.published
+        for d in resolve_dates(fact.text, written):
+            if d.relative and d.precision == "day":
+                parts.append(f"({d.phrase}: {d.date:%A} {d.date.day} {d.date:%B %Y})")
+    return " ".join(dict.fromkeys(parts)) or fact.text
 
 
 def _render(

@@ -128,3 +128,10 @@ def test_lead_in_needs_no_citation_and_is_not_counted(knowledge, fact_id) -> Non
         knowledge.brief, THRESHOLD,
     )
     assert [k.text for k in kept] == ["The call lasted about an hour."] and dropped == 1
+
+
+def test_resolved_dates_support_calendar_dates_and_catch_wrong_ones(knowledge) -> None:
+    ok = check("Trump met Theresa May on Friday 27 January 2017.", [], knowledge.brief, THRESHOLD)
+    assert ok.score >= THRESHOLD and ok.fact_ids
+    wrong = check("Trump met Theresa May on 26 January 2017.", [], knowledge.brief, THRESHOLD)
+    assert wrong.score < THRESHOLD
