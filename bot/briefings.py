@@ -123,6 +123,14 @@ def timeline_entries(brief: Brief) -> list[TimelineEntry]:
     return entries
 
 
+def resolved_dates_note(brief: Brief) -> str:
+    """The timeline's dates as model input: "F12: “on Friday” = Fri 27 Jan 2017", one per line."""
+    lines = ["Dates in the facts, resolved against each article's publication date:"]
+    for e in timeline_entries(brief):
+        lines.append(f"{e.fact.id}: “{e.phrase}” = {e.label}")
+    return "\n".join(lines)
+
+
 def offline_timeline(knowledge: Knowledge) -> Answer:
     """One line per dated event: the date, how it was resolved, and the fact quoted."""
     brief = knowledge.brief

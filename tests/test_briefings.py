@@ -76,6 +76,7 @@ async def test_llm_summary_is_support_checked(llm_settings, fake_llm, fact_id) -
     request = fake_llm.chat_requests[0]["messages"]
     assert request[0]["content"].endswith(service.knowledge.brief.text)  # same cacheable prefix as answers
     assert "briefing" in request[-1]["content"]
+    assert "“Saturday night” = Sat 28 Jan 2017" in request[-1]["content"]  # resolved dates as input
 
 
 async def test_llm_summary_falls_back_to_quotes(llm_settings, fake_llm) -> None:

@@ -156,9 +156,10 @@ class LLMEngine:
 
     async def summarize(self, topic: str | None, knowledge: Knowledge) -> Answer:
         """A briefing in the model's words, every sentence support-checked; quotes if that fails."""
-        from bot.briefings import SUMMARY_LEAD, TOPIC_LEAD, offline_summary, with_differ_part
+        from bot.briefings import SUMMARY_LEAD, TOPIC_LEAD, offline_summary, resolved_dates_note, with_differ_part
 
         request = knowledge.prompts["summary"] + (f"\nTopic: {topic}" if topic else "")
+        request += "\n\n" + resolved_dates_note(knowledge.brief)  # after the cached prefix
         label = f"summary: {topic}" if topic else "summary"
         usage = Usage()
         try:
