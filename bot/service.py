@@ -81,11 +81,9 @@ class Service:
             return answer
         key: CacheKey = (knowledge.version, normalise_for_cache(cleaned),
                          tuple((normalise_for_cache(t.question), t.answer) for t in turns))
-        if (hit := self._cache.get(key)) is not None:
-            self._cache.move_to_end(key)
-            self.stats.cache_hits += 1
+        if (hit := self._recall(key)) is not None:
             self.stats.record(hit)
-            return hit.model_copy(update={"cached": True})
+            return hit
         if (pending := self._in_flight.get(key)) is not None:
             self.stats.cache_hits += 1
             answer = await asyncio.shield(pending)
@@ -103,10 +101,7 @@ class Service:
         finally:
             del self._in_flight[key]
         self.stats.record(answer)
-        if self._cacheable(answer):
-            self._cache[key] = answer
-            while len(self._cache) > self.settings.cache_size:
-                self._cache.popitem(last=False)
+        self._remember(key, answer)
         return answer
 
     async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
@@ -120,6 +115,22 @@ class Service:
             log.exception("answering %r failed (brief %s)", question[:80], knowledge.version)
             return error_answer(question, knowledge.version, "Something went wrong while answering; please try again.",
                                 engine=self.engine_name)
+
+    def _recall(self, key: CacheKey) -> Answer | None:
+        """A cached answer (marked as such), counted as a hit; None if there is none."""
+        hit = self._cache.get(key)
+        if hit is None:
+            return None
+        self._cache.move_to_end(key)
+        self.stats.cache_hits += 1
+        return hit.model_copy(update={"cached": True})
+
+    def _remember(self, key: CacheKey, answer: Answer) -> None:
+        """Keep an answer in the bounded LRU cache, unless it came from a transient failure."""
+        if self._cacheable(answer):
+            self._cache[key] = answer
+            while len(self._cache) > self.settings.cache_size:
+                self._cache.popitem(last=False)
 
     def _cacheable(self, answer: Answer) -> bool:
         """Transient failures are not remembered: the next ask may reach the model."""
@@ -136,14 +147,13 @@ class Service:
         knowledge = self.knowledge
         topic = clean_question(topic, self.settings.max_question_chars) if topic and topic.strip() else None
         key: CacheKey = (knowledge.version, f"\0summary\0{normalise_for_cache(topic or '')}", ())
-        if (hit := self._cache.get(key)) is not None:
-            self.stats.cache_hits += 1
-            return hit.model_copy(update={"cached": True})
+        if (hit := self._recall(key)) is not None:
+            return hit
         if self.llm is not None:
             answer = await self.llm.summarize(topic, knowledge)
         else:
             answer = offline_summary(knowledge, topic)
-        self._cache[key] = answer
+        self._remember(key, answer)
         return answer
 
     async def timeline(self) -> Answer:
@@ -153,11 +163,10 @@ class Service:
 
         knowledge = self.knowledge
         key: CacheKey = (knowledge.version, "\0timeline\0", ())
-        if (hit := self._cache.get(key)) is not None:
-            self.stats.cache_hits += 1
-            return hit.model_copy(update={"cached": True})
+        if (hit := self._recall(key)) is not None:
+            return hit
         answer = offline_timeline(knowledge)
-        self._cache[key] = answer
+        self._remember(key, answer)
         return answer
 
     # --- reload ---------------------------------------------------------------------------------

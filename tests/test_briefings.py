@@ -153,3 +153,14 @@ async def test_an_answer_citing_both_sides_says_they_differ(settings, llm_settin
     assert note.count("[") == 2  # both sides cited
     plain = await Service.from_settings(settings).ask("Did they talk about Iran?")
     assert DISAGREEMENT_NOTE not in plain.answer
+
+
+async def test_summary_given_because_the_model_failed_is_not_cached(llm_settings, fake_llm) -> None:
+    from tests.fakes.openai_server import Error
+
+    fake_llm.default = Error(500)
+    service = Service.from_settings(llm_settings())
+    first = await service.summary()
+    assert first.fallback and first.fallback_reason == "llm_error"
+    again = await service.summary()
+    assert not again.cached and len(fake_llm.chat_requests) == 2  # the model is asked again next time
