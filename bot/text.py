@@ -102,23 +102,25 @@ SYNONYMS = {
 }
 
 
-def key_stems(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def key_stems(text: str) -> tuple[str, ...]:
     """Content stems with synonyms merged, every negation as "not": the unit of retrieval and of
-    the support check."""
+    the support check. Memoised: the support check reads every fact's context for every sentence."""
     out = []
     for w in words(text):
         if w in NEGATIONS or w.endswith("n't"):
             out.append("not")
         elif w not in STOP_WORDS and (len(w) > 1 or w.isdigit()):
             out.append(SYNONYMS.get(stem(w), stem(w)))
-    return out
+    return tuple(out)
 
 
 _CLAUSE = re.compile(r"[,;:.!?()—–]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 NEGATION_REACH = 6  # content words after "not" that it negates, within its clause
 
 
-def negated_stems(text: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)
+def negated_stems(text: str) -> frozenset[str]:
     """Key stems that sit within reach of a negation in the same clause ("were not among the topics
     ... discussed" negates "topic" and "discuss")."""
     out: set[str] = set()
@@ -131,4 +133,4 @@ def negated_stems(text: str) -> set[str]:
             if reach and word not in STOP_WORDS:
                 out.add(SYNONYMS.get(stem(word), stem(word)))
                 reach -= 1
-    return out
+    return frozenset(out)

@@ -39,7 +39,7 @@ class Retriever:
 
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
-        self._docs = [key_stems(f.context) for f in brief.facts]
+        self._docs = [list(key_stems(f.context)) for f in brief.facts]
         self._sets = [set(doc) for doc in self._docs]
         self._bm25 = BM25Okapi(self._docs) if self._docs else None
         self._weights = brief.word_weights()
