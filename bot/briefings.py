@@ -46,6 +46,7 @@ class TimelineEntry:
     fact: BriefFact
     source: str
     written: dt.date
+    precision: str  # "day" or "month"
 
 
 def _differ_part(knowledge: Knowledge, limit: int = 2) -> list[Supported]:
@@ -108,7 +109,7 @@ def _with_differ_heading(answer: Answer, first_differ: int) -> Answer:
 
 
 def timeline_entries(brief: Brief) -> list[TimelineEntry]:
-    """Dated events from the brief's facts, in date order (day-precise dates first within a month)."""
+    """Dated events from the brief's facts, in date order."""
     entries: list[TimelineEntry] = []
     for fact in brief.facts:
         source = fact.sources[0]
@@ -117,9 +118,9 @@ def timeline_entries(brief: Brief) -> list[TimelineEntry]:
         if dated:  # one line per fact, at the first date it gives
             first = dated[0]
             entries.append(TimelineEntry(first.date, first.label(), first.phrase, first.relative, fact, source,
-                                         written))
-    order = {f.id: n for n, f in enumerate(brief.facts)}
-    entries.sort(key=lambda e: (e.date, e.label[:3].isalpha() and e.label[3:4] == " ", order[e.fact.id]))
+                                         written, first.precision))
+    # stable sort: brief order within a date; "November 2016" before a day that is also the 1st
+    entries.sort(key=lambda e: (e.date, e.precision == "day"))
     return entries
 
 
