@@ -12,6 +12,7 @@ import textwrap
 import discord
 
 from bot.answer import Answer, Citation
+from bot.render_text import quoted, short_date
 
 LIMIT = 2000
 QUOTE_CHARS = 180
@@ -19,15 +20,10 @@ TITLE_CHARS = 60
 SOURCES_HEADING = "**Sources**"
 
 
-def _date(c: Citation) -> str:
-    return f"{c.published.day} {c.published:%b %Y}"
-
-
 def source_line(c: Citation) -> str:
     quote = discord.utils.escape_markdown(textwrap.shorten(c.quote, QUOTE_CHARS, placeholder=" …"))
     title = discord.utils.escape_markdown(textwrap.shorten(c.title, TITLE_CHARS, placeholder=" …"))
-    quote = quote if quote[:1] in "“\"‘'" else f"“{quote}”"
-    return f"`[{c.n}]` **{discord.utils.escape_markdown(c.outlet)}** — {title}, {_date(c)}: {quote}"
+    return f"`[{c.n}]` **{discord.utils.escape_markdown(c.outlet)}** — {title}, {short_date(c)}: {quoted(quote)}"
 
 
 def render(answer: Answer) -> str:
