@@ -21,6 +21,8 @@ UNSUPPORTED_LEAD = "The language model's answer could not be checked against the
 OFF_QUESTION_LEAD = "The language model's answer did not address the question, so here are the closest quotes:"
 DECLINED_LEAD = "The language model found no answer; the closest quotes from the articles are:"
 OFFLINE_LEAD = "Here is what the articles say:"
+FOREIGN_LEAD = ("I can only check answers against the articles, which are in English, so here is what they say, "
+                "in English:")
 
 Status = Literal["answered", "refused", "error"]
 EngineName = Literal["offline", "llm"]
@@ -146,7 +148,7 @@ def compose(
                     entry = brief.source(file)
                     citations.append(Citation(n=numbers[key], fact_id=fact.id, source_file=file,
                                               outlet=entry.outlet, title=entry.title,
-                                              published=entry.published, quote=fact.text))
+                                              published=entry.published, quote=fact.quote(file)))
                 if numbers[key] not in cited:
                     cited.append(numbers[key])
         sentences.append(AnswerSentence(text=item.text, citations=cited, fact_ids=list(item.fact_ids),

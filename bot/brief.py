@@ -3,28 +3,30 @@
 The rendered text is the LLM's prompt prefix, so it must be byte-identical for the same input.
 Facts are ranked once (centrality in the story, how many articles state them, novelty against the
 facts ranked before them); a budget keeps a prefix of that ranking, so a smaller budget always
-keeps a subset of what a larger one keeps. Facts that only repeat what higher-ranked facts say are
-never kept, whatever the budget: the brief aims for the fewest tokens that keep every distinct fact.
+keeps a subset of what a larger one keeps. Facts that mostly repeat better-ranked ones rank last, so
+a tight budget drops repetition first; at the default budget every fact of these articles is kept
+(the prefix is cached by the server, so completeness is worth a few hundred tokens). Every fact has
+an id, in the brief or not (`Brief.pool`): retrieval can bring a fact the budget left out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.corpus import Corpus, SourceEntry, load_corpus
+from bot.corpus import DEFAULT_EVENT_NAME, Corpus, EventInfo, SourceEntry, load_corpus
 from bot.dates import resolve_dates
 from bot.disagreements import Statement, find_disagreements
-from bot.facts import Fact, Occurrence, build_facts, open_quote
-from bot.text import content_stems, key_stems
+from bot.facts import Fact, Occurrence, build_facts, is_headline, open_quote
+from bot.text import content_stems, idf_table, key_stems
 from bot.tokens import get_counter
 
-BRIEF_FORMAT = "brief-v3"  # bump when ranking or rendering changes, so versions change too
+BRIEF_FORMAT = "brief-v4"  # bump when ranking or rendering changes, so versions change too
 MIN_NOVELTY = 0.45  # a fact whose words are mostly said by one better-ranked fact is repetition...
 MIN_NEW_INFO = 6.0  # ...unless what it adds weighs about two rare words ("which lasted about an hour")
 DENSITY_EXPONENT = 0.8  # worth per token^0.8: short specific facts beat long ones, not tiny ones
@@ -35,9 +37,9 @@ GROUP_TAG_TOKENS = 2  # a fact's share of its "[001 002]" tag line, on average; 
 MIN_STEMS = 3  # fewer content words than this is not a statement ("I agree with him.")
 
 KIND_HINTS = {
-    "report": "report after the call",
-    "preview": "written before the call",
-    "aggregate": "mixes a pre-call preview with post-call reporting",
+    "report": "report after the event",
+    "preview": "written before the event",
+    "aggregate": "mixes a preview written before the event with reporting after it",
 }
 
 
@@ -50,6 +52,11 @@ class BriefFact:
     sources: tuple[str, ...]
     occurrences: tuple[Occurrence, ...]
     context: str  # the full article sentence(s) around the text: who said it, about what
+    quotes: tuple[tuple[str, str], ...] = ()  # (source, that source's own verbatim sentence)
+
+    def quote(self, source: str) -> str:
+        """What a citation of this fact in `source` shows: that article's own sentence."""
+        return dict(self.quotes).get(source, self.text)
 
 
 @dataclass(frozen=True)
@@ -72,32 +79,37 @@ class Brief:
     facts: tuple[BriefFact, ...]
     sources: tuple[SourceEntry, ...]
     stats: tuple[SourceStats, ...]
+    pool: tuple[BriefFact, ...] = ()  # every fact, in the brief or left out by the budget
+    event: EventInfo | None = None
+
+    @property
+    def event_name(self) -> str:
+        return self.event.name if self.event else DEFAULT_EVENT_NAME
 
     def fact(self, fact_id: str) -> BriefFact | None:
         return self._by_id.get(fact_id.upper())
 
     @property
+    def all_facts(self) -> tuple[BriefFact, ...]:
+        """Every fact with an id: what retrieval, the support check and citations work over."""
+        return self.pool or self.facts
+
+    @functools.cached_property
     def _by_id(self) -> dict[str, BriefFact]:
-        cached = self.__dict__.get("_index")
-        if cached is None:
-            cached = {f.id: f for f in self.facts}
-            object.__setattr__(self, "_index", cached)
-        return cached
+        return {f.id: f for f in self.all_facts}
+
+    @functools.cached_property
+    def _idf(self) -> dict[str, float]:
+        return idf_table([set(key_stems(f.context)) for f in self.all_facts])
 
     def word_weights(self) -> dict[str, float]:
         """IDF of every key stem over the facts' contexts (computed once per brief): "Putin" is in
         almost every fact and weighs little, "Crimea" weighs a lot."""
-        cached = self.__dict__.get("_idf")
-        if cached is None:
-            docs = [set(key_stems(f.context)) for f in self.facts]
-            df: Counter[str] = Counter(w for doc in docs for w in doc)
-            cached = {w: math.log((len(docs) + 1) / (n + 0.5)) for w, n in df.items()}
-            object.__setattr__(self, "_idf", cached)
-        return cached
+        return self._idf
 
     def unknown_word_weight(self) -> float:
         """Weight of a word no fact contains: at least as much as the rarest known word."""
-        return math.log(len(self.facts) + 1 + 1) + 0.5
+        return math.log(len(self.all_facts) + 1 + 1) + 0.5
 
     def source(self, file: str) -> SourceEntry:
         return next(entry for entry in self.sources if entry.file == file)
@@ -124,8 +136,7 @@ def rank_facts(facts: list[Fact], kinds: dict[str, str], published: dict[str, dt
     one already picked fact (maximal marginal relevance), so paraphrases do not crowd out facts.
     """
     stems = [set(content_stems(f.text)) for f in facts]
-    df: Counter[str] = Counter(w for words in stems for w in words)
-    idf = {w: math.log((len(facts) + 1) / (n + 0.5)) for w, n in df.items()}
+    idf = idf_table(stems)
     weight = [sum(idf[w] for w in words) for words in stems]
     spread: Counter[str] = Counter()  # in how many articles each word occurs: the story's vocabulary
     for source in {occ.source for fact in facts for occ in fact.occurrences}:
@@ -142,7 +153,7 @@ def rank_facts(facts: list[Fact], kinds: dict[str, str], published: dict[str, dt
         cost = (len(fact.text) / 4) ** DENSITY_EXPONENT  # tokens, roughly: the budget is in tokens
         on_story = sum(idf[w] for w in words if spread[w] > 1) / info
         worth = specificity * kind * position * (0.5 + on_story) * (1 + 0.3 * (len(fact.sources) - 1))
-        if len(fact.sources) == 1 and not re.search(r"[.!?][”\"’']?$", fact.text):
+        if len(fact.sources) == 1 and is_headline(fact.text):
             worth *= HEADLINE_WEIGHT
         if any(d.precision == "day" for d in resolve_dates(fact.text, published[fact.sources[0]])):
             worth *= DATED_WEIGHT  # a dated event anchors the timeline
@@ -162,17 +173,21 @@ def rank_facts(facts: list[Fact], kinds: dict[str, str], published: dict[str, dt
         )
 
     ranked: list[int] = []
+    repeats: list[int] = []  # mostly said already: ranked last, in reading order
     redundancy = [0.0] * len(facts)
     remaining = {i for i, score in enumerate(base) if score > 0 and not _dominated(i)}
     while remaining:
         best = max(remaining, key=lambda i: (base[i] * (1 - redundancy[i]), -i))
         remaining.discard(best)
         if 1 - redundancy[best] < MIN_NOVELTY and (1 - redundancy[best]) * weight[best] < MIN_NEW_INFO:
+            repeats.append(best)
             continue
         ranked.append(best)
         for i in remaining:
             redundancy[i] = max(redundancy[i], overlap(i, best))
-    return [facts[i] for i in ranked]
+    picked = set(ranked) | set(repeats)
+    rest = sorted(repeats) + [i for i in range(len(facts)) if i not in picked]
+    return [facts[i] for i in ranked + rest]
 
 
 def _context(corpus: Corpus | None, fact: Fact) -> str:
@@ -194,9 +209,15 @@ def _context(corpus: Corpus | None, fact: Fact) -> str:
     return " ".join(dict.fromkeys(parts)) or fact.text
 
 
+def _brief_fact(fid: str, fact: Fact, corpus: Corpus | None) -> BriefFact:
+    quotes = tuple((src, fact.quotes.get(src, fact.text)) for src in fact.sources)
+    return BriefFact(fid, fact.text, tuple(fact.sources), tuple(fact.occurrences), _context(corpus, fact), quotes)
+
+
 def _render(
-    entries: tuple[SourceEntry, ...], facts: list[Fact], corpus: Corpus | None = None
+    entries: tuple[SourceEntry, ...], facts: list[Fact], ids: dict[int, str], corpus: Corpus | None = None
 ) -> tuple[str, list[BriefFact]]:
+    """The prompt text of the kept facts (reading order, under their source tags) and their BriefFacts."""
     lines = ["SOURCES (id | outlet | written | kind)"]
     for entry in entries:
         when = entry.published.strftime("%a %d %b %Y")
@@ -205,16 +226,14 @@ def _render(
     short = {entry.file: entry.short_id for entry in entries}
     brief_facts = []
     group = ""
-    for n, fact in enumerate(sorted(facts, key=lambda f: f.key), start=1):
-        fid = f"F{n}"
+    for fact in sorted(facts, key=lambda f: f.key):
+        fid = ids[id(fact)]
         tag = f"[{' '.join(short[s] for s in fact.sources)}]"
         if tag != group:  # consecutive facts from the same articles share one tag line
             lines.append(tag)
             group = tag
         lines.append(f"{fid} {fact.text}")
-        brief_facts.append(
-            BriefFact(fid, fact.text, tuple(fact.sources), tuple(fact.occurrences), _context(corpus, fact))
-        )
+        brief_facts.append(_brief_fact(fid, fact, corpus))
     return "\n".join(lines) + "\n", brief_facts
 
 
@@ -237,19 +256,23 @@ def build_brief(corpus: Corpus, budget: int) -> Brief:
     ranked = _disagreeing_first(
         facts, rank_facts(facts, {e.file: e.kind for e in entries}, {e.file: e.published for e in entries}), entries
     )
-    header, _ = _render(entries, [])
+    ids = {id(fact): f"F{n}" for n, fact in enumerate(sorted(facts, key=lambda f: f.key), start=1)}
+    header, _ = _render(entries, [], ids)
     used = counter.count(header)
     kept: list[Fact] = []
     for fact in ranked:  # estimate by lines, then confirm on the exact text below
-        cost = counter.count(f"F{len(kept) + 1} {fact.text}\n") + GROUP_TAG_TOKENS
+        cost = counter.count(f"{ids[id(fact)]} {fact.text}\n") + GROUP_TAG_TOKENS
         if used + cost > budget:
             break
         kept.append(fact)
         used += cost
-    text, brief_facts = _render(entries, kept, corpus)
+    text, brief_facts = _render(entries, kept, ids, corpus)
     while kept and counter.count(text) > budget:
         kept.pop()
-        text, brief_facts = _render(entries, kept, corpus)
+        text, brief_facts = _render(entries, kept, ids, corpus)
+    in_brief = {f.id: f for f in brief_facts}
+    pool = tuple(in_brief.get(ids[id(f)]) or _brief_fact(ids[id(f)], f, corpus)
+                 for f in sorted(facts, key=lambda f: f.key))
     # The version covers every input (articles, manifest, settings) and the rendered result, so a
     # change of ranking code that changes the brief also changes the version.
     digest = hashlib.sha256(f"{BRIEF_FORMAT}|{budget}|{counter.name}".encode())
@@ -274,6 +297,8 @@ def build_brief(corpus: Corpus, budget: int) -> Brief:
         facts=tuple(brief_facts),
         sources=entries,
         stats=stats,
+        pool=pool,
+        event=corpus.event,
     )
 
 

@@ -31,7 +31,10 @@ class Settings(BaseSettings):
     # Sources and brief
     seeds_dir: Path = Field(default_factory=lambda: _default_dir("seeds"))
     prompts_dir: Path = Field(default_factory=lambda: _default_dir("prompts"))
-    brief_token_budget: int = Field(2000, ge=200, le=100_000)
+    brief_token_budget: int = Field(6000, ge=200, le=100_000)
+    data_dir: Path = Path("data")
+    cache_dir: Path | None = None  # default: DATA_DIR/cache
+    semantic_retrieval: bool = True
     max_seed_bytes: int = Field(1_000_000, ge=1_000)
 
     # Questions
@@ -87,6 +90,11 @@ class Settings(BaseSettings):
         if not self.prompts_dir.is_dir():
             raise ValueError(f"PROMPTS_DIR {self.prompts_dir} is not a folder")
         return self
+
+    @property
+    def embeddings_dir(self) -> Path:
+        """Where passage embeddings are cached across restarts."""
+        return (self.cache_dir or self.data_dir / "cache") / "embeddings"
 
     @property
     def llm_enabled(self) -> bool:

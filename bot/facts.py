@@ -1,11 +1,12 @@
 """Facts: verbatim sentences of the corpus, near-duplicates across articles merged into one.
 
-A merged fact's text is the longest stretch of words that every article in it states verbatim
-(whitespace-normalised), so "the text is found in every file it lists" holds by construction:
-001 and 002 quote the Kremlin statement with different attributions ("the Kremlin added" / "the
-statement said"); the fact is the quote itself, listing both. Two sentences merge when that shared
-stretch carries most of the shorter one's words. When the longer sentence says clearly more than
-the shared part, it also stays as a fact of its own, so nothing distinct is lost.
+A fact's text is always a whole sentence (one readable statement with its subject), verbatim in
+the first article it lists. Two sentences of different articles merge when they are near-paraphrases:
+their longest shared verbatim stretch carries most of the shorter one's words and neither says
+clearly more than the other (two articles quoting one statement with different attributions, "…,”
+the Kremlin added" / "…,” the statement said"). Every other article keeps its own sentence as the
+quote its citation shows (`Fact.quote`), so every quote is verbatim in the article it names. A
+sentence that says clearly more than its near-match stays a fact of its own: nothing distinct is lost.
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ _LEANS_ON_PREVIOUS = re.compile(
     r"(the issue|the move|he|she|it|they|we|this|that|these|those|such|his|her|their|its)\b",
     re.IGNORECASE,
 )
-MIN_EXTRA_STEMS = 3  # a merged longer sentence with this many stems beyond the shared part stays
+_SPEECH = re.compile(r"\b(said|says|told|added|noted|answered|replied|declared|wrote|tweeted|stated)\b[^.]*\.$",
+                     re.IGNORECASE)
+MIN_EXTRA_STEMS = 3  # a sentence with this many stems beyond its near-match says more: no merge
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Fact:
     text: str
     occurrences: list[Occurrence] = field(default_factory=list)
     key: tuple[int, int] = (0, 0)
+    quotes: dict[str, str] = field(default_factory=dict)  # source → its own verbatim sentence
 
     @property
     def sources(self) -> list[str]:
@@ -95,54 +99,41 @@ def shared_span(a: str, b: str) -> str:
     return _trim_span(a[start_a : start_a + length])
 
 
-def _locate(raw: str, text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of text inside raw[start:end], tolerant of any whitespace between words."""
-    pattern = r"\s+".join(re.escape(part) for part in text.split())
-    match = re.compile(pattern).search(raw, start, end)
-    if not match:  # cannot happen for spans cut from the sentence itself
-        raise ValueError(f"fact text not found in its sentence: {text[:60]!r}")
-    return match.start(), match.end()
-
-
 def build_facts(corpus: Corpus) -> list[Fact]:
     """All distinct facts of the corpus, in reading order (source order, then sentence order)."""
     facts: list[Fact] = []
     stems_of: list[set[str]] = []
     for s_index, source in enumerate(corpus.sources):
         for sent in source.sentences:
-            key = (s_index, sent.index)
             occ = Occurrence(sent.source, sent.start, sent.end, sent.index)
             sent_stems = set(content_stems(sent.text))
-            merged = False
             for f_index, fact in enumerate(facts):
-                if fact.text == sent.text:
-                    fact.occurrences.append(occ)
-                    merged = True
-                    break
-                if sent.source in fact.sources or not _could_merge(stems_of[f_index], sent_stems):
+                if sent.source in fact.sources:
                     continue
-                span = shared_span(fact.text, sent.text)
-                if _enough(span, fact.text, sent.text):
-                    extra = sent_stems - set(content_stems(span))
-                    fact_extra = set(content_stems(fact.text)) - set(content_stems(span))
-                    if len(fact_extra) >= MIN_EXTRA_STEMS:
-                        # the existing fact says more than the shared part: keep it, add the span
-                        facts.append(Fact(fact.text, list(fact.occurrences), fact.key))
-                        stems_of.append(stems_of[f_index])
-                    fact.text = span
+                if fact.text == sent.text or (
+                    _could_merge(stems_of[f_index], sent_stems) and _paraphrases(fact.text, sent.text)
+                ):
                     fact.occurrences.append(occ)
-                    stems_of[f_index] = set(content_stems(span))
-                    if len(extra) >= MIN_EXTRA_STEMS:
-                        facts.append(Fact(sent.text, [occ], key))
-                        stems_of.append(sent_stems)
-                    merged = True
+                    fact.quotes[sent.source] = sent.text
                     break
-            if not merged:
-                facts.append(Fact(sent.text, [occ], key))
+            else:
+                facts.append(Fact(sent.text, [occ], (s_index, sent.index), {sent.source: sent.text}))
                 stems_of.append(sent_stems)
-    _relocate(corpus, facts)
     facts.sort(key=lambda f: f.key)
     return _join_leaning(corpus, facts)
+
+
+def _paraphrases(a: str, b: str) -> bool:
+    """Near-paraphrases: a long shared verbatim stretch, and neither says clearly more than the other."""
+    if not _enough(shared_span(a, b), a, b):
+        return False
+    stems_a, stems_b = set(content_stems(a)), set(content_stems(b))
+    return len(stems_a - stems_b) < MIN_EXTRA_STEMS and len(stems_b - stems_a) < MIN_EXTRA_STEMS
+
+
+def is_headline(text: str) -> bool:
+    """A headline or caption: no closing full stop. It restates the body in short."""
+    return not re.search(r"[.!?][”\"’']?$", text)
 
 
 def open_quote(text: str) -> bool:
@@ -164,7 +155,8 @@ def _join_leaning(corpus: Corpus, facts: list[Fact]) -> list[Fact]:
             prev is not None
             and len(fact.occurrences) == 1
             and len(prev.occurrences) == 1
-            and (_LEANS_ON_PREVIOUS.match(fact.text) or open_quote(prev.text))
+            and (_LEANS_ON_PREVIOUS.match(fact.text) or open_quote(prev.text)
+                 or _introduces_quote(prev.text, fact.text))
             and joined_count.get(id(prev), 1) < MAX_JOINED
         ):
             a, b = prev.occurrences[0], fact.occurrences[0]
@@ -173,10 +165,16 @@ def _join_leaning(corpus: Corpus, facts: list[Fact]) -> list[Fact]:
             if a.source == b.source and b.sentence_index == a.sentence_index + 1 and "\n" not in between:
                 prev.text = " ".join(raw[a.start : b.end].split())
                 prev.occurrences = [Occurrence(a.source, a.start, b.end, a.sentence_index)]
+                prev.quotes = {a.source: prev.text}
                 joined_count[id(prev)] = joined_count.get(id(prev), 1) + 1
                 continue
         out.append(fact)
     return out
+
+
+def _introduces_quote(prev: str, text: str) -> bool:
+    """"Putin … said he would reciprocate." followed by the quote itself: the quote needs its speaker."""
+    return text[:1] in "\"“" and not re.search(r"[\"“”]", prev) and bool(_SPEECH.search(prev))
 
 
 def _could_merge(fact_stems: set[str], other: set[str]) -> bool:
@@ -188,18 +186,3 @@ def _enough(span: str, a: str, b: str) -> bool:
     shared = len(content_stems(span))
     shorter = min(len(content_stems(a)), len(content_stems(b)))
     return len(words(span)) >= MIN_SHARED_WORDS and shared >= MIN_SHARED_FRACTION * shorter
-
-
-def _relocate(corpus: Corpus, facts: list[Fact]) -> None:
-    """Point every occurrence at the fact's (possibly shortened) text inside its sentence."""
-    for fact in facts:
-        fixed = []
-        for occ in fact.occurrences:
-            raw = corpus.source(occ.source).raw
-            start, end = _locate(raw, fact.text, occ.start, occ.end)
-            fixed.append(Occurrence(occ.source, start, end, occ.sentence_index))
-        # one occurrence per source is enough to cite; keep the first in reading order
-        per_source: dict[str, Occurrence] = {}
-        for occ in fixed:
-            per_source.setdefault(occ.source, occ)
-        fact.occurrences = list(per_source.values())

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.answer import Supported
 from bot.brief import Brief, BriefFact
-from bot.text import has_negation, key_stems, negated_stems, numbers
+from bot.text import has_negation, key_stems, negated_stems, negation_split, numbers
 
 # Words that talk about the answer rather than the event ("the articles report that...").
 DISCOURSE = frozenset(key_stems("article articles source sources report reports reported fact facts brief text"))
@@ -76,8 +76,8 @@ def names(sentence: str) -> set[str]:
 
 def _negation_clash(sentence: str, texts: list[str], shared: set[str]) -> bool:
     said_negated = negated_stems(sentence) & shared
-    fact_negated = set().union(*(negated_stems(t) for t in texts))
-    fact_plain = set().union(*(set(key_stems(t)) for t in texts)) - fact_negated
+    fact_negated = set().union(*(negation_split(t)[0] for t in texts))
+    fact_plain = set().union(*(negation_split(t)[1] for t in texts))
     if has_negation(sentence):
         # "X was not discussed" where the facts negate nothing of the kind
         return not (said_negated & fact_negated)
@@ -115,7 +115,7 @@ def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
     """The fact, or pair of facts, of the brief that best supports the sentence. Nothing when some
     fact of the brief that covers the sentence contradicts it ("met before" against "never met")."""
     weights = brief.word_weights()
-    measured = [(measure(sentence, [f.context], weights), f) for f in brief.facts]
+    measured = [(measure(sentence, [f.context], weights), f) for f in brief.all_facts]
     scored = sorted(((cov, f) for (cov, clash), f in measured if not clash), key=lambda p: p[0], reverse=True)
     scored = scored[:REPAIR_CANDIDATES]
     contradicted = max((cov for (cov, clash), _ in measured if clash), default=0.0)
@@ -138,7 +138,7 @@ def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
 
 
 def _in_brief_order(brief: Brief, facts: tuple[BriefFact, ...]) -> tuple[str, ...]:
-    order = {f.id: n for n, f in enumerate(brief.facts)}
+    order = {f.id: n for n, f in enumerate(brief.all_facts)}
     return tuple(sorted((f.id for f in facts), key=order.__getitem__))
 
 

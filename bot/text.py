@@ -8,8 +8,11 @@ stemmer (snowballstemmer, a maintained pure-Python package), so "discussed", "di
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 
 import snowballstemmer
 
@@ -120,17 +123,37 @@ NEGATION_REACH = 6  # content words after "not" that it negates, within its clau
 
 
 @functools.lru_cache(maxsize=8192)
-def negated_stems(text: str) -> frozenset[str]:
-    """Key stems that sit within reach of a negation in the same clause ("were not among the topics
-    ... discussed" negates "topic" and "discuss")."""
-    out: set[str] = set()
+def negation_split(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(negated, plain): key stems within reach of a negation in the same clause ("were not among the
+    topics ... discussed" negates "topic" and "discuss"), and stems that also occur outside any
+    ("a good thing, not a bad thing" states "thing" plainly too)."""
+    negated: set[str] = set()
+    plain: set[str] = set()
     for clause in _CLAUSE.split(_US.sub("US ", text)):
         reach = 0
         for word in words(clause):
             if word in NEGATIONS or word.endswith("n't"):
                 reach = NEGATION_REACH
                 continue
-            if reach and word not in STOP_WORDS:
-                out.add(SYNONYMS.get(stem(word), stem(word)))
+            if word in STOP_WORDS or (len(word) < 2 and not word.isdigit()):
+                continue
+            key = SYNONYMS.get(stem(word), stem(word))
+            if reach:
+                negated.add(key)
                 reach -= 1
-    return frozenset(out)
+            else:
+                plain.add(key)
+    return frozenset(negated), frozenset(plain)
+
+
+def negated_stems(text: str) -> frozenset[str]:
+    """Key stems within reach of a negation in the same clause."""
+    return negation_split(text)[0]
+
+
+def idf_table(docs: Iterable[set[str]]) -> dict[str, float]:
+    """Inverse document frequency of every word over `docs` (sets of stems): the one IDF formula
+    the brief's ranking, retrieval and the support check share."""
+    sets = list(docs)
+    df: Counter[str] = Counter(w for doc in sets for w in doc)
+    return {w: math.log((len(sets) + 1) / (n + 0.5)) for w, n in df.items()}

@@ -18,7 +18,7 @@ from bot.tokens import get_counter
 
 from .conftest import REPO, SEEDS
 
-DEFAULT_BUDGET = 2000
+DEFAULT_BUDGET = 6000  # the settings default: every fact of these articles fits
 
 
 @pytest.fixture(scope="module")
@@ -37,15 +37,15 @@ def _fact_with(brief, phrase: str):
     return matches[0]
 
 
-def test_every_fact_is_verbatim_in_every_file_it_lists(brief) -> None:
-    for fact in brief.facts:
+def test_every_fact_is_verbatim_in_its_first_file_and_every_quote_in_its_own(brief) -> None:
+    for fact in brief.all_facts:
         assert fact.sources, fact.id
-        for file in fact.sources:
-            raw = (SEEDS / file).read_text(encoding="utf-8")
-            assert fact.text in normalize_ws(raw), f"{fact.id} not verbatim in {file}"
+        first = normalize_ws((SEEDS / fact.sources[0]).read_text(encoding="utf-8"))
+        assert fact.text in first, f"{fact.id} not verbatim in {fact.sources[0]}"
+        assert fact.quote(fact.sources[0]) == fact.text
         for occ in fact.occurrences:
             raw = (SEEDS / occ.source).read_text(encoding="utf-8")
-            assert normalize_ws(raw[occ.start : occ.end]) == fact.text, f"{fact.id} offsets in {occ.source}"
+            assert normalize_ws(raw[occ.start : occ.end]) == fact.quote(occ.source), f"{fact.id} in {occ.source}"
         assert {occ.source for occ in fact.occurrences} == set(fact.sources)
 
 
@@ -53,7 +53,23 @@ def test_all_facts_verbatim_even_those_cut_by_the_budget(corpus) -> None:
     for fact in build_facts(corpus):
         for occ in fact.occurrences:
             raw = corpus.source(occ.source).raw
-            assert normalize_ws(raw[occ.start : occ.end]) == fact.text
+            assert normalize_ws(raw[occ.start : occ.end]) == fact.quotes[occ.source]
+
+
+def test_the_default_brief_holds_every_sentence_of_the_articles(corpus, brief) -> None:
+    """Completeness: each cleaned sentence is a fact's text or quote, or part of a joined fact."""
+    shown = " ".join([brief.text, *(q for f in brief.facts for _, q in f.quotes)])
+    for source in corpus.sources:
+        for sentence in source.sentences:
+            assert sentence.text in shown, f"{source.entry.file}: {sentence.text[:60]!r} missing"
+    assert {f.id for f in brief.facts} == {f.id for f in brief.all_facts}
+
+
+def test_no_fact_starts_without_its_subject(brief) -> None:
+    """Facts are whole sentences: none opens on a bare verb or a quotation fragment."""
+    for fact in brief.all_facts:
+        first = fact.text.lstrip("\"“‘'(")
+        assert first[:1].isupper() or first[:1].isdigit(), f"{fact.id}: {fact.text[:50]!r}"
 
 
 def test_kremlin_statement_shared_by_001_and_002_is_one_fact(brief) -> None:
@@ -62,11 +78,19 @@ def test_kremlin_statement_shared_by_001_and_002_is_one_fact(brief) -> None:
     assert sum("real coordination between the US" in f.text for f in brief.facts) == 1
 
 
-def test_fox_news_quote_lists_all_three_articles(brief) -> None:
-    fact = _fact_with(brief, "I don’t know Putin, but if we can get along with Russia")
-    assert set(fact.sources) == {
+def test_fox_news_quote_is_cited_in_all_three_articles(brief) -> None:
+    facts = [f for f in brief.facts if "I don’t know Putin, but if we can get along with Russia" in f.text]
+    assert {s for f in facts for s in f.sources} == {
         "001_162fcda78ebcad23.txt", "002_d3f45d4444175cef.txt", "004_4eb88918302d683b.txt",
     }
+    merged = next(f for f in facts if len(f.sources) == 2)  # 001 and 002 split it the same way: one fact
+    assert merged.quote("002_d3f45d4444175cef.txt") in normalize_ws((SEEDS / "002_d3f45d4444175cef.txt").read_text())
+
+
+def test_a_merged_statement_keeps_each_articles_own_attribution(brief) -> None:
+    fact = _fact_with(brief, "real coordination between the US and Russian actions")
+    assert fact.text.endswith("the Kremlin added.")  # 001's whole sentence, with its subject
+    assert fact.quote("002_d3f45d4444175cef.txt").endswith("the statement said.")
 
 
 def test_ukrainian_crisis_quote_is_merged(brief) -> None:
@@ -89,7 +113,7 @@ def test_unrelated_sentences_are_not_merged(corpus) -> None:
             assert fact.sources == ["004_4eb88918302d683b.txt"]
 
 
-@pytest.mark.parametrize("budget", [500, 1000, 1500, DEFAULT_BUDGET])
+@pytest.mark.parametrize("budget", [500, 1000, 1500, 2500, DEFAULT_BUDGET])
 def test_budget_is_respected_on_the_exact_text(corpus, budget: int) -> None:
     result = build_brief(corpus, budget)
     assert result.tokens == get_counter().count(result.text) <= budget
@@ -97,9 +121,16 @@ def test_budget_is_respected_on_the_exact_text(corpus, budget: int) -> None:
 
 
 def test_smaller_budget_keeps_a_subset(corpus) -> None:
-    kept = [{f.text for f in build_brief(corpus, b).facts} for b in (500, 1000, 1500, DEFAULT_BUDGET, 4000)]
+    kept = [{f.text for f in build_brief(corpus, b).facts} for b in (500, 1000, 1500, 2500, DEFAULT_BUDGET)]
     for smaller, larger in itertools.pairwise(kept):
         assert smaller < larger
+
+
+def test_facts_left_out_by_the_budget_keep_their_ids(corpus) -> None:
+    small, full = build_brief(corpus, 1000), build_brief(corpus, DEFAULT_BUDGET)
+    assert len(small.facts) < len(small.all_facts) == len(full.all_facts)
+    for fact in small.all_facts:  # retrieval and citations can still name a fact the brief left out
+        assert small.fact(fact.id) == fact and full.fact(fact.id).text == fact.text
 
 
 def test_two_builds_are_byte_identical(corpus) -> None:
@@ -121,7 +152,7 @@ def test_rendered_brief_opens_with_sources_then_ids(brief) -> None:
     assert lines[0].startswith("SOURCES")
     assert any(line.startswith("004 | outlet not named | Fri 27 Jan 2017 | preview") for line in lines[:7])
     fact_lines = [line for line in lines if line[:1] == "F" and line[1:2].isdigit()]
-    assert [line.split(" ", 1)[0] for line in fact_lines] == [f"F{n}" for n in range(1, len(brief.facts) + 1)]
+    assert [line.split(" ", 1)[0] for line in fact_lines] == [f"F{n}" for n in range(1, len(brief.all_facts) + 1)]
     # every fact line sits under a tag line naming exactly its sources
     tag = None
     by_id = {f.id: f for f in brief.facts}

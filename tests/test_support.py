@@ -32,7 +32,7 @@ LABELLED = [
      "paraphrase"),
     ("Trump hoped for a fantastic relationship with Russia but understood it might not happen.",
      ["Theresa May, Trump expressed"], True, "paraphrase"),
-    ("The two leaders want to restore economic ties.", ["restore economic ties"], True, "paraphrase"),
+    ("The two leaders want to restore economic ties.", ["restoration of economic ties"], True, "paraphrase"),
     ("They expressed a desire to maintain regular personal contacts.", ["regular personal contacts"], True,
      "paraphrase"),
     ("Trump tweeted that having a good relationship with Russia is a good thing.", ["fools"], True, "paraphrase"),
@@ -45,7 +45,7 @@ LABELLED = [
      "paraphrase"),
     ("They agreed to work out possible dates and a venue for a personal meeting.", ["dates and venue"], True,
      "paraphrase"),
-    ("Trump said he doesn't know Putin but getting along with Russia would be a great thing.", ["know Putin"],
+    ("Trump said he doesn't know Putin but getting along with Russia would be a great thing.", ["don’t know Putin"],
      True, "paraphrase"),
     # wrong but existing ids
     ("The call lasted about an hour.", ["real coordination"], False, "wrong-id"),
@@ -61,7 +61,7 @@ LABELLED = [
     ("The Ukrainian crisis was not touched upon.", ["Major aspects"], False, "negation"),
     ("Iran's nuclear program was not discussed.", ["Iran’s nuclear"], False, "negation"),
     ("Lavrov said Russia has naive expectations.", ["naive expectations"], False, "negation"),
-    ("Trump said he knows Putin.", ["know Putin"], False, "negation"),
+    ("Trump said he knows Putin.", ["don’t know Putin"], False, "negation"),
     # changed numbers and dates
     ("The call lasted about two hours.", ["about an hour"], False, "number"),
     ("The sanctions were imposed over the 2015 annexation of Crimea.", ["annexation of Crimea"], False, "number"),
