@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from bot.answer import Answer, Supported, compose, refusal, with_markers
 from bot.brief import Brief, BriefFact
 from bot.dates import resolve_dates
+from bot.facts import is_headline
 from bot.knowledge import Knowledge
 
 SUMMARY_LEAD = "What the articles say about the call:"
@@ -80,7 +81,7 @@ def offline_summary(knowledge: Knowledge, topic: str | None = None) -> Answer:
     for part in PARTS:
         terms = retriever.terms(part)
         for hit in retriever.search(terms, k=6):
-            if hit.fact.id not in used and hit.coverage > 0:
+            if hit.fact.id not in used and hit.coverage > 0 and not is_headline(hit.fact.text):
                 used.add(hit.fact.id)
                 kept.append(Supported(hit.fact.text, (hit.fact.id,), round(hit.coverage, 3)))
                 break

@@ -63,6 +63,23 @@ class SourceEntry(BaseModel):
         return self.file.split("_", 1)[0]
 
 
+class EventInfo(BaseModel):
+    """The `[event]` table: what the articles are about, so no story lives in the code.
+
+    `name` is how the bot names the event ("the phone call between … on Saturday 28 January 2017")
+    in its prompt, help and refusals; `date` is when it happened, which separates articles written
+    before it (previews) from reports, and tells "what happened after" questions where the articles end.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=3)
+    date: dt.date
+
+
+DEFAULT_EVENT_NAME = "the event these articles report"
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of an article: where it is in the original file and its normalised text."""
@@ -90,6 +107,11 @@ class Corpus:
 
     sources: tuple[Source, ...]
     fingerprint_parts: tuple[bytes, ...]
+    event: EventInfo | None = None
+
+    @property
+    def event_name(self) -> str:
+        return self.event.name if self.event else DEFAULT_EVENT_NAME
 
     def source(self, file: str) -> Source:
         for src in self.sources:
@@ -98,7 +120,7 @@ class Corpus:
         raise KeyError(file)
 
 
-def load_manifest(seeds_dir: Path) -> tuple[list[SourceEntry], bytes]:
+def load_manifest(seeds_dir: Path) -> tuple[list[SourceEntry], bytes, EventInfo | None]:
     """Parse and validate seeds/sources.toml; errors name the entry's file and the bad field."""
     path = seeds_dir / MANIFEST_NAME
     try:
@@ -109,26 +131,33 @@ def load_manifest(seeds_dir: Path) -> tuple[list[SourceEntry], bytes]:
         doc = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path}: not valid TOML: {exc}") from None
-    unknown = set(doc) - {"source"}
+    unknown = set(doc) - {"source", "event"}
     if unknown:
         raise CorpusError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown))}")
+    event = None
+    if "event" in doc:
+        try:
+            event = EventInfo.model_validate(doc["event"])
+        except ValidationError as exc:
+            raise CorpusError(f"{path}: [event] {_problems(exc)}") from None
     entries: list[SourceEntry] = []
     for position, raw in enumerate(doc.get("source", []), start=1):
         label = raw.get("file", f"entry #{position}") if isinstance(raw, dict) else f"entry #{position}"
         try:
             entries.append(SourceEntry.model_validate(raw))
         except ValidationError as exc:
-            problems = "; ".join(
-                f"field '{'.'.join(str(p) for p in err['loc']) or '?'}': {err['msg']}" for err in exc.errors()
-            )
-            raise CorpusError(f"{path}: [{label}] {problems}") from None
+            raise CorpusError(f"{path}: [{label}] {_problems(exc)}") from None
     if not entries:
         raise CorpusError(f"{path}: no [[source]] entries")
     names = [entry.file for entry in entries]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
         raise CorpusError(f"{path}: duplicate entries for {', '.join(duplicates)}")
-    return entries, data
+    return entries, data, event
+
+
+def _problems(exc: ValidationError) -> str:
+    return "; ".join(f"field '{'.'.join(str(p) for p in err['loc']) or '?'}': {err['msg']}" for err in exc.errors())
 
 
 def clean_spans(raw: str, rules: CleanRules) -> list[tuple[int, int]]:
@@ -188,7 +217,7 @@ def load_corpus(seeds_dir: Path, max_bytes: int = 1_000_000) -> Corpus:
     """Load every article the manifest lists; every .txt in the folder must have an entry."""
     if not seeds_dir.is_dir():
         raise CorpusError(f"{seeds_dir}: seeds folder not found")
-    entries, manifest_bytes = load_manifest(seeds_dir)
+    entries, manifest_bytes, event = load_manifest(seeds_dir)
     listed = {entry.file for entry in entries}
     unlisted = sorted(p.name for p in seeds_dir.glob("*.txt") if p.name not in listed)
     if unlisted:
@@ -198,4 +227,4 @@ def load_corpus(seeds_dir: Path, max_bytes: int = 1_000_000) -> Corpus:
         source, data = load_source(seeds_dir, entry, max_bytes)
         sources.append(source)
         parts.append(entry.file.encode() + b"\0" + data)
-    return Corpus(tuple(sources), tuple(parts))
+    return Corpus(tuple(sources), tuple(parts), event)

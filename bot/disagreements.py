@@ -141,7 +141,7 @@ def _ordinal_words(values: set[int]) -> str:
 
 def disagreement_pairs(brief: Brief) -> list[tuple[BriefFact, BriefFact]]:
     """Pairs of brief facts, from different articles, that conflict."""
-    statements = [Statement(f.id, f.sources[0], f.text, brief.source(f.sources[0]).published) for f in brief.facts]
+    statements = [Statement(f.id, f.sources[0], f.text, brief.source(f.sources[0]).published) for f in brief.all_facts]
     pairs = []
     for d in find_disagreements(statements):
         a, b = brief.fact(d.a.id), brief.fact(d.b.id)

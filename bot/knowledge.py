@@ -7,8 +7,7 @@ so it finishes on one brief version and reports that version.
 from __future__ import annotations
 
 import hashlib
-import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.brief import Brief, build_brief
@@ -16,6 +15,7 @@ from bot.corpus import load_corpus
 from bot.disagreements import disagreement_pairs
 from bot.engines.retrieval import Retriever
 from bot.errors import CorpusError
+from bot.semantic import Embedder
 
 PROMPT_FILES = ("answer", "retry", "summary")
 
@@ -35,19 +35,19 @@ class Knowledge:
     prompts: dict[str, str]
     source_hashes: dict[str, str]
     disagreements: tuple[tuple[str, str], ...] = ()  # pairs of fact ids on which the articles differ
-    built_at: float = field(default_factory=time.time)
 
     @property
     def version(self) -> str:
         return self.brief.version
 
 
-def load_prompts(prompts_dir: Path) -> dict[str, str]:
+def load_prompts(prompts_dir: Path, event_name: str) -> dict[str, str]:
+    """The prompt texts, with `{event}` replaced by the event's name from the manifest."""
     prompts = {}
     for name in PROMPT_FILES:
         path = prompts_dir / f"{name}.md"
         try:
-            prompts[name] = path.read_text(encoding="utf-8").strip()
+            prompts[name] = path.read_text(encoding="utf-8").strip().replace("{event}", event_name)
         except (OSError, UnicodeDecodeError) as exc:
             raise CorpusError(f"{path}: cannot read prompt ({exc})") from None
         if not prompts[name]:
@@ -55,10 +55,12 @@ def load_prompts(prompts_dir: Path) -> dict[str, str]:
     return prompts
 
 
-def build_knowledge(seeds_dir: Path, prompts_dir: Path, budget: int, max_seed_bytes: int) -> Knowledge:
+def build_knowledge(seeds_dir: Path, prompts_dir: Path, budget: int, max_seed_bytes: int,
+                    embedder: Embedder | None = None) -> Knowledge:
     """Seeds + prompts → a ready snapshot. Raises CorpusError with a readable message."""
     corpus = load_corpus(seeds_dir, max_seed_bytes)
     brief = build_brief(corpus, budget)
     hashes = {src.entry.file: hashlib.sha256(src.raw.encode()).hexdigest()[:12] for src in corpus.sources}
     pairs = tuple((a.id, b.id) for a, b in disagreement_pairs(brief))
-    return Knowledge(brief, Retriever(brief), load_prompts(prompts_dir), hashes, pairs)
+    retriever = Retriever(brief, embedder, brief.event_name)
+    return Knowledge(brief, retriever, load_prompts(prompts_dir, brief.event_name), hashes, pairs)

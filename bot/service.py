@@ -20,6 +20,7 @@ from bot.engines.offline import OfflineEngine
 from bot.errors import CallbotError, InvalidQuestion
 from bot.knowledge import Knowledge, Turn, build_knowledge
 from bot.questions import clean_question, is_instruction_attempt, normalise_for_cache
+from bot.semantic import Embedder
 from bot.stats import Stats
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,8 @@ class Service:
         except InvalidQuestion:
             self.stats.errors += 1
             raise
-        turns = list(history)[-self.settings.history_turns :] if self.settings.history_turns else []
+        turns = [Turn(_cleaned_turn(t.question, self.settings.max_question_chars), t.answer)
+                 for t in (list(history)[-self.settings.history_turns :] if self.settings.history_turns else [])]
         if is_instruction_attempt(cleaned):
             answer = refusal(cleaned, knowledge.version, engine=self.engine_name)
             self.stats.record(answer)
@@ -231,6 +233,15 @@ def note_disagreement(answer: Answer, knowledge: Knowledge) -> Answer:
     return answer
 
 
+def _cleaned_turn(question: str, max_chars: int) -> str:
+    """An earlier question as the engines see a new one (mentions and markup gone), or as it was."""
+    try:
+        return clean_question(question, max_chars * 4)
+    except InvalidQuestion:
+        return question
+
+
 def _build(settings: Settings) -> Knowledge:
+    embedder = Embedder(settings.embeddings_dir, enabled=settings.semantic_retrieval)
     return build_knowledge(settings.seeds_dir, settings.prompts_dir, settings.brief_token_budget,
-                           settings.max_seed_bytes)
+                           settings.max_seed_bytes, embedder)

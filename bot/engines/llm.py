@@ -22,6 +22,7 @@ from openai import AsyncOpenAI
 from bot.answer import (
     DECLINED_LEAD,
     FALLBACK_LEAD,
+    FOREIGN_LEAD,
     OFF_QUESTION_LEAD,
     UNSUPPORTED_LEAD,
     Answer,
@@ -31,6 +32,7 @@ from bot.answer import (
 )
 from bot.citations import parse_reply
 from bot.config import Settings
+from bot.decision import Evidence
 from bot.engines.offline import OfflineEngine
 from bot.errors import LLMError
 from bot.knowledge import Knowledge, Turn
@@ -40,6 +42,7 @@ from bot.support import keep_supported
 log = logging.getLogger(__name__)
 
 _DISPLAY_MARKERS = re.compile(r"\s*\[\d+\]")
+PASSAGES = 6  # retrieved facts shown next to the question
 
 
 @dataclass
@@ -115,44 +118,52 @@ class LLMEngine:
     # --- answering ------------------------------------------------------------------------------
 
     async def answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
+        """The model answers only what bot.decision says the articles answer, seeing the best passages
+        next to the question; everything else gets the offline engine's reply without a model call."""
+        evidence = await self.offline.evidence(question, history, knowledge)
+        if evidence.verdict != "answer":
+            return self.offline.reply(evidence, question, knowledge, engine="llm")
         started = time.perf_counter()
         usage = Usage()
         try:
             async with asyncio.timeout(self.settings.llm_deadline):
-                answer = await self._answer(question, history, knowledge, usage)
+                answer = await self._answer(question, history, knowledge, evidence, usage)
         except (LLMError, TimeoutError) as exc:
             reason = "deadline" if isinstance(exc, TimeoutError) else str(exc)
             log.warning("LLM failed for %r (brief %s): %s; giving the quoted fallback", question[:80],
                         knowledge.version, reason)
-            answer = self.offline.answer_now(question, history, knowledge, lead_in=FALLBACK_LEAD,
-                                             fallback_reason=f"llm_error: {reason}"[:200])
+            answer = self.offline.reply(evidence, question, knowledge, lead_in=FALLBACK_LEAD,
+                                        fallback_reason=f"llm_error: {reason}"[:200])
             answer.usage = usage if usage.calls else None
         answer.llm_seconds = time.perf_counter() - started
         return answer
 
-    async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge, usage: Usage) -> Answer:
+    async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge, evidence: Evidence,
+                      usage: Usage) -> Answer:
         threshold = self.settings.support_threshold
-        messages = self.messages(question, history, knowledge)
+        messages = build_messages(self.settings, question, history, knowledge, evidence)
+        candidates = {h.fact.id for h in [*evidence.hits, *evidence.chosen]}
+        lead = None if evidence.profile.english else FOREIGN_LEAD
         dropped = 0
         for attempt in (1, 2):
             reply = await self._complete(messages)
             _add(usage, reply.usage)
             parsed = parse_reply(_without_cut_tail(reply))
             if parsed.refused:
-                return self._declined(question, history, knowledge, dropped, usage)
+                return self._quoted(evidence, question, knowledge, DECLINED_LEAD, "llm_declined", dropped, usage)
             kept, lost = keep_supported([(s.text, s.fact_ids) for s in parsed.sentences], knowledge.brief, threshold)
             dropped += lost
             if kept:
-                cited = [fid for k in kept for fid in k.fact_ids]
-                if self.offline.relevance(knowledge, question, history, cited) < self.offline.min_coverage:
-                    # supported, but about something else: let retrieval judge the question itself
-                    return self._quoted(question, history, knowledge, OFF_QUESTION_LEAD, "off_question",
+                if not candidates & {fid for k in kept for fid in k.fact_ids}:
+                    # supported, but by facts retrieval did not find for this question: about something else
+                    return self._quoted(evidence, question, knowledge, OFF_QUESTION_LEAD, "off_question",
                                         dropped, usage)
-                return compose(question, knowledge.brief, kept, engine="llm", dropped=dropped, usage=usage)
+                return compose(question, knowledge.brief, kept, engine="llm", lead_in=lead, dropped=dropped,
+                               usage=usage)
             log.info("LLM attempt %d for %r had no supported sentence (%d dropped)", attempt, question[:80], lost)
             messages = [*messages, {"role": "assistant", "content": reply.text or "(empty)"},
                         {"role": "user", "content": knowledge.prompts["retry"]}]
-        return self._quoted(question, history, knowledge, UNSUPPORTED_LEAD, "unsupported", dropped, usage)
+        return self._quoted(evidence, question, knowledge, UNSUPPORTED_LEAD, "unsupported", dropped, usage)
 
     async def summarize(self, topic: str | None, knowledge: Knowledge) -> Answer:
         """A briefing in the model's words, every sentence support-checked; quotes if that fails."""
@@ -184,16 +195,10 @@ class LLMEngine:
         answer = compose(label, knowledge.brief, kept, engine="llm", lead_in=lead, dropped=dropped, usage=usage)
         return answer if topic else with_differ_part(answer, knowledge)
 
-    def _declined(self, question: str, history: list[Turn], knowledge: Knowledge, dropped: int,
-                  usage: Usage) -> Answer:
-        """The model says the facts do not answer. If retrieval finds facts that clearly do, quote
-        them (labelled); otherwise the refusal stands."""
-        return self._quoted(question, history, knowledge, DECLINED_LEAD, "llm_declined", dropped, usage)
-
-    def _quoted(self, question: str, history: list[Turn], knowledge: Knowledge, lead_in: str, reason: str,
+    def _quoted(self, evidence: Evidence, question: str, knowledge: Knowledge, lead_in: str, reason: str,
                 dropped: int, usage: Usage) -> Answer:
-        """The offline engine's quotes with a label saying why, or the plain refusal if it has none."""
-        answer = self.offline.answer_now(question, history, knowledge, lead_in=lead_in, fallback_reason=reason)
+        """The offline engine's quotes with a label saying why the model's answer is not shown."""
+        answer = self.offline.reply(evidence, question, knowledge, lead_in=lead_in, fallback_reason=reason)
         if answer.status != "answered":
             answer = refusal(question, knowledge.version, engine="llm")
         answer.dropped, answer.usage = dropped, usage
@@ -205,16 +210,30 @@ def prompt_prefix(knowledge: Knowledge) -> str:
     return f"{knowledge.prompts['answer']}\n\n{knowledge.brief.text}"
 
 
+def question_message(question: str, knowledge: Knowledge, evidence: Evidence | None) -> str:
+    """The last user message: the passages retrieval found (the facts most related to the question,
+    next to it, where a small model reads them best), then the question. After the cached prefix."""
+    parts = []
+    if evidence is not None and evidence.hits:
+        lines = [f"{h.fact.id} {h.fact.text}" for h in evidence.hits[:PASSAGES]]
+        parts.append("Facts most related to the question:\n" + "\n".join(lines))
+    parts.append(f"Question: {question}")
+    if evidence is not None and not evidence.profile.english:
+        parts.append("Answer in English: the facts are in English and answers are checked against them.")
+    return "\n\n".join(parts)
+
+
 def build_messages(
-    settings: Settings, question: str, history: list[Turn], knowledge: Knowledge
+    settings: Settings, question: str, history: list[Turn], knowledge: Knowledge, evidence: Evidence | None = None
 ) -> list[dict[str, str]]:
-    """The chat messages for a question: the fixed prefix first, then history, then the question."""
+    """The chat messages for a question: the fixed prefix first, then history, then the passages and
+    the question."""
     prefix = prompt_prefix(knowledge)
     turns: list[dict[str, str]] = []
     for turn in history[-settings.history_turns :] if settings.history_turns else []:
         turns.append({"role": "user", "content": f"Question: {turn.question}"})
         turns.append({"role": "assistant", "content": _DISPLAY_MARKERS.sub("", turn.answer)})
-    turns.append({"role": "user", "content": f"Question: {question}"})
+    turns.append({"role": "user", "content": question_message(question, knowledge, evidence)})
     if settings.llm_instructions_in_user:
         # for chat templates that drop the system role: the prefix opens the first user message
         first = turns[0]

@@ -1,81 +1,67 @@
-"""The offline engine: answers by quoting the best one to three facts, or declines.
+"""The offline engine: answers by quoting the facts that answer, or declines.
 
-No model, no network: it is the embedded default, and the fallback whenever the LLM fails.
+No model, no network: it is the embedded default, and the fallback whenever the LLM fails. What
+to say is decided by bot.decision (shared with the LLM engine); this engine turns the decision into
+a reply: the chosen facts quoted and cited, the source list, "the articles end on …", or the refusal.
 """
 
 from __future__ import annotations
 
-import re
+import asyncio
 from dataclasses import dataclass
 
-from bot.answer import OFFLINE_LEAD, Answer, Supported, compose, refusal
-from bot.engines.retrieval import Retriever
+from bot.answer import FOREIGN_LEAD, OFFLINE_LEAD, Answer, Supported, compose, refusal
+from bot.decision import Evidence, follow_up_terms, gather
 from bot.knowledge import Knowledge, Turn
-
-MAX_FACTS = 3
-RELATIVE_SCORE = 0.5  # a second or third fact must score at least half of the best one...
-COVERAGE_SPREAD = 0.15  # ...and cover the question nearly as well
-_FOLLOW_UP = re.compile(
-    r"^\s*(and|also|what about|how about|and what|but|so|then|why|what else|anything else)\b|\b(he|she|they|it|that|"
-    r"this|them|those|there|him|her)\b",
-    re.IGNORECASE,
-)
+from bot.replies import after_articles, sources_answer
 
 
 @dataclass
 class OfflineEngine:
-    """Retrieval-based answers with a calibrated refusal threshold."""
+    """Quotes of the best facts, or a refusal, as bot.decision says."""
 
     min_coverage: float = 0.5
-    name: str = "offline"
 
-    def query_terms(self, retriever: Retriever, question: str, history: list[Turn]) -> tuple[list[str], list[str]]:
-        """(terms, context terms): a follow-up borrows the previous question's terms."""
-        terms = retriever.terms(question)
-        context: list[str] = [w for w in retriever.frame_terms(question) if w not in terms]
-        if history and (len(terms) <= 2 or _FOLLOW_UP.search(question)):
-            for turn in reversed(history):
-                earlier = [t for t in retriever.terms(turn.question) if t not in terms and t not in context]
-                if earlier:
-                    context = [*earlier, *context]
-                    break
-        return terms, context
+    async def evidence(self, question: str, history: list[Turn], knowledge: Knowledge) -> Evidence:
+        """Rank and decide; the question's embedding is computed off the event loop."""
+        vector = await asyncio.to_thread(knowledge.retriever.embed, question) if knowledge.retriever.semantic else None
+        return gather(knowledge, question, history, vector)
 
-    def select(self, knowledge: Knowledge, question: str, history: list[Turn]) -> list[Supported]:
-        retriever = knowledge.retriever
-        terms, context = self.query_terms(retriever, question, history)
-        hits = retriever.search(terms, context)
-        earlier = [t for t in context if t not in retriever.frame_terms(question)]
-        if earlier and (not hits or hits[0].coverage < self.min_coverage):
-            # "what did he say about it?": judge on the earlier question's words too
-            hits = retriever.search([*terms, *earlier])
-        if not hits or hits[0].coverage < self.min_coverage:
-            return []
-        best = hits[0]
-        chosen = [
-            h for h in hits
-            if h.coverage >= max(self.min_coverage, best.coverage - COVERAGE_SPREAD)
-            and h.coverage * (1 + h.score) >= RELATIVE_SCORE * best.coverage * (1 + best.score)
-        ][:MAX_FACTS]
-        return [Supported(h.fact.text, (h.fact.id,), round(h.coverage, 3)) for h in chosen]
+    async def answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
+        return self.reply(await self.evidence(question, history, knowledge), question, knowledge)
+
+    def reply(self, evidence: Evidence, question: str, knowledge: Knowledge, *, lead_in: str | None = None,
+              fallback_reason: str | None = None, engine: str = "offline") -> Answer:
+        """The reply the evidence calls for; `lead_in` labels quotes given in place of a model's answer."""
+        brief = knowledge.brief
+        if evidence.verdict == "sources":
+            return sources_answer(question, brief, evidence.profile, engine=engine)
+        if evidence.verdict == "after":
+            return after_articles(question, brief, engine=engine)
+        if evidence.verdict == "decline" or not evidence.chosen:
+            return refusal(question, brief.version, engine=engine,  # type: ignore[arg-type]
+                           fallback_reason=fallback_reason)
+        kept = [Supported(h.fact.text, (h.fact.id,), round(max(h.coverage, h.dense), 3)) for h in evidence.chosen]
+        kept += other_sides(knowledge, [k.fact_ids[0] for k in kept])
+        lead = lead_in or (OFFLINE_LEAD if evidence.profile.english else FOREIGN_LEAD)
+        return compose(question, brief, kept, engine=engine, lead_in=lead,  # type: ignore[arg-type]
+                       fallback_reason=fallback_reason)
 
     def relevance(self, knowledge: Knowledge, question: str, history: list[Turn], fact_ids: list[str]) -> float:
         """How well the given facts cover the question (with a follow-up's earlier terms)."""
         retriever = knowledge.retriever
-        terms, context = self.query_terms(retriever, question, history)
-        earlier = [t for t in context if t not in retriever.frame_terms(question)]
+        terms = retriever.terms(question)
+        earlier = follow_up_terms(retriever, question, history)
         alone = retriever.coverage_by(terms, fact_ids)
         return max(alone, retriever.coverage_by([*terms, *earlier], fact_ids)) if earlier else alone
 
-    async def answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
-        return self.answer_now(question, history, knowledge)
 
-    def answer_now(
-        self, question: str, history: list[Turn], knowledge: Knowledge, *, lead_in: str = OFFLINE_LEAD,
-        fallback_reason: str | None = None,
-    ) -> Answer:
-        kept = self.select(knowledge, question, history)
-        if not kept:
-            return refusal(question, knowledge.brief.version, engine="offline", fallback_reason=fallback_reason)
-        return compose(question, knowledge.brief, kept, engine="offline", lead_in=lead_in,
-                       fallback_reason=fallback_reason)
+def other_sides(knowledge: Knowledge, fact_ids: list[str]) -> list[Supported]:
+    """Where an answer quotes one side of a point the articles disagree on, the other side too."""
+    out: list[Supported] = []
+    for a, b in knowledge.disagreements:
+        for mine, theirs in ((a, b), (b, a)):
+            fact = knowledge.brief.fact(theirs)
+            if mine in fact_ids and theirs not in fact_ids and fact and all(s.fact_ids[0] != theirs for s in out):
+                out.append(Supported(fact.text, (fact.id,)))
+    return out

@@ -1,82 +1,122 @@
-"""Retrieval over the brief's facts: BM25 (rank-bm25) to rank, weighted coverage to decide.
+"""Retrieval over every fact: lexical (BM25, rank-bm25) fused with semantic (bot.semantic).
 
-BM25 alone cannot say "none of these answers the question": it always ranks something first. So a
-fact is only used when it also covers most of the question's key words, weighted by rarity (a
-word no fact contains, like "borscht" or "Macron", weighs as much as the rarest words, so questions
-about other things fall below the bar). Facts are indexed with their full article sentences, so a
-merged quote is found by who said it.
+BM25 finds the rare words a question shares with a sentence ("Crimea", "Lavrov"); the embedding
+finds the sentence a paraphrase means ("penalties" for "sanctions", a question in Spanish). Each
+ranks every fact, and the two rankings are fused by reciprocal rank, so neither's score scale
+matters. Ranking is all this does: whether the best facts *answer* the question is bot.decision's
+call. Facts are indexed with their full article sentences, so a merged quote is found by who said
+it. Without the embedding model retrieval is lexical only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from rank_bm25 import BM25Okapi
 
 from bot.brief import Brief, BriefFact
+from bot.semantic import Embedder
 from bot.text import key_stems
+from bot.vocabulary import QUESTION_FRAME, QuestionProfile, Vocabulary, related
 
-# Words that frame a question rather than say what it is about.
-QUESTION_FRAME = frozenset(
-    key_stems(
-        "what who whom whose when where why how which tell say said talk mention happen happened know "
-        "anything something everything article articles source sources please explain describe give "
-        "detail details information mean meant think thought like place reason exactly really actually kind "
-        "sort way thing things stuff overall long"
-    )
-)
+FUSION_K = 5  # reciprocal-rank constant: small, because the top few ranks are what matter here
+DENSE_WEIGHT = 1.0  # the embedding's vote relative to BM25's
 
 
 @dataclass(frozen=True)
 class Hit:
     fact: BriefFact
-    score: float  # BM25, for ranking
-    coverage: float  # weighted share of the question's key words the fact states
+    score: float  # fused rank score, for ordering
+    lexical: float  # BM25
+    dense: float  # cosine to the question (0 without the model)
+    coverage: float  # weighted share of the question's focus words the fact's context states
 
 
 class Retriever:
-    """An index over one brief; rebuilt with the brief on reload."""
+    """An index over one brief's facts (all of them, in the brief or not); rebuilt on reload."""
 
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, embedder: Embedder | None = None, event_name: str = "") -> None:
         self.brief = brief
-        self._docs = [list(key_stems(f.context)) for f in brief.facts]
+        self.facts = brief.all_facts
+        self._docs = [list(key_stems(f.context)) for f in self.facts]
         self._sets = [set(doc) for doc in self._docs]
         self._bm25 = BM25Okapi(self._docs) if self._docs else None
         self._weights = brief.word_weights()
         self._unknown = brief.unknown_word_weight()
+        self.typical_weight = float(np.median(list(self._weights.values()))) if self._weights else 1.0
+        self._position = {f.id: i for i, f in enumerate(self.facts)}
+        outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
+        self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets)
+        self.embedder = embedder if embedder is not None and embedder.available else None
+        self._matrix = self.embedder.passages([f.text for f in self.facts]) if self.embedder else None
+
+    @property
+    def semantic(self) -> bool:
+        return self._matrix is not None
+
+    def profile(self, question: str) -> QuestionProfile:
+        return self.vocabulary.profile(question)
+
+    def embed(self, question: str) -> np.ndarray | None:
+        """The question's vector (tens of ms: call it off the event loop)."""
+        return self.embedder.query(question) if self.embedder else None
 
     def terms(self, question: str) -> list[str]:
-        """Key words of a question, frame words removed (kept if nothing else is left)."""
-        stems = list(dict.fromkeys(key_stems(question)))
-        content = [w for w in stems if w not in QUESTION_FRAME and w != "not"]
-        return content or [w for w in stems if w != "not"]
+        """Focus words of a question (frame words removed, acronyms expanded), kept if nothing else is left."""
+        focus = [w for w in self.profile(question).focus if w != "not"]
+        return focus or [w for w in dict.fromkeys(key_stems(question)) if w != "not"]
 
     def frame_terms(self, question: str) -> list[str]:
         """The frame words ("talk", "say"): they help ranking ("discussed" facts first), not deciding."""
         return [w for w in dict.fromkeys(key_stems(question)) if w in QUESTION_FRAME]
 
+    def weight(self, term: str) -> float:
+        return self._weights.get(term, self._unknown)
+
     def coverage(self, terms: list[str], index: int) -> float:
-        if not terms:
-            return 0.0
-        weights = [self._weights.get(t, self._unknown) for t in terms]
-        found = sum(w for t, w in zip(terms, weights, strict=True) if t in self._sets[index])
-        return found / sum(weights)
+        return self._covered(terms, self._sets[index])
 
     def coverage_by(self, terms: list[str], fact_ids: list[str]) -> float:
         """How well a set of facts together covers the terms (is an answer about the question?)."""
+        have: set[str] = set()
+        for fid in fact_ids:
+            if fid in self._position:
+                have |= self._sets[self._position[fid]]
+        return self._covered(terms, have)
+
+    def _covered(self, terms: list[str], have: set[str]) -> float:
         if not terms:
             return 0.0
-        index = {f.id: i for i, f in enumerate(self.brief.facts)}
-        have = set().union(*(self._sets[index[f]] for f in fact_ids if f in index))
-        weights = [self._weights.get(t, self._unknown) for t in terms]
-        return sum(w for t, w in zip(terms, weights, strict=True) if t in have) / sum(weights)
+        weights = [self.weight(t) for t in terms]
+        found = sum(w for t, w in zip(terms, weights, strict=True) if t in have or self._near(t, have))
+        return found / sum(weights)
 
-    def search(self, terms: list[str], context_terms: list[str] = (), k: int = 5) -> list[Hit]:  # type: ignore[assignment]
-        """Best facts for `terms`; `context_terms` (from an earlier question) only help ranking."""
-        if self._bm25 is None or not terms:
+    def _near(self, term: str, have: set[str]) -> bool:
+        return any(related(term, w) for w in have)
+
+    def search(self, terms: list[str], context_terms: list[str] = (), k: int = 5,  # type: ignore[assignment]
+               vector: np.ndarray | None = None) -> list[Hit]:
+        """The k best facts: BM25 on `terms` (plus `context_terms` from an earlier question, for
+        ranking only) fused with the embedding's ranking when a question vector is given."""
+        words = [*terms, *terms, *context_terms]
+        if self._bm25 is None or (not words and vector is None):
             return []
-        scores = self._bm25.get_scores([*terms, *terms, *context_terms])
-        order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[: max(k * 3, 10)]
-        hits = [Hit(self.brief.facts[i], float(scores[i]), self.coverage(terms, i)) for i in order]
-        hits.sort(key=lambda h: (-(h.coverage * (1 + h.score)), self.brief.facts.index(h.fact)))
-        return hits[:k]
+        n = len(self.facts)
+        lexical = self._bm25.get_scores(words) if words else np.zeros(n)
+        fused = np.zeros(n)
+        if words:
+            fused[np.argsort(-lexical, kind="stable")] += 1.0 / (FUSION_K + np.arange(1, n + 1))
+        dense = np.zeros(n)
+        if vector is not None and self._matrix is not None:
+            dense = self._matrix @ vector
+            fused[np.argsort(-dense, kind="stable")] += DENSE_WEIGHT / (FUSION_K + np.arange(1, n + 1))
+        order = sorted(range(n), key=lambda i: (-fused[i], i))[:k]
+        return [Hit(self.facts[i], float(fused[i]), float(lexical[i]), float(dense[i]), self.coverage(terms, i))
+                for i in order]
+
+    def dense_scores(self, vector: np.ndarray | None) -> np.ndarray | None:
+        """Cosine of every fact to the question vector (None without the model)."""
+        if vector is None or self._matrix is None:
+            return None
+        return self._matrix @ vector

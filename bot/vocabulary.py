@@ -1,0 +1,193 @@
+"""What the articles can talk about: their words, names, numbers and acronyms, and a question's
+profile against them.
+
+Off-topic questions name things the articles never mention ("North Korea", "Xi Jinping", "the
+Pope", "17 times 23"); paraphrased questions about the call use everyday words the articles don't
+("penalties" for "sanctions"). So a name or a number the articles never contain is a strong sign
+the articles cannot answer, while an unknown common word is left to the semantic ranking. Acronyms
+are expanded from the articles themselves ("NATO" → "North Atlantic Treaty Organisation"), and
+words that differ only by a demonym or derivation suffix meet ("Ukraine"/"Ukrainian"). Nothing here
+knows the story: it is all computed from the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.text import NEGATIONS, STOP_WORDS, fold, key_stems, numbers, words
+
+# Words that frame a question rather than say what it is about.
+QUESTION_FRAME = frozenset(
+    key_stems(
+        "what who whom whose when where why how which tell say said talk mention happen happened know "
+        "anything something everything article articles source sources please explain describe give "
+        "detail details information mean meant think thought like place reason exactly really actually kind "
+        "sort way thing things stuff overall long did does do is was were are has have had will would can could "
+        "respond response react reaction feel view opinion stance position"
+    )
+)
+_AFTER = re.compile(
+    r"\b(?:after(?:wards?)?|since then|ever since|later on|subsequently|in the (?:days|weeks|months) (?:after|since)|"
+    r"follow(?:ed|ing)?[ -]up|eventually|in the end|nowadays|today|currently|these days|right now)\b",
+    re.IGNORECASE,
+)
+# Reader comments are never sources: a question about what commenters said is declined.
+_COMMENTS = re.compile(r"\b(?:commenters?|readers?|comments? (?:section|thread)|in the comments"
+                       r"|below the (?:article|line)|forum posters?)\b", re.IGNORECASE)
+_YES_NO = re.compile(
+    r"^\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|"
+    r"may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|is it true)\b",
+    re.IGNORECASE,
+)
+ABOUT_SOURCES = frozenset(
+    key_stems(
+        "outlet outlets source sources article articles preview previews report reports reported publish published "
+        "publisher written wrote writer author authors journalist newspaper newspapers media website websites site "
+        "sites piece pieces story stories coverage covered repost reposted republish republished post posted"
+    )
+)
+# General English abbreviations of titles, so "Sen. Brown" answers "which senator".
+_TITLE_ABBREVIATIONS = {"sen": "senat", "rep": "repres", "gov": "governor", "gen": "general", "pres": "presid",
+                        "amb": "ambassador", "dept": "depart", "min": "minist"}
+_CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"})
+_MIN_SHARED_PREFIX = 6  # "ukrain" (Ukraine) and "ukrainian"; not "franc" (France) and "francois"
+# Derivation and demonym endings: "islamist"/"islam(ic)", "iranian"/"iran", "korean"/"korea".
+_SUFFIXES = ("ist", "ic", "ian", "ism", "ese", "ish", "an", "n", "i")
+_MIN_BASE = 4
+ENGLISH_HINTS = STOP_WORDS | {"tell", "me", "talk", "call", "did", "does", "the"}
+
+
+def _acronyms(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """"NATO" → key stems of "North Atlantic Treaty Organisation", from runs of capitalised words."""
+    out: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        tokens = re.findall(r"[A-Za-z][\w’'-]*", text)
+        for start in range(len(tokens)):
+            run: list[str] = []
+            for token in tokens[start:start + 8]:
+                if token[0].isupper():
+                    run.append(token)
+                elif token.lower() in _CONNECTORS and run:
+                    continue
+                else:
+                    break
+                if len(run) >= 2:
+                    letters = "".join(w[0] for w in run).lower()
+                    out.setdefault(letters, tuple(s for w in run for s in key_stems(w)))
+    return out
+
+
+@dataclass(frozen=True)
+class QuestionProfile:
+    """A question measured against the articles' vocabulary."""
+
+    focus: tuple[str, ...]  # key stems that say what it is about (frame words removed), acronyms expanded
+    unknown_names: tuple[str, ...]  # capitalised words, acronyms or numbers the articles never contain
+    unknown_words: tuple[str, ...]  # other focus words the articles never use
+    yes_no: bool
+    after: bool  # asks what happened after something ("after the call", "since then", "today")
+    about_sources: bool  # asks about the articles themselves (which outlets, when written)
+    english: bool
+    about_comments: bool = False  # asks what readers wrote under an article: not a source
+
+    @property
+    def unknown_share(self) -> float:
+        return len(self.unknown_words) / len(self.focus) if self.focus else 0.0
+
+
+@dataclass
+class Vocabulary:
+    """Every key stem, raw word, number and acronym of the articles (built once per brief)."""
+
+    stems: set[str]
+    numbers: set[str]
+    acronyms: dict[str, tuple[str, ...]]
+    event_stems: set[str] = field(default_factory=set)
+    outlet_stems: set[str] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = ()) -> Vocabulary:
+        """`texts`: the facts' sentences; `outlets`: the sources' outlets and titles (questions name them)."""
+        outlets = list(outlets)
+        texts = [*texts, *outlets]
+        stems = {s for t in texts for s in key_stems(t)}
+        stems |= {s for t in texts for s in _abbreviations(t)}
+        found = {n for t in texts for n in numbers(t)}
+        outlet_stems = {s for t in outlets for s in key_stems(t)}
+        return cls(stems, found, _acronyms(texts), set(key_stems(event_name)), outlet_stems)
+
+    def knows(self, stem: str) -> bool:
+        return stem in self.stems or any(related(stem, s) for s in self.stems)
+
+    def expand(self, token: str) -> tuple[str, ...] | None:
+        """An acronym of the articles ("NATO") as the stems of its words; None if it is not one."""
+        word = token.strip(".").lower()
+        if token.isupper() and len(word) >= 2 and word in self.acronyms:
+            return self.acronyms[word]
+        return None
+
+    def profile(self, question: str) -> QuestionProfile:
+        focus: list[str] = []
+        names: list[str] = []
+        english = _is_english(question, self)
+        for i, token in enumerate(_tokens(question)):
+            expanded = self.expand(token)
+            stems = list(expanded) if expanded else [s for s in key_stems(token) if s != "not"]
+            stems = [_TITLE_ABBREVIATIONS.get(s, s) for s in stems]
+            content = [s for s in stems if s not in QUESTION_FRAME]
+            focus.extend(s for s in content if s not in focus)
+            if english and expanded is None and _looks_like_name(question, token, i) and content \
+                    and not all(self.knows(s) for s in content):
+                names.append(token)
+        names += [n for n in sorted(numbers(question) - self.numbers) if len(n) < 6 and n not in names]
+        unknown = tuple(s for s in focus if not self.knows(s) and not any(s in key_stems(n) for n in names))
+        about_sources = bool(set(focus) & ABOUT_SOURCES) and all(
+            s in ABOUT_SOURCES or s in self.event_stems or s in self.outlet_stems or s in QUESTION_FRAME
+            for s in focus
+        )
+        return QuestionProfile(tuple(focus), tuple(names), unknown, bool(_YES_NO.match(question)),
+                               bool(_AFTER.search(question)), about_sources, english,
+                               bool(_COMMENTS.search(question)))
+
+
+def related(a: str, b: str) -> bool:
+    """Two stems of one word family: a long shared prefix ("ukrain"/"ukrainian"), or one is the other
+    plus a derivation or demonym ending ("islam"/"islamist", "iran"/"iranian")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if not long_.startswith(short):
+        return False
+    if len(short) >= _MIN_SHARED_PREFIX:
+        return True
+    return len(short) >= _MIN_BASE and long_[len(short):] in _SUFFIXES
+
+
+def _tokens(question: str) -> list[str]:
+    return [t.strip("\"'“”‘’()[],;:!?¿¡") for t in question.split() if t.strip("\"'“”‘’()[],;:!?¿¡")]
+
+
+def _is_english(question: str, vocabulary: Vocabulary) -> bool:
+    """Most words are English function words or words of the articles (which are in English)."""
+    folded = [w for w in words(question) if not w.isdigit()]
+    if not folded:
+        return True
+    english = sum(w in ENGLISH_HINTS or any(vocabulary.knows(s) for s in key_stems(w)) for w in folded)
+    return english / len(folded) >= 0.5
+
+
+def _looks_like_name(question: str, token: str, index: int) -> bool:
+    """A capitalised word that is not the first of a sentence, or an all-capitals word."""
+    if not token[:1].isupper() or fold(token) in STOP_WORDS or fold(token) in NEGATIONS:
+        return False
+    if token.isupper() and len(token) > 1:
+        return True
+    before = question[: question.find(token)].rstrip()
+    return index > 0 and not before.endswith((".", "!", "?", ":"))
+
+
+def _abbreviations(text: str) -> set[str]:
+    """Title abbreviations in the articles ("Sen.") stand for their words ("senator")."""
+    return {_TITLE_ABBREVIATIONS[w] for w in words(text) if w in _TITLE_ABBREVIATIONS}
