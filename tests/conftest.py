@@ -19,15 +19,24 @@ DATA = Path(__file__).resolve().parent / "data"
 
 ENV_VARS = [
     "DISCORD_TOKEN", "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL", "DEV_GUILD_ID", "SEEDS_DIR",
-    "PROMPTS_DIR", "BRIEF_TOKEN_BUDGET", "LLM_WARMUP", "ADMIN_USER_IDS", "ANSWER_CHANNEL_IDS",
+    "PROMPTS_DIR", "BRIEF_TOKEN_BUDGET", "LLM_WARMUP", "ADMIN_USER_IDS", "ANSWER_CHANNEL_IDS", "DATA_DIR",
+    "CACHE_DIR", "SEMANTIC_RETRIEVAL",
 ]
 
 
+@pytest.fixture(scope="session")
+def embeddings_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache of passage embeddings for the whole run (CLI subprocesses included): embedding the
+    articles costs seconds, and every test builds from the same sentences."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, embeddings_cache: Path) -> None:
     """No test sees the developer's environment or .env file."""
     for name in ENV_VARS:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CACHE_DIR", str(embeddings_cache))
     monkeypatch.chdir(tmp_path)
 
 
@@ -68,11 +77,13 @@ def dev_questions() -> dict:
 
 
 @pytest.fixture(scope="session")
-def knowledge():
-    """The project's own knowledge snapshot (read-only; built once per test session)."""
+def knowledge(embeddings_cache: Path):
+    """The project's own knowledge snapshot at default settings (read-only; built once per session)."""
     from bot.knowledge import build_knowledge
+    from bot.semantic import Embedder
 
-    return build_knowledge(SEEDS, PROMPTS, 2000, 1_000_000)
+    default = Settings.model_fields["brief_token_budget"].default
+    return build_knowledge(SEEDS, PROMPTS, default, 1_000_000, Embedder(embeddings_cache / "embeddings"))
 
 
 @pytest.fixture(scope="session")

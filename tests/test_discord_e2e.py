@@ -37,24 +37,24 @@ async def test_login_and_command_sync(start_world) -> None:
 
 async def test_mention_gets_a_cited_reply_that_pings_nobody(start_world, fact_id) -> None:
     world = await start_world()
-    world.llm.default = _cited(fact_id, "Iran’s nuclear", "The leaders also discussed Iran's nuclear program")
+    world.llm.default = _cited(fact_id, "as well as Iran’s nuclear", "The leaders discussed Iran's nuclear program")
     question = await world.mention("did they talk about Iran?")
     (post,) = await world.channel_posts()
     body = post.json
     assert body["allowed_mentions"]["parse"] == [] and body["allowed_mentions"].get("replied_user") is False
     assert str(body["message_reference"]["message_id"]) == question["id"]
-    assert "The leaders also discussed Iran's nuclear program [1]." in body["content"]
+    assert "The leaders discussed Iran's nuclear program [1]." in body["content"]
     assert "**Sources**" in body["content"] and "RT, republished by SyrianFreePress" in body["content"]
     assert world.discord.requests_to("POST", rf"/channels/{world.discord.channel_id}/typing")
     sent = world.llm.chat_requests[-1]["messages"][-1]["content"]
-    assert sent == "Question: did they talk about Iran?"
+    assert sent.endswith("Question: did they talk about Iran?")
 
 
 async def test_messages_not_addressed_to_the_bot_are_ignored(start_world) -> None:
     world = await start_world()
     await world.discord.send_message("just chatting about Iran")
     await world.discord.send_message("@everyone did they talk about Iran?", mention_everyone=True)
-    await world.mention("ping to be sure it is alive")
+    await world.mention("did they talk about Ukraine, to be sure it is alive?")
     posts = await world.channel_posts()
     assert len(posts) == 1 and len(world.llm.chat_requests) == 1
 
@@ -76,7 +76,7 @@ async def test_reply_chain_carries_history(start_world, fact_id) -> None:
     assert "What did Lavrov say about expectations?" in messages[1]["content"]
     assert messages[2]["content"].startswith("Lavrov said Russia has no naive expectations")
     assert "Sources" not in messages[2]["content"]
-    assert messages[3]["content"] == "Question: and about the call itself?"
+    assert messages[3]["content"].endswith("Question: and about the call itself?")
 
 
 async def test_slash_ask_defers_then_follows_up(start_world, fact_id) -> None:
@@ -167,14 +167,14 @@ async def test_everyone_in_a_question_pings_nobody(start_world, fact_id) -> None
     (post,) = await world.channel_posts()
     assert post.json["allowed_mentions"]["parse"] == []
     assert "@everyone" not in post.json["content"].replace("@\u200beveryone", "")
-    assert world.llm.chat_requests[0]["messages"][-1]["content"] == "Question: did they talk about Iran?"
+    assert world.llm.chat_requests[0]["messages"][-1]["content"].endswith("Question: did they talk about Iran?")
 
 
 async def test_cooldown(start_world) -> None:
     world = await start_world(cooldown_questions=2, cooldown_seconds=60)
     world.llm.default = Text("NOT_IN_SOURCES")
-    for i in range(3):
-        await world.mention(f"question {i} about the call?")
+    for word in ("so", "really", "again"):
+        await world.mention(f"did they talk about Iran {word}?")
     posts = await world.channel_posts(3)
     waits = [p for p in posts if "please wait" in p.json["content"]]
     assert len(waits) == 1 and len(world.llm.chat_requests) == 2

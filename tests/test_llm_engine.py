@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.answer import FALLBACK_LEAD, OFF_QUESTION_LEAD, REFUSAL_TEXT, UNSUPPORTED_LEAD
+from bot.answer import DECLINED_LEAD, FALLBACK_LEAD, OFF_QUESTION_LEAD, REFUSAL_TEXT, UNSUPPORTED_LEAD
 from bot.knowledge import Turn
 from bot.sentences import normalize_ws
 from bot.service import Service
@@ -22,7 +22,7 @@ def _verbatim(answer) -> None:
 
 
 async def test_valid_citations_are_kept_and_numbered(llm_settings, fake_llm, fact_id) -> None:
-    hour, iran = fact_id("about an hour"), fact_id("Iran’s nuclear program")
+    hour, iran = fact_id("about an hour"), fact_id("also discussed the Israeli-Palestinian conflict as well as Iran")
     fake_llm.queue(
         f"The call lasted about an hour [{hour}]. The leaders also discussed Iran's nuclear program [{iran}]."
     )
@@ -72,10 +72,12 @@ async def test_false_claim_under_real_id_is_dropped_then_fallback(llm_settings, 
 
 
 async def test_general_knowledge_under_real_id_ends_as_refusal(llm_settings, fake_llm, fact_id) -> None:
-    fake_llm.queue(f"The current president of France is Emmanuel Macron [{fact_id('Israeli')}].")
+    fake_llm.queue(f"The current president of France is Emmanuel Macron [{fact_id('Israeli')}].",
+                   f"Emmanuel Macron leads France [{fact_id('Israeli')}].")
     answer = await Service.from_settings(llm_settings()).ask("Who is the French president?")
-    assert answer.status == "refused" and answer.answer == REFUSAL_TEXT
-    assert "Macron" not in answer.answer
+    assert "Macron" not in answer.answer and answer.dropped == 2
+    # the articles do name a French president (Hollande, in 2017): his sentence is quoted, labelled
+    assert answer.fallback_reason == "unsupported" and "Hollande" in answer.answer
 
 
 async def test_supported_answer_to_another_question_gives_way_to_retrieval(llm_settings, fake_llm, fact_id) -> None:
@@ -103,11 +105,14 @@ async def test_a_joke_never_reaches_the_screen(llm_settings, fake_llm) -> None:
     assert answer.status == "refused" and "other side" not in answer.answer
 
 
-async def test_refusal_marker_gives_the_refusal(llm_settings, fake_llm) -> None:
-    fake_llm.queue('"not_in_sources."')
-    answer = await Service.from_settings(llm_settings()).ask("What is the population of Canada?")
-    assert answer.status == "refused" and answer.answer == REFUSAL_TEXT and answer.engine == "llm"
-    assert len(fake_llm.chat_requests) == 1
+async def test_questions_the_articles_cannot_answer_never_reach_the_model(llm_settings, fake_llm) -> None:
+    fake_llm.queue("Canada has about 40 million people [F1].")
+    service = Service.from_settings(llm_settings())
+    for question in ["What is the population of Canada?", "What did Xi Jinping think of the call?",
+                     "What did the commenter hhabana say about Trump?"]:
+        answer = await service.ask(question)
+        assert answer.status == "refused" and answer.answer == REFUSAL_TEXT and answer.engine == "llm"
+    assert fake_llm.chat_requests == []
 
 
 async def test_prose_refusal_on_answerable_question_falls_back_to_quotes(llm_settings, fake_llm) -> None:
@@ -189,7 +194,7 @@ async def test_prefix_is_byte_identical_and_history_comes_after(llm_settings, fa
     assert service.knowledge.brief.text in first[0]["content"]
     assert [m["role"] for m in second] == ["system", "user", "assistant", "user"]
     assert second[2]["content"] == "He said there were no naive expectations."  # display markers removed
-    assert second[-1]["content"] == "Question: And Peskov?"
+    assert second[-1]["content"].endswith("Question: And Peskov?")
 
 
 async def test_instructions_in_user_setting_moves_the_prefix(llm_settings, fake_llm) -> None:
@@ -267,8 +272,9 @@ async def test_marker_variants_through_the_client(llm_settings, fake_llm, fact_i
                                    "<think>Canada is not covered.</think>NOT_IN_SOURCES"])
 async def test_refusal_forms_through_the_client(llm_settings, fake_llm, reply: str) -> None:
     fake_llm.queue(reply)
-    answer = await Service.from_settings(llm_settings()).ask("What is the population of Canada?")
-    assert answer.status == "refused" and answer.answer == REFUSAL_TEXT
+    answer = await Service.from_settings(llm_settings()).ask("Did they talk about Iran?")
+    # the model's refusal is recognised; retrieval's quotes answer instead, labelled
+    assert answer.fallback_reason == "llm_declined" and answer.answer.startswith(DECLINED_LEAD)
     assert len(fake_llm.chat_requests) == 1
 
 
