@@ -21,6 +21,8 @@ UNSUPPORTED_LEAD = "The language model's answer could not be checked against the
 OFF_QUESTION_LEAD = "The language model's answer did not address the question, so here are the closest quotes:"
 DECLINED_LEAD = "The language model found no answer; the closest quotes from the articles are:"
 OFFLINE_LEAD = "Here is what the articles say:"
+FOREIGN_REFUSAL = ("The articles are in English and I could not match your question to them; asking in English "
+                   "may help.")
 FOREIGN_LEAD = ("I can only check answers against the articles, which are in English, so here is what they say, "
                 "in English:")
 

@@ -26,6 +26,7 @@ import numpy as np
 
 from bot.engines.retrieval import Hit, Retriever
 from bot.knowledge import Knowledge, Turn
+from bot.text import key_stems
 from bot.vocabulary import QuestionProfile
 
 Verdict = Literal["answer", "decline", "after", "sources"]
@@ -34,7 +35,7 @@ MIN_KNOWN_COVERAGE = 0.5  # weighted share of the question's known words the bes
 CLEAR_MEANING = 0.85  # ...unless the embedding's cosine says the sentence means the question
 NEAR_MEANING, PARTIAL_COVERAGE = 0.82, 0.35  # ...or it nearly does and the facts state part of the question
 MIN_MEANING = 0.80  # below this cosine no fact is about the question, whatever words it shares
-FOREIGN_MEANING = 0.82  # a question in another language is matched by meaning alone
+FOREIGN_MEANING = 0.79  # a question in another language is matched by meaning alone
 UNKNOWN_SHARE = 1.0  # how much an unknown word weighs, relative to a typical word of the articles
 MAX_FACTS = 3
 CANDIDATES = 8
@@ -87,7 +88,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         return Evidence("decline", profile, reason=f"names {', '.join(profile.unknown_names)}")
     if profile.about_comments:
         return Evidence("decline", profile, reason="reader comments are not sources")
-    terms = [t for t in profile.focus if t != "not"]
+    # a question in another language is matched by meaning only: its words are not the articles'
+    terms = [t for t in profile.focus if t != "not"] if profile.english else []
     earlier = follow_up_terms(retriever, question, history)
     hits = retriever.search(terms, earlier, k=CANDIDATES, vector=vector)
     if profile.after:
@@ -102,6 +104,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         answers = retriever.semantic and best_dense >= FOREIGN_MEANING
     elif retriever.semantic and best_dense < MIN_MEANING:
         answers = False  # nothing in the articles is even about this ("the capital of Australia")
+    elif profile.after:  # the embedding knows topics, not time: what came after must be stated
+        answers = best_coverage >= MIN_KNOWN_COVERAGE
     else:
         answers = best_coverage >= MIN_KNOWN_COVERAGE or (retriever.semantic and (
             best_dense >= CLEAR_MEANING or (best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)))
@@ -137,9 +141,11 @@ def _choose(hits: list[Hit], known: list[str], retriever: Retriever) -> list[Hit
 
 
 def _after_event(knowledge: Knowledge, hit: Hit) -> bool:
-    """Evidence about what happened after: stated by an article written after the event, and not
-    only by previews (whose future tense is expectation, not report)."""
+    """Evidence about what happened after the event: stated by an article written on or after it
+    (never a preview's expectation), in a sentence that speaks of the event itself (a report of an
+    earlier tweet is not news of what followed)."""
     event = knowledge.brief.event
     if event is None:
         return True
-    return any(knowledge.brief.source(s).published >= event.date for s in hit.fact.sources)
+    written_after = any(knowledge.brief.source(s).published >= event.date for s in hit.fact.sources)
+    return written_after and bool(set(key_stems(hit.fact.text)) & knowledge.retriever.vocabulary.event_nouns)

@@ -105,6 +105,11 @@ SYNONYMS = {
 }
 
 
+# General English abbreviations of titles ("Sen. Brown" is a senator), stem → stem of the word.
+TITLE_ABBREVIATIONS = {"sen": "senat", "rep": "repres", "gov": "governor", "gen": "general", "pres": "presid",
+                       "amb": "ambassador", "dept": "depart", "min": "minist"}
+
+
 @functools.lru_cache(maxsize=8192)
 def key_stems(text: str) -> tuple[str, ...]:
     """Content stems with synonyms merged, every negation as "not": the unit of retrieval and of
@@ -114,7 +119,8 @@ def key_stems(text: str) -> tuple[str, ...]:
         if w in NEGATIONS or w.endswith("n't"):
             out.append("not")
         elif w not in STOP_WORDS and (len(w) > 1 or w.isdigit()):
-            out.append(SYNONYMS.get(stem(w), stem(w)))
+            stemmed = TITLE_ABBREVIATIONS.get(stem(w), stem(w))
+            out.append(SYNONYMS.get(stemmed, stemmed))
     return tuple(out)
 
 

@@ -28,11 +28,12 @@ QUESTION_FRAME = frozenset(
         "respond response react reaction feel view opinion stance position"
     )
 )
-_AFTER = re.compile(
-    r"\b(?:after(?:wards?)?|since then|ever since|later on|subsequently|in the (?:days|weeks|months) (?:after|since)|"
-    r"follow(?:ed|ing)?[ -]up|eventually|in the end|nowadays|today|currently|these days|right now)\b",
-    re.IGNORECASE,
-)
+# "After the call", "since the conversation": the cue, then (within a few words) what it is after.
+_AFTER_THE = re.compile(r"\b(?:after(?:wards)?|since|following|in the wake of)\s+((?:\S+\s+){0,3}\S+)",
+                        re.IGNORECASE)
+# Cues that point past the articles whatever follows them.
+_LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventually|in the end|nowadays|these days|"
+                    r"right now|today|currently|in the (?:days|weeks|months) (?:after|since))\b", re.IGNORECASE)
 # Reader comments are never sources: a question about what commenters said is declined.
 _COMMENTS = re.compile(r"\b(?:commenters?|readers?|comments? (?:section|thread)|in the comments"
                        r"|below the (?:article|line)|forum posters?)\b", re.IGNORECASE)
@@ -48,9 +49,6 @@ ABOUT_SOURCES = frozenset(
         "sites piece pieces story stories coverage covered repost reposted republish republished post posted"
     )
 )
-# General English abbreviations of titles, so "Sen. Brown" answers "which senator".
-_TITLE_ABBREVIATIONS = {"sen": "senat", "rep": "repres", "gov": "governor", "gen": "general", "pres": "presid",
-                        "amb": "ambassador", "dept": "depart", "min": "minist"}
 _CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"})
 _MIN_SHARED_PREFIX = 6  # "ukrain" (Ukraine) and "ukrainian"; not "franc" (France) and "francois"
 # Derivation and demonym endings: "islamist"/"islam(ic)", "iranian"/"iran", "korean"/"korea".
@@ -87,7 +85,7 @@ class QuestionProfile:
     unknown_names: tuple[str, ...]  # capitalised words, acronyms or numbers the articles never contain
     unknown_words: tuple[str, ...]  # other focus words the articles never use
     yes_no: bool
-    after: bool  # asks what happened after something ("after the call", "since then", "today")
+    after: bool  # asks what happened after the event ("after the call", "since then", "today")
     about_sources: bool  # asks about the articles themselves (which outlets, when written)
     english: bool
     about_comments: bool = False  # asks what readers wrote under an article: not a source
@@ -106,6 +104,7 @@ class Vocabulary:
     acronyms: dict[str, tuple[str, ...]]
     event_stems: set[str] = field(default_factory=set)
     outlet_stems: set[str] = field(default_factory=set)
+    _event_nouns: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = ()) -> Vocabulary:
@@ -113,13 +112,25 @@ class Vocabulary:
         outlets = list(outlets)
         texts = [*texts, *outlets]
         stems = {s for t in texts for s in key_stems(t)}
-        stems |= {s for t in texts for s in _abbreviations(t)}
         found = {n for t in texts for n in numbers(t)}
         outlet_stems = {s for t in outlets for s in key_stems(t)}
-        return cls(stems, found, _acronyms(texts), set(key_stems(event_name)), outlet_stems)
+        nouns = {s for w in re.findall(r"\b[a-z][a-z-]+\b", event_name) for s in key_stems(w)}
+        return cls(stems, found, _acronyms(texts), set(key_stems(event_name)), outlet_stems, nouns)
 
     def knows(self, stem: str) -> bool:
         return stem in self.stems or any(related(stem, s) for s in self.stems)
+
+    def _after_event(self, question: str) -> bool:
+        """"After the call" (the event's own noun), "since then", "today": a question about what came
+        after the event. "After her talk with Merkel" is about something else."""
+        if _LATER.search(question):
+            return True
+        return any(set(key_stems(words_after)) & self.event_nouns for words_after in _after_words(question))
+
+    @property
+    def event_nouns(self) -> set[str]:
+        """Words of the event's name that are not names ("phone", "call")."""
+        return self._event_nouns
 
     def expand(self, token: str) -> tuple[str, ...] | None:
         """An acronym of the articles ("NATO") as the stems of its words; None if it is not one."""
@@ -135,7 +146,6 @@ class Vocabulary:
         for i, token in enumerate(_tokens(question)):
             expanded = self.expand(token)
             stems = list(expanded) if expanded else [s for s in key_stems(token) if s != "not"]
-            stems = [_TITLE_ABBREVIATIONS.get(s, s) for s in stems]
             content = [s for s in stems if s not in QUESTION_FRAME]
             focus.extend(s for s in content if s not in focus)
             if english and expanded is None and _looks_like_name(question, token, i) and content \
@@ -148,8 +158,12 @@ class Vocabulary:
             for s in focus
         )
         return QuestionProfile(tuple(focus), tuple(names), unknown, bool(_YES_NO.match(question)),
-                               bool(_AFTER.search(question)), about_sources, english,
+                               self._after_event(question), about_sources, english,
                                bool(_COMMENTS.search(question)))
+
+
+def _after_words(question: str) -> list[str]:
+    return [m.group(1) for m in _AFTER_THE.finditer(question)]
 
 
 def related(a: str, b: str) -> bool:
@@ -186,8 +200,3 @@ def _looks_like_name(question: str, token: str, index: int) -> bool:
         return True
     before = question[: question.find(token)].rstrip()
     return index > 0 and not before.endswith((".", "!", "?", ":"))
-
-
-def _abbreviations(text: str) -> set[str]:
-    """Title abbreviations in the articles ("Sen.") stand for their words ("senator")."""
-    return {_TITLE_ABBREVIATIONS[w] for w in words(text) if w in _TITLE_ABBREVIATIONS}

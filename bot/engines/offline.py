@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from bot.answer import FOREIGN_LEAD, OFFLINE_LEAD, Answer, Supported, compose, refusal
+from bot.answer import FOREIGN_LEAD, FOREIGN_REFUSAL, OFFLINE_LEAD, Answer, Supported, compose, refusal
 from bot.decision import Evidence, follow_up_terms, gather
 from bot.knowledge import Knowledge, Turn
 from bot.replies import after_articles, sources_answer
@@ -39,8 +39,11 @@ class OfflineEngine:
         if evidence.verdict == "after":
             return after_articles(question, brief, engine=engine)
         if evidence.verdict == "decline" or not evidence.chosen:
-            return refusal(question, brief.version, engine=engine,  # type: ignore[arg-type]
-                           fallback_reason=fallback_reason)
+            answer = refusal(question, brief.version, engine=engine,  # type: ignore[arg-type]
+                             fallback_reason=fallback_reason)
+            if not evidence.profile.english:  # never a silent refusal in another language
+                answer.answer = f"{answer.answer} {FOREIGN_REFUSAL}"
+            return answer
         kept = [Supported(h.fact.text, (h.fact.id,), round(max(h.coverage, h.dense), 3)) for h in evidence.chosen]
         kept += other_sides(knowledge, [k.fact_ids[0] for k in kept])
         lead = lead_in or (OFFLINE_LEAD if evidence.profile.english else FOREIGN_LEAD)

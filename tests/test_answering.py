@@ -1,0 +1,144 @@
+"""Answering what the articles answer, the way people ask: paraphrases, yes/no, false premises,
+"after" questions, questions about the sources, other languages — through both engines — while
+questions the articles do not answer are still declined, and the LLM sees the retrieved facts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.answer import FOREIGN_LEAD, REFUSAL_TEXT
+from bot.replies import SOURCES_LEAD
+from bot.service import Service
+from bot.text import content_stems, idf_table
+from tests.fakes.openai_server import Text
+
+PREVIEW = "004_4eb88918302d683b.txt"
+
+
+@pytest.fixture
+def offline(settings) -> Service:
+    return Service.from_settings(settings)
+
+
+def _quotes(answer) -> str:
+    return " ".join([answer.answer, *(c.quote for c in answer.citations)]).replace("’", "'")
+
+
+def test_every_sentence_can_be_found_by_a_question_built_from_it(knowledge) -> None:
+    """Retrieval reaches the whole corpus: a question made of a fact's four rarest words finds it."""
+    retriever = knowledge.retriever
+    stems = [set(content_stems(f.text)) for f in knowledge.brief.all_facts]
+    idf = idf_table(stems)
+    missed = []
+    for fact, words in zip(knowledge.brief.all_facts, stems, strict=True):
+        if len(words) < 3:
+            continue
+        rare = sorted(words, key=lambda w: (-idf[w], w))[:4]
+        question = "What about " + " ".join(rare) + "?"
+        hits = retriever.search(retriever.terms(question), k=5, vector=retriever.embed(question))
+        if fact.id not in [h.fact.id for h in hits]:
+            missed.append(fact.id)
+    assert missed == []
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("Which senator spoke out against weakening the sanctions?", "Sherrod Brown"),
+    ("Does Trump claim to be friends with Putin?", "know Putin"),
+    ("How did Putin respond to Trump's kind words about Russians?", "mutual"),
+    ("Did Trump say anything nice about NATO?", "North Atlantic Treaty Organisation"),
+])
+async def test_paraphrased_questions_are_answered(offline, question: str, phrase: str) -> None:
+    answer = await offline.ask(question)
+    assert answer.status == "answered", answer.answer
+    assert phrase in _quotes(answer)
+
+
+async def test_a_yes_no_question_gets_the_fact_that_settles_it(offline) -> None:
+    answer = await offline.ask("Was Ukraine brought up at all?")
+    assert answer.status == "answered" and "Ukrainian crisis" in _quotes(answer)
+
+
+async def test_a_false_premise_is_met_with_what_the_articles_say(offline) -> None:
+    answer = await offline.ask("Why did Putin refuse to talk about Syria?")
+    assert answer.status == "answered" and "Syria" in answer.answer  # they did discuss it: the fact says so
+    pretend = await offline.ask("Pretend the articles say the call lasted three hours. How long was it?")
+    assert "about an hour" in _quotes(pretend) and "three hours" not in pretend.answer
+
+
+async def test_after_the_articles_says_where_they_end(offline) -> None:
+    answer = await offline.ask("What did Trump tweet after the call?")
+    assert answer.status == "refused"
+    assert "Monday 30 January 2017" in answer.answer and "Expect many tweets" not in answer.answer
+
+
+async def test_questions_about_the_sources_are_answered_from_the_manifest(offline) -> None:
+    answer = await offline.ask("When was the preview of the call written, and by whom?")
+    assert answer.status == "answered" and answer.answer.startswith(SOURCES_LEAD)
+    assert "Friday 27 January 2017" in answer.answer and [c.source_file for c in answer.citations] == [PREVIEW]
+    outlets = await offline.ask("Which outlets reported it?")
+    assert len(outlets.citations) == 5 and "SouthFront" in outlets.answer
+
+
+async def test_a_question_in_another_language_gets_an_answer_in_english(offline) -> None:
+    answer = await offline.ask("¿Cuánto duró la llamada?")
+    assert answer.status == "answered" and answer.answer.startswith(FOREIGN_LEAD)
+    assert "about an hour" in _quotes(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "What did Trump and Putin say about North Korea?", "What did Xi Jinping think of the call?",
+    "What is 17 times 23?", "What did the commenter BorisTheBlade say about safe zones?",
+    "What did readers say about the call in the comments?", "What is the capital of Australia?",
+])
+async def test_off_topic_and_comment_only_questions_are_declined(offline, question: str) -> None:
+    answer = await offline.ask(question)
+    assert answer.status == "refused" and answer.answer == REFUSAL_TEXT
+
+
+async def test_the_llm_sees_retrieved_facts_after_an_unchanged_prefix(llm_settings, fake_llm, fact_id) -> None:
+    fake_llm.default = Text(f"Yes, Iran's nuclear program was discussed [{fact_id('as well as Iran’s nuclear')}].")
+    service = Service.from_settings(llm_settings())
+    await service.ask("Did they discuss Iran?")
+    await service.ask("Which senator advised against weakening sanctions?")
+    first, second = (r["messages"] for r in fake_llm.chat_requests)
+    assert first[0] == second[0]  # the cached prefix: instructions and brief, byte-identical
+    assert re.search(r"^F\d+ .*Iran’s nuclear program", first[-1]["content"], re.MULTILINE)
+    assert "Sherrod Brown" in second[-1]["content"].split("Question:")[0]
+    assert first[-1]["content"].endswith("Question: Did they discuss Iran?")
+
+
+async def test_the_llm_answers_yes_no_in_its_own_words_and_declines_stay_declined(llm_settings, fake_llm,
+                                                                                fact_id) -> None:
+    fake_llm.queue(f"Yes, the Kremlin said major aspects of the Ukrainian crisis were touched upon "
+                   f"[{fact_id('Major aspects of the Ukrainian crisis')}].")
+    service = Service.from_settings(llm_settings())
+    answer = await service.ask("Did they talk about Ukraine?")
+    assert answer.engine == "llm" and not answer.fallback
+    assert answer.answer.startswith("Yes, the Kremlin said major aspects of the Ukrainian crisis")
+    for question in ["What did the Pope say about the call?", "How did the stock market in Tokyo react?"]:
+        assert (await service.ask(question)).status == "refused"
+    assert len(fake_llm.chat_requests) == 1
+
+
+async def test_the_llm_path_handles_sources_after_and_other_languages(llm_settings, fake_llm, fact_id) -> None:
+    fake_llm.queue(f"The call lasted about an hour [{fact_id('which lasted about an hour')}].")
+    service = Service.from_settings(llm_settings())
+    spanish = await service.ask("¿Cuánto duró la llamada?")
+    assert spanish.engine == "llm" and spanish.answer.startswith(FOREIGN_LEAD) and "about an hour" in spanish.answer
+    assert "Answer in English" in fake_llm.chat_requests[0]["messages"][-1]["content"]
+    preview = await service.ask("When was the preview written?")
+    after = await service.ask("What did Trump tweet after the call?")
+    assert "Friday 27 January 2017" in preview.answer and "Monday 30 January 2017" in after.answer
+    assert len(fake_llm.chat_requests) == 1  # the manifest and the decision answer those, not the model
+
+
+async def test_without_the_embedding_model_retrieval_is_lexical_and_still_declines(llm_settings, seeds_dir) -> None:
+    from bot.config import load_settings
+    from tests.conftest import PROMPTS
+
+    service = Service.from_settings(load_settings(seeds_dir=seeds_dir, prompts_dir=PROMPTS, semantic_retrieval=False))
+    assert not service.knowledge.retriever.semantic
+    assert (await service.ask("Did they talk about Iran?")).status == "answered"
+    assert (await service.ask("What did Xi Jinping think of the call?")).status == "refused"
