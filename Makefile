@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint clean
+.PHONY: run test test-stress bench lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,20 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# The whole suite RUNS times (default 5) with every core kept busy by a spinning process, stopping at
+# the first failure: no test may depend on how fast the machine is. Not part of `make test`.
+RUNS ?= 5
+test-stress: $(STAMP)
+	@pids=""; trap 'kill $$pids 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	cores=$$(nproc); \
+	for i in $$(seq $$cores); do $(BIN)/python -c 'while True: pass' & pids="$$pids $$!"; done; \
+	started=$$(date +%s); \
+	for run in $$(seq $(RUNS)); do \
+		echo "== run $$run of $(RUNS), $$cores busy-loop processes beside it"; \
+		$(BIN)/python -m pytest -x || { echo "test-stress: run $$run of $(RUNS) failed"; exit 1; }; \
+	done; \
+	echo "test-stress: $(RUNS) of $(RUNS) runs passed with $$cores cores busy in $$(( $$(date +%s) - started )) s"
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -1,5 +1,7 @@
 """The 200-question run through the loopback Discord: wall time against the ideal, slash-command
-acknowledgement latency, and peak memory. The fake LLM answers in 300 ms with 16 slots."""
+acknowledgement latency, the longest synchronous event-loop step (how long the loop was blocked:
+every callback and task step is timed while the questions are in flight), and peak memory. The
+fake LLM answers in 300 ms with 16 slots."""
 
 from __future__ import annotations
 
@@ -8,6 +10,9 @@ import itertools
 import resource
 import statistics
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.discord_world import close_world, open_world
@@ -17,6 +22,50 @@ QUESTIONS = 200
 LLM_DELAY = 0.3
 SLOTS = 16
 PACING = 0.002
+
+
+@dataclass
+class LoopSteps:
+    """Durations (s) of every event-loop step run while active, and what the slowest ones ran."""
+
+    durations: list[float] = field(default_factory=list)
+    slowest: list[tuple[float, str]] = field(default_factory=list)
+
+    def ms(self, q: float) -> float:
+        return statistics.quantiles(self.durations, n=100, method="inclusive")[round(q * 100) - 1] * 1000
+
+
+def describe(handle: asyncio.Handle) -> str:
+    """A task step as its task's coroutine (discord.py names its event tasks), else the callback."""
+    callback = handle._callback  # type: ignore[attr-defined]
+    task = getattr(callback, "__self__", None)
+    if isinstance(task, asyncio.Task):
+        return f"{task.get_name()}: {getattr(task.get_coro(), '__qualname__', '?')}"
+    return getattr(callback, "__qualname__", repr(callback))
+
+
+@contextmanager
+def timed_loop_steps(keep_over: float = 0.02) -> Iterator[LoopSteps]:
+    """Time every asyncio Handle._run (task steps, I/O and timer callbacks) in this process: the
+    bench's stand-in for the slow-callback detector, reported as a figure instead of asserted."""
+    steps = LoopSteps()
+    original = asyncio.events.Handle._run
+
+    def run(handle: asyncio.Handle) -> None:
+        started = time.perf_counter()
+        try:
+            original(handle)
+        finally:
+            took = time.perf_counter() - started
+            steps.durations.append(took)
+            if took > keep_over:
+                steps.slowest.append((took, describe(handle)))
+
+    asyncio.events.Handle._run = run  # type: ignore[method-assign]
+    try:
+        yield steps
+    finally:
+        asyncio.events.Handle._run = original  # type: ignore[method-assign]
 
 
 def distinct_questions(n: int) -> list[str]:
@@ -39,17 +88,19 @@ async def run(seeds_dir: Path, pacing: float = PACING) -> dict:
         sent_at: dict[str, float] = {}
         started = time.perf_counter()
         mentions = 0
-        for n, question in enumerate(distinct_questions(QUESTIONS)):
-            if n % 2:
-                inter = await world.discord.send_interaction("ask", {"question": question})
-                sent_at[inter["id"]] = time.perf_counter()
-            else:
-                await world.mention(question)
-                mentions += 1
-            await asyncio.sleep(pacing)  # PACING: 200 events over ~0.4 s, as from a network; 0: one burst
-        await world.channel_posts(mentions)
-        follows = await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+",
-                                                           count=QUESTIONS - mentions), timeout=60)
+        with timed_loop_steps() as steps:
+            for n, question in enumerate(distinct_questions(QUESTIONS)):
+                if n % 2:
+                    inter = await world.discord.send_interaction("ask", {"question": question})
+                    sent_at[inter["id"]] = time.perf_counter()
+                else:
+                    await world.mention(question)
+                    mentions += 1
+                await asyncio.sleep(pacing)  # PACING: 200 events over ~0.4 s, as from a network; 0: one burst
+            await world.channel_posts(mentions)
+            follows = await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+",
+                                                               count=QUESTIONS - mentions))
+            await world.settled()
         wall = max(r.at for r in [*world.discord.requests_to("POST", r"/channels/.+/messages"), *follows]) - started
         acks = [(r.at - sent_at[r.path.split("/")[2]]) * 1000
                 for r in world.discord.requests_to("POST", r"/interactions/.+/callback")]
@@ -64,5 +115,9 @@ async def run(seeds_dir: Path, pacing: float = PACING) -> dict:
         "load_wall_vs_ideal": wall / ideal,
         "ack_latency_p50_ms": statistics.median(acks),
         "ack_latency_p99_ms": statistics.quantiles(acks, n=100, method="inclusive")[98],
+        "loop_step_p99_ms": steps.ms(0.99),
+        "loop_step_max_ms": max(steps.durations) * 1000,
+        "loop_steps_timed": len(steps.durations),
+        "loop_slowest_steps": [f"{took * 1000:.1f} ms {what}" for took, what in sorted(steps.slowest)[::-1][:5]],
         "peak_memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }

@@ -140,6 +140,12 @@ class Service:
             answer.fallback_reason or ""
         ).startswith("llm_error")
 
+    async def wait_idle(self) -> None:
+        """Return once no question is in flight (at once if none is): for callers that must know
+        nothing more is coming, e.g. tests proving a question was answered only once."""
+        while self._in_flight:
+            await asyncio.wait(list(self._in_flight.values()))
+
     # --- briefings ------------------------------------------------------------------------------
 
     async def summary(self, topic: str | None = None) -> Answer:

@@ -16,6 +16,9 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 PROMPTS = REPO / "prompts"
 DATA = Path(__file__).resolve().parent / "data"
+# A reply from the loopback fake never comes near these, however busy the machine; tests of timeouts
+# set small ones and make the fake far slower than them.
+LLM_TIMEOUTS = {"llm_timeout": 60.0, "llm_deadline": 120.0}
 
 ENV_VARS = [
     "DISCORD_TOKEN", "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL", "DEV_GUILD_ID", "SEEDS_DIR",
@@ -108,12 +111,12 @@ async def fake_llm():
 
 @pytest.fixture
 def llm_settings(fake_llm, seeds_dir):
-    """Settings pointing the real AsyncOpenAI client at the loopback fake; fast timeouts, no retries."""
+    """Settings pointing the real AsyncOpenAI client at the loopback fake; no retries, generous timeouts."""
 
     def make(**overrides):
         values = dict(
             seeds_dir=seeds_dir, prompts_dir=PROMPTS, openai_base_url=fake_llm.base_url, openai_api_key="sk-test-key",
-            openai_model="fake-model", llm_max_retries=0, llm_timeout=2.0, llm_deadline=10.0, llm_warmup=False,
+            openai_model="fake-model", llm_max_retries=0, **LLM_TIMEOUTS, llm_warmup=False,
         )
         values.update(overrides)
         return load_settings(**values)

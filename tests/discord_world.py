@@ -13,10 +13,12 @@ import pytest
 from bot.config import load_settings
 from bot.discord_app.client import CallBot, configure_endpoints
 from bot.service import Service
-from tests.conftest import PROMPTS
+from tests.conftest import LLM_TIMEOUTS, PROMPTS
+from tests.fakes import HANG
 from tests.fakes.discord_server import FakeDiscord
 
 T = TypeVar("T")
+HANDLER_TASKS = ("discord.py: ", "CommandTree-invoker")  # the names discord.py gives event handler tasks
 
 
 @dataclass
@@ -27,7 +29,7 @@ class World:
     service: Service
     task: asyncio.Task[None]
 
-    async def until(self, awaitable: Awaitable[T], timeout: float = 8.0) -> T:
+    async def until(self, awaitable: Awaitable[T], timeout: float = HANG) -> T:
         """Await, but fail at once (with its error) if the bot stopped."""
         waiter = asyncio.ensure_future(awaitable)
         done, _ = await asyncio.wait({self.task, waiter}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
@@ -37,6 +39,24 @@ class World:
                 self.task.result()
             raise AssertionError("timed out")
         return waiter.result()
+
+    async def settled(self) -> None:
+        """Wait until the bot has read every event the fake sent, every handler it started for them
+        has finished and the service has no question in flight: after this nothing more arrives
+        unless the test causes it. Event-driven; HANG only bounds a hang."""
+
+        async def quiet() -> None:
+            while True:
+                if getattr(self.bot.ws, "sequence", None) != self.discord.last_seq:
+                    await self.bot.wait_for("socket_event_type")  # a frame was read (enable_debug_events)
+                elif pending := {t for t in asyncio.all_tasks() if t.get_name().startswith(HANDLER_TASKS)}:
+                    await asyncio.wait(pending)
+                elif self.service._in_flight:
+                    await self.service.wait_idle()
+                else:
+                    return
+
+        await self.until(quiet())
 
     async def channel_posts(self, count: int = 1) -> list[Any]:
         return await self.until(self.discord.wait_for("POST", rf"/channels/{self.discord.channel_id}/messages",
@@ -57,7 +77,7 @@ async def open_world(fake_llm: Any, seeds_dir: Path, **overrides: Any) -> tuple[
     restore = fake.point_discord_py_here()
     values = dict(
         seeds_dir=seeds_dir, prompts_dir=PROMPTS, openai_base_url=fake_llm.base_url, openai_api_key="sk-test-key",
-        llm_max_retries=0, llm_timeout=2.0, llm_warmup=False, discord_token="fake-token",
+        llm_max_retries=0, **LLM_TIMEOUTS, llm_warmup=False, discord_token="fake-token",
         discord_api_base=fake.api_base, discord_gateway_url=fake.gateway_url, dev_guild_id=int(fake.guild_id),
         cooldown_questions=1000,
     )
@@ -65,18 +85,19 @@ async def open_world(fake_llm: Any, seeds_dir: Path, **overrides: Any) -> tuple[
     settings = load_settings(**values)
     service = Service.from_settings(settings)
     configure_endpoints(settings)
-    bot = CallBot(settings, service, guild_ready_timeout=0.1)
+    bot = CallBot(settings, service, guild_ready_timeout=0.1, enable_debug_events=True)  # see World.settled
     bot.before_identify_hook = _no_wait  # type: ignore[method-assign]
     task = asyncio.create_task(bot.start(settings.discord_token.get_secret_value()))
     world = World(fake, fake_llm, bot, service, task)
     await world.until(fake.wait_ready())
     await world.until(bot.wait_until_ready())
+    await world.settled()  # READY's GUILD_CREATE read too, even if on_ready fired first
     return world, restore
 
 
 async def close_world(world: World, restore: Callable[[], None]) -> None:
     await world.bot.close()
-    await asyncio.wait_for(world.task, 5)
+    await asyncio.wait_for(world.task, HANG)
     await world.discord.stop()
     restore()
 

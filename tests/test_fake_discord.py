@@ -12,6 +12,7 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
+from tests.fakes import HANG
 from tests.fakes.discord_server import FakeDiscord
 
 INTENTS = discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
@@ -21,7 +22,8 @@ NO_PINGS = discord.AllowedMentions.none()
 
 def make_bot(fake: FakeDiscord) -> commands.Bot:
     """A tiny bot: replies to mentions and DMs, and has one guild slash command."""
-    bot = commands.Bot(command_prefix=commands.when_mentioned, intents=INTENTS, guild_ready_timeout=0.1)
+    bot = commands.Bot(command_prefix=commands.when_mentioned, intents=INTENTS, guild_ready_timeout=0.1,
+                       enable_debug_events=True)  # socket_event_type: see caught_up
     guild = discord.Object(int(fake.guild_id))
 
     @bot.tree.command(name="ask", description="Ask a question", guild=guild)
@@ -57,7 +59,7 @@ def make_bot(fake: FakeDiscord) -> commands.Bot:
     return bot
 
 
-async def until(task: asyncio.Task[None], awaitable: Awaitable[T], timeout: float = 5.0) -> T:
+async def until(task: asyncio.Task[None], awaitable: Awaitable[T], timeout: float = HANG) -> T:
     """Await ``awaitable`` but fail fast (with its exception) if ``bot.start()`` ends first."""
     waiter = asyncio.ensure_future(awaitable)
     done, _ = await asyncio.wait({task, waiter}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
@@ -68,6 +70,12 @@ async def until(task: asyncio.Task[None], awaitable: Awaitable[T], timeout: floa
             raise AssertionError("bot.start() returned early")
         raise AssertionError("timed out")
     return waiter.result()
+
+
+async def caught_up(client: commands.Bot, fake: FakeDiscord) -> None:
+    """Wait until the client has read every gateway event the fake has sent."""
+    while getattr(client.ws, "sequence", None) != fake.last_seq:
+        await client.wait_for("socket_event_type")
 
 
 @pytest.fixture
@@ -84,9 +92,10 @@ async def bot(fake: FakeDiscord) -> AsyncIterator[tuple[commands.Bot, asyncio.Ta
     task = asyncio.create_task(client.start("fake-token"))
     await until(task, fake.wait_ready())
     await until(task, client.wait_until_ready())
+    await until(task, caught_up(client, fake))  # GUILD_CREATE read too, even if on_ready fired first
     yield client, task
     await client.close()
-    await asyncio.wait_for(task, 5)
+    await asyncio.wait_for(task, HANG)
     assert fake.unexpected == []
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -12,6 +11,7 @@ import aiohttp
 import openai
 import pytest
 
+from tests.fakes import HANG
 from tests.fakes.openai_server import Drop, Error, FakeOpenAI, Garbage, Text, refused_base_url
 
 MESSAGES: list[Any] = [{"role": "user", "content": "Who called whom?"}]
@@ -73,27 +73,39 @@ async def test_streaming_reply_assembled(fake: FakeOpenAI) -> None:
     assert fake.chat_requests[0]["stream"] is True
 
 
-async def test_429_then_success_is_retried_by_client(fake: FakeOpenAI) -> None:
+@pytest.fixture
+def retry_waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The seconds the openai client decides to wait before each retry (decided, not measured)."""
+    waits: list[float] = []
+    original = openai.AsyncOpenAI._calculate_retry_timeout
+
+    def spy(self: Any, *args: Any, **kwargs: Any) -> float:
+        waits.append(original(self, *args, **kwargs))
+        return waits[-1]
+
+    monkeypatch.setattr(openai.AsyncOpenAI, "_calculate_retry_timeout", spy)
+    return waits
+
+
+async def test_429_then_success_is_retried_by_client(fake: FakeOpenAI, retry_waits: list[float]) -> None:
     fake.queue(Error(429, headers={"retry-after": "0"}), Text("ok"))
     async with client(fake.base_url, max_retries=1) as c:
-        start = time.monotonic()
         res = await c.chat.completions.create(model="m", messages=MESSAGES)
-        elapsed = time.monotonic() - start
     assert res.choices[0].message.content == "ok"
     assert len(fake.chat_requests) == 2
     assert [r.headers["x-stainless-retry-count"] for r in fake.requests] == ["0", "1"]
     # retry-after: 0 is outside the honoured (0, 120] range, so the client falls back to its
     # own backoff: 0.5 s * jitter(0.75..1).
-    assert 0.3 < elapsed < 2
+    (wait,) = retry_waits
+    assert 0.375 <= wait <= 0.5
 
 
-async def test_retry_after_ms_is_honoured(fake: FakeOpenAI) -> None:
+async def test_retry_after_ms_is_honoured(fake: FakeOpenAI, retry_waits: list[float]) -> None:
     fake.queue(Error(503, headers={"retry-after-ms": "10"}), Text("ok"))
     async with client(fake.base_url, max_retries=1) as c:
-        start = time.monotonic()
         res = await c.chat.completions.create(model="m", messages=MESSAGES)
     assert res.choices[0].message.content == "ok"
-    assert time.monotonic() - start < 0.3
+    assert retry_waits == [0.01]
 
 
 async def test_500_without_retries_raises(fake: FakeOpenAI) -> None:
@@ -108,13 +120,14 @@ async def test_500_without_retries_raises(fake: FakeOpenAI) -> None:
 async def test_delay_beyond_client_timeout_raises_timeout() -> None:
     fake = FakeOpenAI()
     await fake.start()
-    fake.queue(Text("too late", delay=1.0))
+    fake.queue(Text("too late", delay=3600))
     async with client(fake.base_url, timeout=0.2) as c:
         with pytest.raises(openai.APITimeoutError):
             await c.chat.completions.create(model="m", messages=MESSAGES)
-    start = time.monotonic()
-    await fake.stop()  # the handler is still sleeping; stop() must cancel it, not wait 1 s
-    assert time.monotonic() - start < 0.8
+    assert fake.concurrent == 1  # the handler is still sleeping
+    async with asyncio.timeout(HANG):  # stop() must cancel it, not wait out its hour
+        await fake.stop()
+    assert fake.concurrent == 0
 
 
 async def test_refused_connection_raises_connection_error() -> None:
@@ -162,15 +175,23 @@ async def test_content_type_is_exactly_json(fake: FakeOpenAI) -> None:
 
 
 async def test_concurrency_and_wait_for_requests(fake: FakeOpenAI) -> None:
-    fake.default = Text("slow", delay=0.1)
+    all_in = asyncio.Event()
+
+    async def held(body: Any) -> Text:  # no reply until all three requests are in at once
+        if fake.concurrent == 3:
+            all_in.set()
+        await all_in.wait()
+        return Text("slow")
+
+    fake.default = held
     async with client(fake.base_url) as c:
         tasks = [
             asyncio.create_task(c.chat.completions.create(model="m", messages=MESSAGES)) for _ in range(3)
         ]
-        await fake.wait_for_requests(3, timeout=2)
+        await fake.wait_for_requests(3)
         results = await asyncio.gather(*tasks)
     assert [r.choices[0].message.content for r in results] == ["slow"] * 3
     assert fake.max_concurrent == 3
     assert fake.concurrent == 0
-    with pytest.raises(TimeoutError):
+    with pytest.raises(TimeoutError):  # only three ever come: this times out on any machine
         await fake.wait_for_requests(4, timeout=0.05)

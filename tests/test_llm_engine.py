@@ -10,6 +10,7 @@ from bot.answer import DECLINED_LEAD, FALLBACK_LEAD, OFF_QUESTION_LEAD, REFUSAL_
 from bot.knowledge import Turn
 from bot.sentences import normalize_ws
 from bot.service import Service
+from tests.fakes import HANG
 from tests.fakes.openai_server import Drop, Error, Garbage, Text, refused_base_url
 
 from .conftest import SEEDS
@@ -141,7 +142,7 @@ async def test_429_then_success_uses_the_client_retry(llm_settings, fake_llm, fa
 @pytest.mark.parametrize(
     "reply",
     [
-        Error(500), Error(503), Error(429), Text("late", delay=3.0), Garbage("{not json"),
+        Error(500), Error(503), Error(429), Text("late", delay=30.0), Garbage("{not json"),
         Garbage("<html>oops</html>", content_type="text/plain"), Drop(),
     ],
     ids=["500", "503", "429-no-retry-after", "slower-than-timeout", "garbled-json", "text-plain", "dropped"],
@@ -172,8 +173,9 @@ async def test_connection_refused_falls_back(llm_settings) -> None:
 
 
 async def test_deadline_bounds_the_whole_answer(llm_settings, fake_llm) -> None:
-    fake_llm.default = Text("slow", delay=1.5)
-    answer = await Service.from_settings(llm_settings(llm_timeout=5, llm_deadline=0.3)).ask("Did they talk about Iran?")
+    fake_llm.default = Text("slow", delay=30.0)  # 100x the deadline: it fires first however busy the machine
+    service = Service.from_settings(llm_settings(llm_timeout=60, llm_deadline=0.3))
+    answer = await service.ask("Did they talk about Iran?")
     assert answer.fallback_reason == "llm_error: deadline"
 
 
@@ -219,10 +221,19 @@ async def test_identical_concurrent_questions_share_one_call(llm_settings, fake_
 
 
 async def test_concurrency_limit_is_respected(llm_settings, fake_llm) -> None:
-    fake_llm.default = Text("NOT_IN_SOURCES", delay=0.1)
+    full = asyncio.Event()
+
+    async def held(body: dict) -> Text:  # no reply until three calls are in flight at once
+        if fake_llm.concurrent >= 3:
+            full.set()
+        await full.wait()
+        return Text("NOT_IN_SOURCES")
+
+    fake_llm.default = held
     service = Service.from_settings(llm_settings(llm_concurrency=3))
-    await asyncio.gather(*(service.ask(f"Question number {i} about the call?") for i in range(9)))
-    assert fake_llm.max_concurrent == 3
+    async with asyncio.timeout(HANG):  # a cap below 3 would hang here
+        await asyncio.gather(*(service.ask(f"Question number {i} about the call?") for i in range(9)))
+    assert fake_llm.max_concurrent == 3 and len(fake_llm.chat_requests) == 9
 
 
 async def test_warm_up_sends_the_exact_prefix_at_start_and_after_reload(llm_settings, fake_llm) -> None:
@@ -230,7 +241,6 @@ async def test_warm_up_sends_the_exact_prefix_at_start_and_after_reload(llm_sett
     service = Service.from_settings(llm_settings(llm_warmup=True))
     await service.start_warm_up()
     await service.reload()
-    await asyncio.sleep(0)
     await fake_llm.wait_for_requests(2)
     warm = fake_llm.chat_requests
     assert len(warm) == 2 and all(r["max_tokens"] == 1 for r in warm)

@@ -1,12 +1,12 @@
-"""Load: nothing lost, nothing answered twice, identical questions share one LLM call, the event
-loop never blocks, reloads under load keep every answer on one consistent brief. No timing asserts
-on throughput (figures are in `make bench`); only asyncio's slow-callback detector is used."""
+"""Load: nothing lost, nothing answered twice, identical questions share one LLM call, the
+concurrency cap holds, reloads under load keep every answer on one consistent brief. Nothing here
+depends on how fast the machine is: waits are for events (bounded only against a hang), and
+speed (throughput, acknowledgement latency, event-loop blocking) is measured by `make bench`."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
-import logging
 
 from tests.fakes import discord_payloads as payloads
 from tests.fakes.openai_server import Text
@@ -23,29 +23,21 @@ def distinct_questions() -> list[str]:
     return [f"{p}{b}{s}" for p, b, s in itertools.product(PREFIXES, BODIES, SUFFIXES)]
 
 
-async def test_two_hundred_concurrent_questions(start_world, fact_id, caplog) -> None:
+async def test_two_hundred_concurrent_questions(start_world, fact_id) -> None:
     world = await start_world(llm_concurrency=16)
     world.llm.default = Text(f"The call lasted about an hour [{fact_id('about an hour')}].", delay=0.3)
     distinct = distinct_questions()
     assert len(set(distinct)) == 100
-    loop = asyncio.get_running_loop()
-    loop.set_debug(True)
-    loop.slow_callback_duration = 0.1
-    caplog.set_level(logging.WARNING, logger="asyncio")
     mentions, slashes = [], []
-    try:
-        for n, question in enumerate(distinct * 2):
-            if n % 2:
-                slashes.append(await world.discord.send_interaction("ask", {"question": question}))
-            else:
-                mentions.append(await world.mention(question))
-            await asyncio.sleep(0.002)  # events arrive over a network, not all in one read
-        await world.channel_posts(len(mentions))
-        await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+", count=len(slashes)),
-                          timeout=30)
-        await asyncio.sleep(0.5)  # anything extra would arrive now
-    finally:
-        loop.set_debug(False)
+    for n, question in enumerate(distinct * 2):
+        if n % 2:
+            slashes.append(await world.discord.send_interaction("ask", {"question": question}))
+        else:
+            mentions.append(await world.mention(question))
+        await asyncio.sleep(0.002)  # pacing, as over a network (not a wait: no outcome depends on it)
+    await world.channel_posts(len(mentions))
+    await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+", count=len(slashes)))
+    await world.settled()  # every event read and handled, nothing in flight: anything extra is here now
     posts = world.discord.requests_to("POST", rf"/channels/{world.discord.channel_id}/messages")
     follows = world.discord.requests_to("POST", rf"/webhooks/{world.discord.app_id}/.+")
     callbacks = world.discord.requests_to("POST", r"/interactions/.+/callback")
@@ -55,13 +47,18 @@ async def test_two_hundred_concurrent_questions(start_world, fact_id, caplog) ->
     assert all("about an hour" in r.json["content"] for r in [*posts, *follows])
     assert len(world.llm.chat_requests) == 100, "each distinct question costs one LLM call"
     assert world.llm.max_concurrent <= 16
-    slow = [r.getMessage() for r in caplog.records if r.name == "asyncio" and "took" in r.getMessage()]
-    assert slow == [], slow[:3]
 
 
 async def test_reloads_while_a_hundred_questions_are_in_flight(start_world, fact_id, seeds_dir) -> None:
     world = await start_world(llm_concurrency=16)
-    world.llm.default = Text(f"The call lasted about an hour [{fact_id('about an hour')}].", delay=0.2)
+    reply = Text(f"The call lasted about an hour [{fact_id('about an hour')}].")
+    reloaded = asyncio.Event()
+
+    async def held(body: dict) -> Text:  # the model answers only after both reloads: they happen mid-flight
+        await reloaded.wait()
+        return reply
+
+    world.llm.default = held
     answers = []
     original = world.service.ask
 
@@ -75,26 +72,26 @@ async def test_reloads_while_a_hundred_questions_are_in_flight(start_world, fact
     path = seeds_dir / "003_b5b084b637f8fbb2.txt"
     for question in distinct_questions()[:50]:
         await world.mention(question)
+    await world.until(world.llm.wait_for_requests(16))  # every LLM slot busy: questions are in flight
     path.write_text(path.read_text(encoding="utf-8") + "\nThe Kremlin later called the talk useful.\n")
     await world.discord.send_interaction("reload", permissions=payloads.ADMINISTRATOR)
     await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+"))
-    in_flight_during_first = len(world.llm.chat_requests) < 50
     for question in distinct_questions()[50:]:
         await world.mention(question)
     (seeds_dir / "sources.toml").write_text("[[source]]\nfile = 'missing.txt'\n", encoding="utf-8")
     await world.discord.send_interaction("reload", permissions=payloads.ADMINISTRATOR)
-    in_flight_during_second = len(answers) < 100
-    await world.channel_posts(100)
-    assert in_flight_during_first or in_flight_during_second
     reports = await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+", count=2))
+    assert answers == [] and world.llm.concurrent == 16  # both reloads ran with every question in flight
+    reloaded.set()
+    await world.channel_posts(100)
+    await world.settled()  # anything extra (a lost or doubled reply) is here now
     texts = sorted(r.json["content"] for r in reports)
     assert texts[0].startswith("Reload failed; still serving brief") and texts[1].startswith("Reloaded: brief")
     new = world.service.knowledge.version
     assert new != old and f"`{new}`" in texts[0]  # the broken reload left the new brief serving
-    await asyncio.sleep(0.3)
     posts = world.discord.requests_to("POST", rf"/channels/{world.discord.channel_id}/messages")
-    assert len(posts) == 100 and len(answers) == 100
+    assert len(posts) == 100 and len(answers) == 100 and len(world.llm.chat_requests) == 100
     assert all(a.status == "answered" for a in answers)
-    assert {a.brief_version for a in answers} <= {old, new}
+    assert {a.brief_version for a in answers} == {old, new}  # the first questions on the old, the last on the new
     for answer in answers:  # every citation of an answer resolves in the brief it reports
         assert answer.citations and all(c.fact_id.startswith("F") for c in answer.citations)

@@ -100,16 +100,23 @@ async def test_follow_up_uses_the_previous_question(offline_service) -> None:
 
 
 async def test_reload_during_concurrent_questions(llm_settings, fake_llm, fact_id, seeds_dir: Path) -> None:
-    fake_llm.default = Text(f"They discussed Iran's nuclear program [{fact_id('Iran’s nuclear')}].", delay=0.05)
+    reply, reloaded = Text(f"They discussed Iran's nuclear program [{fact_id('Iran’s nuclear')}]."), asyncio.Event()
+
+    async def held(body: dict) -> Text:  # the model answers only after the reload: it happens mid-flight
+        await reloaded.wait()
+        return reply
+
+    fake_llm.default = held
     service = Service.from_settings(llm_settings())
     old = service.knowledge.version
     # change one article so the new brief has a new version
     path = seeds_dir / "003_b5b084b637f8fbb2.txt"
     path.write_text(path.read_text(encoding="utf-8") + "\nThe Kremlin later said the call went well.\n")
-    questions = [service.ask(f"Did they discuss Iran? ({i})") for i in range(20)]
-    tasks = [asyncio.ensure_future(q) for q in questions]
-    await asyncio.sleep(0.01)
+    tasks = [asyncio.ensure_future(service.ask(f"Did they discuss Iran? ({i})")) for i in range(20)]
+    await fake_llm.wait_for_requests(1)
     report = await service.reload()
+    assert not any(t.done() for t in tasks)
+    reloaded.set()
     answers = await asyncio.gather(*tasks)
     assert report.ok and report.old_version == old and report.new_version != old
     assert report.changed == ["003_b5b084b637f8fbb2.txt"] and not report.added and not report.removed

@@ -7,6 +7,7 @@ asks the bot to answer every message in some channels. Every send uses AllowedMe
 
 from __future__ import annotations
 
+import gc
 import logging
 
 import aiohttp
@@ -68,6 +69,11 @@ class CallBot(commands.Bot):
             synced = await self.tree.sync()
             log.info("synced %d global commands (may take a while to appear)", len(synced))
         self.service.start_warm_up()
+        # Start-up is over and what exists now (modules, the brief, the token table, the client's
+        # state) lives as long as the bot: freeze it, so the cyclic GC's full passes walk only what
+        # serving allocates instead of ~160k objects with the event loop blocked (~60 ms on 2 cores).
+        gc.collect()
+        gc.freeze()
 
     async def on_message(self, message: discord.Message) -> None:
         """No prefix commands: messages are routed by the ask cog's listener only."""
@@ -95,6 +101,7 @@ class CallBot(commands.Bot):
     async def close(self) -> None:
         await self.service.close()
         await super().close()
+        gc.unfreeze()  # what setup_hook froze may be collected again (a process can start another bot)
 
 
 async def run_discord(settings: Settings, service: Service) -> None:

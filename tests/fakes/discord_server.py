@@ -16,6 +16,7 @@ from typing import Any, Self, TypeVar
 
 from aiohttp import WSMsgType, web
 
+from . import HANG
 from . import discord_payloads as p
 from .discord_payloads import Json
 from .discord_rest import FakeDiscordRest, RecordedRequest, error
@@ -165,7 +166,7 @@ class FakeDiscord(FakeDiscordRest):
         ]
 
     async def wait_for(
-        self, method: str, path: str, *, count: int = 1, timeout: float = 5.0, include_failed: bool = False
+        self, method: str, path: str, *, count: int = 1, timeout: float = HANG, include_failed: bool = False
     ) -> list[RecordedRequest]:
         """Wait until ``requests_to(...)`` has ``count`` entries; return them all."""
 
@@ -175,7 +176,7 @@ class FakeDiscord(FakeDiscordRest):
 
         return await self._wait_until(check, timeout, f"{count}x {method} {path}")
 
-    async def wait_gateway(self, op: int, *, count: int = 1, timeout: float = 5.0) -> list[Json]:
+    async def wait_gateway(self, op: int, *, count: int = 1, timeout: float = HANG) -> list[Json]:
         """Wait until the client has sent ``count`` frames with opcode ``op``; return their ``d``."""
 
         def check() -> list[Json] | None:
@@ -184,7 +185,7 @@ class FakeDiscord(FakeDiscordRest):
 
         return await self._wait_until(check, timeout, f"{count}x gateway op {op}")
 
-    async def wait_ready(self, timeout: float = 5.0) -> None:
+    async def wait_ready(self, timeout: float = HANG) -> None:
         """Wait until the bot has identified and been sent READY + GUILD_CREATE."""
         await self._wait_until(lambda: True if self.ready_count else None, timeout, "READY")
 

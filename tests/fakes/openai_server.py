@@ -25,6 +25,8 @@ from typing import Any, TypeAlias
 
 from aiohttp import web
 
+from . import HANG
+
 __all__ = ["Drop", "Error", "FakeOpenAI", "Garbage", "RecordedRequest", "Reply", "Text", "refused_base_url"]
 
 
@@ -106,6 +108,7 @@ class FakeOpenAI:
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
         self._arrived = asyncio.Event()
+        self._handlers: set[asyncio.Task[Any]] = set()  # chat handlers still running
 
     # ---- lifecycle -------------------------------------------------------------------------------
     async def start(self) -> FakeOpenAI:
@@ -123,7 +126,12 @@ class FakeOpenAI:
     async def stop(self) -> None:
         if self._runner is not None:
             runner, self._runner = self._runner, None
-            await runner.cleanup()  # waits shutdown_timeout for handlers, then cancels them
+            await runner.cleanup()  # waits shutdown_timeout for handlers of open connections
+        # aiohttp leaves running the handlers whose client has gone (e.g. timed out): cancel them too
+        handlers = [t for t in self._handlers if t is not asyncio.current_task()]
+        for task in handlers:
+            task.cancel()
+        await asyncio.gather(*handlers, return_exceptions=True)
 
     async def __aenter__(self) -> FakeOpenAI:
         return await self.start()
@@ -149,7 +157,7 @@ class FakeOpenAI:
     def chat_requests(self) -> list[Any]:
         return [r.json for r in self.requests if r.path == "/v1/chat/completions"]
 
-    async def wait_for_requests(self, n: int, timeout: float = 5) -> None:
+    async def wait_for_requests(self, n: int, timeout: float = HANG) -> None:
         async with asyncio.timeout(timeout):
             while len(self.chat_requests) < n:
                 self._arrived.clear()
@@ -181,6 +189,9 @@ class FakeOpenAI:
         body = (await self._record(request)).json or {}
         self.concurrent += 1
         self.max_concurrent = max(self.max_concurrent, self.concurrent)
+        handler = asyncio.current_task()
+        if handler is not None:
+            self._handlers.add(handler)
         try:
             reply: Any = self._replies.popleft() if self._replies else self.default
             while callable(reply):
@@ -194,6 +205,7 @@ class FakeOpenAI:
             return await self._render(request, body, reply)
         finally:
             self.concurrent -= 1
+            self._handlers.discard(handler)  # type: ignore[arg-type]
 
     async def _render(self, request: web.Request, body: dict[str, Any], reply: Any) -> web.StreamResponse:
         if isinstance(reply, Drop):
