@@ -24,7 +24,7 @@ import logging
 import os
 import secrets
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -132,7 +132,8 @@ def load_salt(data_dir: Path, configured: SecretStr | None) -> bytes:
 
 
 @contextmanager
-def _errors(doing: str):  # type: ignore[no-untyped-def]
+def _errors(doing: str) -> Iterator[None]:
+    """sqlite3 and parsing errors leave the store as StoreError, saying what was being done."""
     try:
         yield
     except (sqlite3.Error, ValueError) as exc:
