@@ -1,4 +1,4 @@
-"""The `callbot` command: start | run | chat | ask | brief | sources | prompt | eval.
+"""The `callbot` command: start | run | chat | ask | brief | sources | prompt | eval | report.
 
 Core errors (bad settings, a broken manifest, a rejected token) end as one readable line on stderr
 and exit status 2, never as a traceback.

@@ -7,9 +7,9 @@ repr, a log line or an exception message.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import CallbotError
@@ -63,14 +63,24 @@ class Settings(BaseSettings):
     discord_api_base: str = "https://discord.com/api/v10"
     discord_gateway_url: str = "wss://gateway.discord.gg/"
     admin_user_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
-    answer_channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    # HELP_CHANNEL_IDS; ANSWER_CHANNEL_IDS, its older name, is still read (and `answer_channel_ids` below)
+    help_channel_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, validation_alias=AliasChoices("help_channel_ids", "answer_channel_ids"))
+    forum_channel_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    help_reply_mode: Literal["thread", "reply"] = "thread"
     allow_dms: bool = True
     cooldown_questions: int = Field(5, ge=1)
     cooldown_seconds: float = Field(60.0, gt=0)
 
+    # Feedback and the question log (bot/store.py; its file is DATA_DIR/callbot.db)
+    user_id_salt: SecretStr | None = Field(None, min_length=16)
+    retention_days: int = Field(90, ge=1)
+    digest_channel_id: int | None = None
+    digest_hour: int = Field(9, ge=0, le=23)
+
     log_level: str = "INFO"
 
-    @field_validator("admin_user_ids", "answer_channel_ids", mode="before")
+    @field_validator("admin_user_ids", "help_channel_ids", "forum_channel_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         """Accept `1,2,3` (or spaces) in env/.env as well as a list."""
@@ -95,6 +105,11 @@ class Settings(BaseSettings):
     def embeddings_dir(self) -> Path:
         """Where passage embeddings are cached across restarts."""
         return (self.cache_dir or self.data_dir / "cache") / "embeddings"
+
+    @property
+    def answer_channel_ids(self) -> list[int]:
+        """The old name of `help_channel_ids`, kept while the Discord edge still reads it."""
+        return self.help_channel_ids
 
     @property
     def llm_enabled(self) -> bool:

@@ -17,3 +17,7 @@ class InvalidQuestion(CallbotError):
 
 class LLMError(CallbotError):
     """The language model could not give a usable reply; the engine falls back to quoting."""
+
+
+class StoreError(CallbotError):
+    """The question log's database could not be opened, migrated, read or written."""

@@ -143,6 +143,25 @@ def prompt(args: argparse.Namespace) -> int:
     return 0
 
 
+def report(args: argparse.Namespace) -> int:
+    """`callbot report`: read the question log (a second reader next to a running bot is fine: WAL)."""
+    from bot.report import Report, render_report
+    from bot.store import open_store, utc_now
+
+    settings = _settings()
+
+    async def run() -> Report:
+        store = await open_store(settings)
+        try:
+            return await store.report(args.days, utc_now())
+        finally:
+            await store.close()
+
+    result = asyncio.run(run())
+    print(result.csv() if args.csv else render_report(result), end="" if args.csv else "\n")
+    return 0
+
+
 def evaluate(args: argparse.Namespace) -> int:
     from bot.cli.evaluate import run_eval
 

@@ -47,8 +47,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="+")
     p.set_defaults(handler=commands.prompt)
 
+    p = sub.add_parser("report", help="the question log: rates, most asked, declined and 👎 questions grouped")
+    p.add_argument("--days", type=positive_int, default=7, help="how many days back, up to now (default 7)")
+    p.add_argument("--csv", action="store_true", help="print the logged questions as CSV instead")
+    p.set_defaults(handler=commands.report)
+
     p = sub.add_parser("eval", help="score a question file (format of shared/eval/dev.json)")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print results as JSON")
     p.set_defaults(handler=commands.evaluate)
     return parser
+
+
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
