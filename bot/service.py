@@ -86,9 +86,9 @@ class Service:
             return hit
         if (pending := self._in_flight.get(key)) is not None:
             self.stats.cache_hits += 1
-            answer = await asyncio.shield(pending)
+            answer = (await asyncio.shield(pending)).model_copy(update={"cached": True})
             self.stats.record(answer)
-            return answer.model_copy(update={"cached": True})
+            return answer
         future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
         self._in_flight[key] = future
         try:

@@ -26,12 +26,17 @@ class Stats:
     llm_latencies: deque[float] = field(default_factory=lambda: deque(maxlen=1000))
 
     def record(self, answer: Answer) -> None:
+        """Count one answer given to a user. A cached one (a cache hit, or a waiter on the identical
+        question in flight) made no LLM call: it counts by its status only, not again with the usage,
+        latency and support-check counts of the answer that did."""
         if answer.status == "answered":
             self.answered += 1
         elif answer.status == "refused":
             self.refused += 1
         else:
             self.errors += 1
+        if answer.cached:
+            return
         if answer.fallback:
             self.fallbacks += 1
             if answer.fallback_reason == "unsupported":
