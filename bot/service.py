@@ -75,10 +75,9 @@ class Service:
             self.stats.errors += 1
             raise
         turns = list(history)[-self.settings.history_turns :] if self.settings.history_turns else []
-        if is_instruction_attempt(cleaned):
-            answer = refusal(cleaned, knowledge.version, engine=self.engine_name)
-            self.stats.record(answer)
-            return answer
+        if (screened := self._screened(cleaned, knowledge)) is not None:
+            self.stats.record(screened)
+            return screened
         key: CacheKey = (knowledge.version, normalise_for_cache(cleaned),
                          tuple((normalise_for_cache(t.question), t.answer) for t in turns))
         if (hit := self._recall(key)) is not None:
@@ -103,6 +102,13 @@ class Service:
         self.stats.record(answer)
         self._remember(key, answer)
         return answer
+
+    def _screened(self, text: str, knowledge: Knowledge) -> Answer | None:
+        """The refusal for an attempt to change the instructions (a question or a /summary topic):
+        it never reaches an engine. None for anything else."""
+        if not is_instruction_attempt(text):
+            return None
+        return refusal(text, knowledge.version, engine=self.engine_name)
 
     async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
         try:
@@ -146,6 +152,8 @@ class Service:
 
         knowledge = self.knowledge
         topic = clean_question(topic, self.settings.max_question_chars) if topic and topic.strip() else None
+        if topic is not None and (screened := self._screened(topic, knowledge)) is not None:
+            return screened
         key: CacheKey = (knowledge.version, f"\0summary\0{normalise_for_cache(topic or '')}", ())
         if (hit := self._recall(key)) is not None:
             return hit
