@@ -183,3 +183,26 @@ async def test_summary_topics_get_the_same_instruction_screen_as_questions(llm_s
     assert fake_llm.chat_requests == []
     asked = await service.ask(topic)
     assert asked.status == "refused" and fake_llm.chat_requests == []
+
+
+async def test_cancelling_the_first_asker_leaves_the_others_their_answer(llm_settings, fake_llm, fact_id) -> None:
+    """Identical questions share one computation; the first asker giving up (its interaction timed
+    out, its task was cancelled) only ends its own wait."""
+    release, reply = _held_reply(f"They discussed Iran's nuclear program [{fact_id('Iran’s nuclear')}].")
+    fake_llm.default = reply
+    service = Service.from_settings(llm_settings())
+    first = asyncio.create_task(service.ask("Did they discuss Iran?"))
+    await fake_llm.wait_for_requests(1)
+    second = asyncio.create_task(service.ask("did they discuss iran"))
+    await asyncio.sleep(0)  # let the second asker join the question in flight
+    first.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    release.set()
+    await asyncio.wait([second])
+    assert not second.cancelled() and second.exception() is None, "the second asker lost its answer"
+    assert second.result().status == "answered" and "Iran" in second.result().answer
+    assert len(fake_llm.chat_requests) == 1
+    assert service.stats.llm_calls == 1 and service.stats.answered == 1 and service.stats.cache_hits == 1
+    again = await service.ask("Did they discuss Iran?")  # the shared computation also filled the cache
+    assert again.cached and len(fake_llm.chat_requests) == 1
