@@ -112,7 +112,11 @@ class Brief:
         return math.log(len(self.all_facts) + 1 + 1) + 0.5
 
     def source(self, file: str) -> SourceEntry:
-        return next(entry for entry in self.sources if entry.file == file)
+        """The manifest entry of one of the brief's articles; KeyError naming the file otherwise."""
+        found = next((entry for entry in self.sources if entry.file == file), None)
+        if found is None:
+            raise KeyError(f"{file} is not a source of brief {self.version}")
+        return found
 
     def to_json(self) -> dict:
         """The `callbot brief --json` contract of DESIGN.md."""

@@ -9,9 +9,12 @@ before this ever runs, so they can never become event dates.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+log = logging.getLogger(__name__)
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i for i, m in enumerate(
@@ -58,6 +61,16 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
+def _date(year: int, month: int, day: int, phrase: str) -> dt.date | None:
+    """The date, or None (logged at debug) for one the calendar does not have: "In March 40
+    protesters..." reads as 40 March, and a year 0 or past 9999 is no date either."""
+    try:
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        log.debug("skipping %r: not a date", phrase)
+        return None
+
+
 def _year_for(month: int, published: dt.date) -> int:
     """A month without a year is the latest such month not after publication."""
     return published.year if month <= published.month else published.year - 1
@@ -68,8 +81,8 @@ def resolve_dates(text: str, published: dt.date) -> list[ResolvedDate]:
     found: list[tuple[int, ResolvedDate]] = []
     taken: list[tuple[int, int]] = []
 
-    def add(match: re.Match[str], date: dt.date, precision: Precision, relative: bool) -> None:
-        if any(a < match.end() and match.start() < b for a, b in taken):
+    def add(match: re.Match[str], date: dt.date | None, precision: Precision, relative: bool) -> None:
+        if date is None or any(a < match.end() and match.start() < b for a, b in taken):
             return
         taken.append((match.start(), match.end()))
         found.append((match.start(), ResolvedDate(date, precision, match.group(0), relative)))
@@ -77,11 +90,11 @@ def resolve_dates(text: str, published: dt.date) -> list[ResolvedDate]:
     for m in _DAY_MONTH.finditer(text):
         month, day = _month(m.group(1)), int(m.group(2))
         year = int(m.group(3)) if m.group(3) else _year_for(month, published)
-        add(m, dt.date(year, month, day), "day", False)
+        add(m, _date(year, month, day, m.group(0)), "day", False)
     for m in _MONTH_DAY.finditer(text):
         month, day = _month(m.group(2)), int(m.group(1))
         year = int(m.group(3)) if m.group(3) else _year_for(month, published)
-        add(m, dt.date(year, month, day), "day", False)
+        add(m, _date(year, month, day, m.group(0)), "day", False)
     for m in _WEEKDAY.finditer(text):
         add(m, _weekday(published, WEEKDAYS.index(m.group(1).lower()), _is_future(text, m.start(), m.end())),
             "day", True)
@@ -93,9 +106,9 @@ def resolve_dates(text: str, published: dt.date) -> list[ResolvedDate]:
             year = published.year - 1
         else:
             year = _year_for(month, published)
-        add(m, dt.date(year, month, 1), "month", m.group(2) is None)
+        add(m, _date(year, month, 1, m.group(0)), "month", m.group(2) is None)
     for m in _YEAR.finditer(text):
-        add(m, dt.date(int(m.group(1)), 1, 1), "year", False)
+        add(m, _date(int(m.group(1)), 1, 1, m.group(0)), "year", False)
     return [d for _, d in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -118,9 +131,14 @@ def _is_future(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _weekday(published: dt.date, weekday: int, future: bool) -> dt.date:
-    """The nearest such weekday on or before publication, or on or after it for plans."""
+def _weekday(published: dt.date, weekday: int, future: bool) -> dt.date | None:
+    """The nearest such weekday on or before publication, or on or after it for plans (None when
+    that falls off the calendar: a publication date in the first or last week of it)."""
     delta = (published.weekday() - weekday) % 7
-    if future:
-        return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
-    return published - dt.timedelta(days=delta)
+    try:
+        if future:
+            return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+        return published - dt.timedelta(days=delta)
+    except OverflowError:
+        log.debug("skipping weekday %d: off the calendar from %s", weekday, published)
+        return None

@@ -52,7 +52,7 @@ class Service:
         self.llm = LLMEngine(settings, self.offline) if settings.llm_enabled else None
         self.stats = Stats()
         self._cache: OrderedDict[CacheKey, Answer] = OrderedDict()
-        self._in_flight: dict[CacheKey, asyncio.Future[Answer]] = {}
+        self._in_flight: dict[CacheKey, asyncio.Task[Answer]] = {}
         self._reload_lock = asyncio.Lock()
         self._background: set[asyncio.Task[None]] = set()
 
@@ -77,34 +77,43 @@ class Service:
             raise
         turns = [Turn(_cleaned_turn(t.question, self.settings.max_question_chars), t.answer)
                  for t in (list(history)[-self.settings.history_turns :] if self.settings.history_turns else [])]
-        if is_instruction_attempt(cleaned):
-            answer = refusal(cleaned, knowledge.version, engine=self.engine_name)
-            self.stats.record(answer)
-            return answer
+        if (screened := self._screened(cleaned, knowledge)) is not None:
+            self.stats.record(screened)
+            return screened
         key: CacheKey = (knowledge.version, normalise_for_cache(cleaned),
                          tuple((normalise_for_cache(t.question), t.answer) for t in turns))
         if (hit := self._recall(key)) is not None:
             self.stats.record(hit)
             return hit
-        if (pending := self._in_flight.get(key)) is not None:
+        joined = (pending := self._in_flight.get(key)) is not None
+        if pending is None:
+            pending = asyncio.get_running_loop().create_task(self._answer_shared(key, cleaned, turns, knowledge))
+            self._in_flight[key] = pending
+        else:
             self.stats.cache_hits += 1
-            answer = await asyncio.shield(pending)
-            self.stats.record(answer)
-            return answer.model_copy(update={"cached": True})
-        future: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
-        self._in_flight[key] = future
+        answer = await asyncio.shield(pending)  # a cancelled asker ends its own wait, not the computation
+        if joined:
+            answer = answer.model_copy(update={"cached": True})
+        self.stats.record_status(answer)
+        return answer
+
+    async def _answer_shared(self, key: CacheKey, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
+        """The one computation every asker of an identical question waits on, as its own task: its
+        work is counted once and its answer remembered even if the asker that started it is gone."""
         try:
-            answer = await self._answer(cleaned, turns, knowledge)
-            future.set_result(answer)
-        except BaseException as exc:
-            future.set_exception(exc)
-            future.exception()  # mark retrieved: waiters re-raise it, nobody else needs to
-            raise
+            answer = await self._answer(question, history, knowledge)
         finally:
-            del self._in_flight[key]
-        self.stats.record(answer)
+            self._in_flight.pop(key, None)
+        self.stats.record_call(answer)
         self._remember(key, answer)
         return answer
+
+    def _screened(self, text: str, knowledge: Knowledge) -> Answer | None:
+        """The refusal for an attempt to change the instructions (a question or a /summary topic):
+        it never reaches an engine. None for anything else."""
+        if not is_instruction_attempt(text):
+            return None
+        return refusal(text, knowledge.version, engine=self.engine_name)
 
     async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
         try:
@@ -154,6 +163,8 @@ class Service:
 
         knowledge = self.knowledge
         topic = clean_question(topic, self.settings.max_question_chars) if topic and topic.strip() else None
+        if topic is not None and (screened := self._screened(topic, knowledge)) is not None:
+            return screened
         key: CacheKey = (knowledge.version, f"\0summary\0{normalise_for_cache(topic or '')}", ())
         if (hit := self._recall(key)) is not None:
             return hit
@@ -222,7 +233,7 @@ class Service:
             log.warning("LLM warm-up for brief %s failed: %s", knowledge.version, exc)
 
     async def close(self) -> None:
-        for task in list(self._background):
+        for task in [*self._background, *self._in_flight.values()]:
             task.cancel()
         if self.llm is not None:
             await self.llm.client.close()

@@ -26,12 +26,24 @@ class Stats:
     llm_latencies: deque[float] = field(default_factory=lambda: deque(maxlen=1000))
 
     def record(self, answer: Answer) -> None:
+        """Count one answer given to a user: its status and, unless it came from the cache (a cached
+        answer made no LLM call), the work behind it."""
+        self.record_status(answer)
+        if not answer.cached:
+            self.record_call(answer)
+
+    def record_status(self, answer: Answer) -> None:
+        """Count one answer given to a user by its status only (answered, refused, error)."""
         if answer.status == "answered":
             self.answered += 1
         elif answer.status == "refused":
             self.refused += 1
         else:
             self.errors += 1
+
+    def record_call(self, answer: Answer) -> None:
+        """Count the work that produced an answer (LLM calls and latency, fallbacks, support-check
+        counts): once per computation, however many askers of an identical question share it."""
         if answer.fallback:
             self.fallbacks += 1
             if answer.fallback_reason == "unsupported":

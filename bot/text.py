@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -43,7 +44,7 @@ NEGATIONS = frozenset(
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_stemmer = snowballstemmer.stemmer("english")
+_local = threading.local()  # a Snowball stemmer keeps per-word state: one per thread (reload builds in a worker)
 
 
 def fold(text: str) -> str:
@@ -63,7 +64,10 @@ def words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     word = word.split("'")[0] if word.endswith(("'s", "'")) else word
-    return _stemmer.stemWord(word)
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 def content_stems(text: str) -> list[str]:

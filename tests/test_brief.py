@@ -225,3 +225,10 @@ def test_cli_reports_a_broken_manifest_in_one_line(seeds_dir: Path) -> None:
     assert out.returncode == 2
     assert out.stderr.startswith("callbot: ") and "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_source_is_a_clear_key_error(brief) -> None:
+    """Not a StopIteration (which a generator or coroutine above would turn into a RuntimeError)."""
+    assert brief.source("003_b5b084b637f8fbb2.txt").outlet
+    with pytest.raises(KeyError, match=r"999_missing\.txt"):
+        brief.source("999_missing.txt")

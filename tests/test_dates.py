@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from bot.brief import load_brief
 from bot.corpus import load_corpus
 from bot.dates import resolve_dates
 
@@ -56,3 +57,39 @@ def test_the_articles_resolve_to_the_week_of_the_call_and_never_2024() -> None:
     assert by_phrase[("004", "in November")] == {"2016-11-01"}
     assert by_phrase[("002", "Friday")] == {"2017-01-27"} and by_phrase[("002", "Thursday")] == {"2017-01-26"}
     assert by_phrase[("000", "Friday morning")] == {"2017-01-27"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In March 40 protesters were arrested.", [("2016-03-01", "month", "In March")]),
+        ("Talks on February 30, 2017 were planned.", []),
+        ("The 31 April meeting never happened.", []),
+        ("He said so on January 0.", []),
+        ("On March 5, 0000 nothing happened.", []),
+        ("It began in March 0000.", []),
+    ],
+    ids=["march-40-protesters", "feb-30", "31-april", "day-0", "year-0", "month-year-0"],
+)
+def test_impossible_dates_are_skipped_not_fatal(text: str, expected) -> None:
+    got = [(d.date.isoformat(), d.precision, d.phrase) for d in resolve_dates(text, SUN_29)]
+    assert got == expected
+
+
+def test_dates_at_the_ends_of_the_calendar_are_skipped() -> None:
+    """A publication date of 1 January of year 1 (or 31 December 9999) leaves nothing to resolve
+    "in December" or "on Saturday" to: skipped, not an OverflowError."""
+    assert resolve_dates("They met in December, and on Saturday.", dt.date.min) == []  # a Monday
+    assert resolve_dates("They will talk on Saturday.", dt.date.max) == []  # a Friday
+
+
+def test_a_sentence_with_an_impossible_day_still_builds_the_brief(seeds_dir) -> None:
+    """`callbot brief` died with a traceback on this ordinary sentence, and /reload with it."""
+    path = seeds_dir / "003_b5b084b637f8fbb2.txt"
+    footer = "With files from Associated Press"  # the article ends here (its end_at rule)
+    text = path.read_text(encoding="utf-8")
+    assert text.count(footer) == 1
+    path.write_text(text.replace(footer, f"In March 40 protesters were arrested.\n\n{footer}"), encoding="utf-8")
+    brief = load_brief(seeds_dir, 2000)
+    assert any("40 protesters" in s.text for s in load_corpus(seeds_dir).source(path.name).sentences)
+    assert brief.facts

@@ -1,0 +1,86 @@
+"""Word normalisation: stemming must be safe while a reload builds in a worker thread."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+
+from bot import text
+from bot.text import stem, words
+
+from .conftest import SEEDS
+
+THREADS = 4
+ROUNDS = 5
+
+
+def _seed_words() -> list[str]:
+    found: dict[str, None] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        found.update(dict.fromkeys(words(path.read_text(encoding="utf-8"))))
+    return list(found)
+
+
+def _in_threads(vocabulary: list[str], work: Callable[[list[str]], None]) -> None:
+    """Run `work` in THREADS threads at once, each over the vocabulary from a different starting
+    point, so the threads stem different words at the same time."""
+    start = threading.Barrier(THREADS)
+
+    def run(n: int) -> None:
+        cut = n * len(vocabulary) // THREADS
+        start.wait()
+        work(vocabulary[cut:] + vocabulary[:cut])
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(THREADS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+def test_stemming_from_several_threads_matches_single_threaded() -> None:
+    """A reload stems in a worker thread while the event loop stems questions: the stems must be the
+    ones a single thread gets (a shared Snowball stemmer gave wrong stems and IndexErrors)."""
+    vocabulary = _seed_words()
+    assert len(vocabulary) > 500
+    uncached = stem.__wrapped__  # the stemmer itself, every call (lru_cache would hide the race)
+    expected = {w: uncached(w) for w in vocabulary}
+    wrong: list[tuple[str, str]] = []
+    errors: list[Exception] = []
+
+    def work(mine: list[str]) -> None:
+        for _ in range(ROUNDS):
+            for w in mine:
+                try:
+                    if (got := uncached(w)) != expected[w]:
+                        wrong.append((w, got))
+                except Exception as exc:  # an IndexError from inside the stemmer is the other symptom
+                    errors.append(exc)
+
+    _in_threads(vocabulary, work)
+    assert not wrong and not errors, (wrong[:10], errors[:3])
+
+
+def test_memoised_stems_are_right_after_a_concurrent_first_use() -> None:
+    """The cached stem() is what sticks until restart: fill it from several threads at once, a few
+    times over, and check what it remembered."""
+    vocabulary = _seed_words()
+    expected = {w: stem.__wrapped__(w) for w in vocabulary}
+    wrong: dict[str, str] = {}
+
+    def work(mine: list[str]) -> None:
+        for w in mine:
+            with contextlib.suppress(IndexError):  # the wrong stems it caches are what this test checks
+                stem(w)
+
+    try:
+        for _ in range(ROUNDS):
+            stem.cache_clear()
+            _in_threads(vocabulary, work)
+            wrong.update({w: s for w in vocabulary if (s := stem(w)) != expected[w]})
+    finally:
+        stem.cache_clear()  # never leave a bad stem behind for the other tests
+        text.key_stems.cache_clear()
+        text.negated_stems.cache_clear()
+    assert not wrong, list(wrong.items())[:10]
