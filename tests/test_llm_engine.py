@@ -232,7 +232,8 @@ async def test_concurrency_limit_is_respected(llm_settings, fake_llm) -> None:
     fake_llm.default = held
     service = Service.from_settings(llm_settings(llm_concurrency=3))
     async with asyncio.timeout(HANG):  # a cap below 3 would hang here
-        await asyncio.gather(*(service.ask(f"Question number {i} about the call?") for i in range(9)))
+        words = ["so", "really", "again", "then", "now", "too", "also", "anyway", "exactly"]
+        await asyncio.gather(*(service.ask(f"Did they discuss Iran {word}?") for word in words))
     assert fake_llm.max_concurrent == 3 and len(fake_llm.chat_requests) == 9
 
 

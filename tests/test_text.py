@@ -82,5 +82,5 @@ def test_memoised_stems_are_right_after_a_concurrent_first_use() -> None:
     finally:
         stem.cache_clear()  # never leave a bad stem behind for the other tests
         text.key_stems.cache_clear()
-        text.negated_stems.cache_clear()
+        text.negation_split.cache_clear()
     assert not wrong, list(wrong.items())[:10]

@@ -41,7 +41,7 @@ class Retriever:
         self.facts = brief.all_facts
         self._docs = [list(key_stems(f.context)) for f in self.facts]
         self._sets = [set(doc) for doc in self._docs]
-        self._bm25 = BM25Okapi(self._docs) if self._docs else None
+        self._bm25 = BM25Okapi(self._docs) if any(self._docs) else None  # BM25 divides by the vocabulary size
         self._weights = brief.word_weights()
         self._unknown = brief.unknown_word_weight()
         self.typical_weight = float(np.median(list(self._weights.values()))) if self._weights else 1.0
