@@ -37,6 +37,7 @@ NEAR_MEANING, PARTIAL_COVERAGE = 0.82, 0.35  # ...or it nearly does and the fact
 MIN_MEANING = 0.80  # below this cosine no fact is about the question, whatever words it shares
 FOREIGN_MEANING = 0.79  # a question in another language is matched by meaning alone
 UNKNOWN_SHARE = 1.0  # how much an unknown word weighs, relative to a typical word of the articles
+SAID_TOPIC_COVERAGE = 0.5  # "what did X say about Y": one fact names X and states this much of Y
 MAX_FACTS = 3
 CANDIDATES = 8
 RELATED_SPREAD = 0.03  # a 2nd/3rd fact joins when its cosine is this close to the best...
@@ -109,6 +110,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     else:
         answers = best_coverage >= MIN_KNOWN_COVERAGE or (retriever.semantic and (
             best_dense >= CLEAR_MEANING or (best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)))
+    if answers and profile.speaker and not _said_by(retriever, profile, hits[:CANDIDATES]):
+        answers = False  # the articles quote that person, but not about that
     if not answers:
         verdict: Verdict = "after" if profile.after else "decline"
         return Evidence(verdict, profile, hits, reason=f"coverage {best_coverage:.2f}, meaning {best_dense:.2f}")
@@ -122,6 +125,15 @@ def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: H
     weights = [retriever.weight(t) for t in known]
     found = retriever.coverage_by(known, [hit.fact.id]) * sum(weights)
     return found / (sum(weights) + UNKNOWN_SHARE * retriever.typical_weight * len(unknown))
+
+
+def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) -> bool:
+    """Some fact names the speaker and states at least half of the topic (weighted)."""
+    for hit in hits:
+        if retriever.coverage_by(list(profile.speaker), [hit.fact.id]) >= 1.0 - 1e-9 and \
+                retriever.coverage_by(list(profile.topic), [hit.fact.id]) >= SAID_TOPIC_COVERAGE:
+            return True
+    return False
 
 
 def _choose(hits: list[Hit], known: list[str], retriever: Retriever) -> list[Hit]:

@@ -33,7 +33,12 @@ _AFTER_THE = re.compile(r"\b(?:after(?:wards)?|since|following|in the wake of)\s
                         re.IGNORECASE)
 # Cues that point past the articles whatever follows them.
 _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventually|in the end|nowadays|these days|"
-                    r"right now|today|currently|in the (?:days|weeks|months) (?:after|since))\b", re.IGNORECASE)
+                    r"right now|today|currently|in the (?:days|weeks|months) (?:after|since)|"
+                    r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later)\b", re.IGNORECASE)
+_NEXT = re.compile(r"\b(?:next|following|second|later)\s+((?:\S+\s+){0,2}\S+)", re.IGNORECASE)
+# "What did Lavrov say about Ukraine?": who is asked about, and about what.
+_SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
+                         r"tell|told|write|wrote|feel|felt)\s+(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)
 # Reader comments are never sources: a question about what commenters said is declined.
 _COMMENTS = re.compile(r"\b(?:commenters?|readers?|comments? (?:section|thread)|in the comments"
                        r"|below the (?:article|line)|forum posters?)\b", re.IGNORECASE)
@@ -46,7 +51,8 @@ ABOUT_SOURCES = frozenset(
     key_stems(
         "outlet outlets source sources article articles preview previews report reports reported publish published "
         "publisher written wrote writer author authors journalist newspaper newspapers media website websites site "
-        "sites piece pieces story stories coverage covered repost reposted republish republished post posted"
+        "sites piece pieces story stories coverage covered repost reposted republish republished post posted "
+        "write writeup date dated day based basis"
     )
 )
 _CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"})
@@ -89,6 +95,8 @@ class QuestionProfile:
     about_sources: bool  # asks about the articles themselves (which outlets, when written)
     english: bool
     about_comments: bool = False  # asks what readers wrote under an article: not a source
+    speaker: tuple[str, ...] = ()  # "What did Lavrov say about Ukraine?": lavrov...
+    topic: tuple[str, ...] = ()  # ...and ukrain: one fact must hold both
 
     @property
     def unknown_share(self) -> float:
@@ -125,7 +133,21 @@ class Vocabulary:
         after the event. "After her talk with Merkel" is about something else."""
         if _LATER.search(question):
             return True
-        return any(set(key_stems(words_after)) & self.event_nouns for words_after in _after_words(question))
+        after = [m.group(1) for m in _AFTER_THE.finditer(question)] + [m.group(1) for m in _NEXT.finditer(question)]
+        return any(set(key_stems(words_after)) & self.event_nouns for words_after in after)
+
+    def _said_about(self, question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The named speaker and the topic of "what did X say about Y" (nothing when X is no name)."""
+        match = _SAID_ABOUT.search(question)
+        if not match:
+            return (), ()
+        tokens = _tokens(match.group(1))
+        # names, not modifiers: "the French president" and "Merkel's spokesman" name no speaker
+        speaker = [t for i, t in enumerate(tokens) if t[:1].isupper()
+                   and (i + 1 == len(tokens) or tokens[i + 1][:1].isupper())]
+        names = tuple(s for t in speaker for s in (self.expand(t) or key_stems(t)) if s not in QUESTION_FRAME)
+        topic = tuple(s for s in key_stems(match.group(2)) if s not in QUESTION_FRAME and s != "not")
+        return (names, topic) if names and topic else ((), ())
 
     @property
     def event_nouns(self) -> set[str]:
@@ -159,11 +181,7 @@ class Vocabulary:
         )
         return QuestionProfile(tuple(focus), tuple(names), unknown, bool(_YES_NO.match(question)),
                                self._after_event(question), about_sources, english,
-                               bool(_COMMENTS.search(question)))
-
-
-def _after_words(question: str) -> list[str]:
-    return [m.group(1) for m in _AFTER_THE.finditer(question)]
+                               bool(_COMMENTS.search(question)), *self._said_about(question))
 
 
 def related(a: str, b: str) -> bool:
@@ -193,7 +211,10 @@ def _is_english(question: str, vocabulary: Vocabulary) -> bool:
 
 
 def _looks_like_name(question: str, token: str, index: int) -> bool:
-    """A capitalised word that is not the first of a sentence, or an all-capitals word."""
+    """A capitalised word that is not the first of a sentence, an all-capitals word, or a hyphenated
+    word with a capitalised part ("al-Qaeda")."""
+    if "-" in token and any(part[:1].isupper() for part in token.split("-")[1:]):
+        return True
     if not token[:1].isupper() or fold(token) in STOP_WORDS or fold(token) in NEGATIONS:
         return False
     if token.isupper() and len(token) > 1:
