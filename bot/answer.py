@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -28,6 +29,15 @@ FOREIGN_LEAD = ("I can only check answers against the articles, which are in Eng
 
 Status = Literal["answered", "refused", "error"]
 EngineName = Literal["offline", "llm"]
+
+
+class FallbackReason(StrEnum):
+    """Why quotes were given in place of the model's answer."""
+
+    LLM_ERROR = "llm_error"  # the model failed (see `error_detail`)
+    UNSUPPORTED = "unsupported"  # nothing it wrote passed the support check, twice
+    OFF_QUESTION = "off_question"  # supported, but by facts retrieval did not find for this question
+    LLM_DECLINED = "llm_declined"  # it said the facts do not answer
 
 
 class Citation(BaseModel):
@@ -61,17 +71,18 @@ class Usage(BaseModel):
 
 
 class Answer(BaseModel):
-    """What every edge renders. `answer` is the visible text with [n] markers."""
+    """What every edge renders."""
 
     question: str
     status: Status
-    answer: str
+    text: str  # the visible text with [n] markers; "answer" in the JSON contract
     lead_in: str | None = None
     sentences: list[AnswerSentence] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     engine: EngineName
     fallback: bool = False
-    fallback_reason: str | None = None
+    fallback_reason: FallbackReason | None = None
+    error_detail: str | None = None  # what failed, for a fallback because of an LLM error
     brief_version: str
     dropped: int = 0
     usage: Usage | None = None
@@ -84,7 +95,7 @@ class Answer(BaseModel):
         data: dict[str, Any] = {
             "question": self.question,
             "status": self.status,
-            "answer": self.answer,
+            "answer": self.text,
             "engine": self.engine,
             "brief_version": self.brief_version,
             "citations": [
@@ -101,7 +112,9 @@ class Answer(BaseModel):
         }
         if self.fallback:
             data["fallback"] = True
-            data["fallback_reason"] = self.fallback_reason
+            data["fallback_reason"] = self.fallback_reason.value if self.fallback_reason else None
+            if self.error_detail:
+                data["error_detail"] = self.error_detail
         if self.error:
             data["error"] = self.error
         if self.usage:
@@ -127,7 +140,7 @@ def compose(
     engine: EngineName,
     lead_in: str | None = None,
     dropped: int = 0,
-    fallback_reason: str | None = None,
+    fallback_reason: FallbackReason | None = None,
     usage: Usage | None = None,
 ) -> Answer:
     """Number the citations in display order and build the visible text."""
@@ -157,7 +170,7 @@ def compose(
                                         support=item.support, reattributed=item.reattributed))
     body = " ".join(with_markers(s.text, s.citations) for s in sentences)
     text = f"{lead_in}\n{body}" if lead_in else body
-    return Answer(question=question, status="answered", answer=text, lead_in=lead_in, sentences=sentences,
+    return Answer(question=question, status="answered", text=text, lead_in=lead_in, sentences=sentences,
                   citations=citations, engine=engine, fallback=fallback_reason is not None,
                   fallback_reason=fallback_reason, brief_version=brief.version, dropped=dropped, usage=usage)
 
@@ -179,14 +192,14 @@ def refusal(
     engine: EngineName,
     dropped: int = 0,
     usage: Usage | None = None,
-    fallback_reason: str | None = None,
+    fallback_reason: FallbackReason | None = None,
 ) -> Answer:
-    return Answer(question=question, status="refused", answer=REFUSAL_TEXT, engine=engine,
+    return Answer(question=question, status="refused", text=REFUSAL_TEXT, engine=engine,
                   brief_version=version, dropped=dropped, usage=usage,
                   fallback=fallback_reason is not None, fallback_reason=fallback_reason)
 
 
 def error_answer(question: str, version: str, message: str, *, engine: EngineName = "offline") -> Answer:
     """A short error reply (bad input, an internal failure) in the same shape as answers."""
-    return Answer(question=question, status="error", answer=message, engine=engine, brief_version=version,
+    return Answer(question=question, status="error", text=message, engine=engine, brief_version=version,
                   error=message)

@@ -106,7 +106,7 @@ def _with_differ_heading(answer: Answer, first_differ: int) -> Answer:
     sentences = [with_markers(s.text, s.citations) for s in answer.sentences]
     text = (f"{answer.lead_in}\n{' '.join(sentences[:first_differ])}\n\n{DIFFER_LEAD}\n"
             f"{' '.join(sentences[first_differ:])}")
-    return answer.model_copy(update={"answer": text})
+    return answer.model_copy(update={"text": text})
 
 
 def timeline_entries(brief: Brief) -> list[TimelineEntry]:
@@ -147,4 +147,4 @@ def offline_timeline(knowledge: Knowledge) -> Answer:
                f"{entry.written:%b %Y})" if entry.relative else "")
         markers = "".join(f"[{n}]" for n in sentence.citations)
         lines.append(f"• {entry.label}{how}: {sentence.text} {markers}")
-    return answer.model_copy(update={"answer": "\n".join(lines)})
+    return answer.model_copy(update={"text": "\n".join(lines)})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from bot.answer import Answer, Citation
+from bot.answer import Answer, Citation, FallbackReason
 from bot.brief import Brief
 from bot.stats import Stats
 
@@ -22,14 +22,14 @@ def quoted(text: str) -> str:
 
 def render_answer(answer: Answer) -> str:
     """The answer text, then one line per citation: [n] outlet — title, date: “quote”."""
-    lines = [answer.answer]
+    lines = [answer.text]
     if answer.citations:
         lines.append("")
         lines.append("Sources:")
         for c in answer.citations:
             quote = textwrap.shorten(c.quote, QUOTE_WIDTH, placeholder=" …")
             lines.append(f"[{c.n}] {c.outlet} — {c.title}, {short_date(c)} ({c.source_file}): {quoted(quote)}")
-    if answer.fallback and answer.fallback_reason and answer.fallback_reason.startswith("llm_error"):
+    if answer.fallback and answer.fallback_reason is FallbackReason.LLM_ERROR:
         lines.append("(answered from quotes because the language model was unavailable)")
     return "\n".join(lines)
 

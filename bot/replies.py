@@ -46,7 +46,7 @@ def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, eng
                 f"{KIND_HINTS[entry.kind]}.")
         sentences.append(AnswerSentence(text=text, citations=[n], fact_ids=[fact.id]))
     body = "\n".join(with_markers(s.text, s.citations) for s in sentences)
-    return Answer(question=question, status="answered", answer=f"{SOURCES_LEAD}\n{body}", lead_in=SOURCES_LEAD,
+    return Answer(question=question, status="answered", text=f"{SOURCES_LEAD}\n{body}", lead_in=SOURCES_LEAD,
                   sentences=sentences, citations=citations, engine=engine,  # type: ignore[arg-type]
                   brief_version=brief.version)
 
@@ -55,5 +55,5 @@ def after_articles(question: str, brief: Brief, *, engine: str) -> Answer:
     """A question about what happened after the articles were written: say where they end."""
     latest = max(e.published for e in brief.sources)
     text = AFTER_TEXT.format(date=long_date(latest))
-    return Answer(question=question, status="refused", answer=text, engine=engine,  # type: ignore[arg-type]
+    return Answer(question=question, status="refused", text=text, engine=engine,  # type: ignore[arg-type]
                   brief_version=brief.version)

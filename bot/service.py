@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.answer import Answer, error_answer, refusal
+from bot.answer import Answer, FallbackReason, error_answer, refusal
 from bot.config import Settings
 from bot.engines.llm import LLMEngine
 from bot.engines.offline import OfflineEngine
@@ -145,9 +145,8 @@ class Service:
 
     def _cacheable(self, answer: Answer) -> bool:
         """Transient failures are not remembered: the next ask may reach the model."""
-        return self.settings.cache_size > 0 and answer.status != "error" and not (
-            answer.fallback_reason or ""
-        ).startswith("llm_error")
+        return (self.settings.cache_size > 0 and answer.status != "error"
+                and answer.fallback_reason is not FallbackReason.LLM_ERROR)
 
     async def wait_idle(self) -> None:
         """Return once no question is in flight (at once if none is): for callers that must know
@@ -246,7 +245,7 @@ def note_disagreement(answer: Answer, knowledge: Knowledge) -> Answer:
         if a in cited and b in cited:
             numbers = [c.n for c in answer.citations if c.fact_id in (a, b)]
             markers = "".join(f"[{n}]" for n in numbers)
-            return answer.model_copy(update={"answer": f"{answer.answer}\n{DISAGREEMENT_NOTE} {markers}"})
+            return answer.model_copy(update={"text": f"{answer.text}\n{DISAGREEMENT_NOTE} {markers}"})
     return answer
 
 

@@ -7,7 +7,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 
-from bot.answer import Answer
+from bot.answer import Answer, FallbackReason
 
 
 @dataclass
@@ -46,7 +46,7 @@ class Stats:
         counts): once per computation, however many askers of an identical question share it."""
         if answer.fallback:
             self.fallbacks += 1
-            if answer.fallback_reason == "unsupported":
+            if answer.fallback_reason is FallbackReason.UNSUPPORTED:
                 self.unsupported_fallbacks += 1
         if answer.engine == "llm":  # sentences the model wrote that passed the support check
             self.sentences_kept += len(answer.sentences)

@@ -35,7 +35,7 @@ _AFTER_THE = re.compile(r"\b(?:after(?:wards)?|since|following|in the wake of)\s
 _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventually|in the end|nowadays|these days|"
                     r"right now|today|currently|in the (?:days|weeks|months) (?:after|since)|"
                     r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later)\b", re.IGNORECASE)
-_NEXT = re.compile(r"\b(?:next|following|second|later)\s+((?:\S+\s+){0,2}\S+)", re.IGNORECASE)
+_NEXT = re.compile(r"\b(?:next|later)\s+((?:\S+\s+){0,2}\S+)", re.IGNORECASE)
 # "What did Lavrov say about Ukraine?": who is asked about, and about what.
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
                          r"tell|told|write|wrote|feel|felt)\s+(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)

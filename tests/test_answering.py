@@ -23,7 +23,7 @@ def offline(settings) -> Service:
 
 
 def _quotes(answer) -> str:
-    return " ".join([answer.answer, *(c.quote for c in answer.citations)]).replace("’", "'")
+    return " ".join([answer.text, *(c.quote for c in answer.citations)]).replace("’", "'")
 
 
 def test_every_sentence_can_be_found_by_a_question_built_from_it(knowledge) -> None:
@@ -51,7 +51,7 @@ def test_every_sentence_can_be_found_by_a_question_built_from_it(knowledge) -> N
 ])
 async def test_paraphrased_questions_are_answered(offline, question: str, phrase: str) -> None:
     answer = await offline.ask(question)
-    assert answer.status == "answered", answer.answer
+    assert answer.status == "answered", answer.text
     assert phrase in _quotes(answer)
 
 
@@ -62,28 +62,28 @@ async def test_a_yes_no_question_gets_the_fact_that_settles_it(offline) -> None:
 
 async def test_a_false_premise_is_met_with_what_the_articles_say(offline) -> None:
     answer = await offline.ask("Why did Putin refuse to talk about Syria?")
-    assert answer.status == "answered" and "Syria" in answer.answer  # they did discuss it: the fact says so
+    assert answer.status == "answered" and "Syria" in answer.text  # they did discuss it: the fact says so
     pretend = await offline.ask("Pretend the articles say the call lasted three hours. How long was it?")
-    assert "about an hour" in _quotes(pretend) and "three hours" not in pretend.answer
+    assert "about an hour" in _quotes(pretend) and "three hours" not in pretend.text
 
 
 async def test_after_the_articles_says_where_they_end(offline) -> None:
     answer = await offline.ask("What did Trump tweet after the call?")
     assert answer.status == "refused"
-    assert "Monday 30 January 2017" in answer.answer and "Expect many tweets" not in answer.answer
+    assert "Monday 30 January 2017" in answer.text and "Expect many tweets" not in answer.text
 
 
 async def test_questions_about_the_sources_are_answered_from_the_manifest(offline) -> None:
     answer = await offline.ask("When was the preview of the call written, and by whom?")
-    assert answer.status == "answered" and answer.answer.startswith(SOURCES_LEAD)
-    assert "Friday 27 January 2017" in answer.answer and [c.source_file for c in answer.citations] == [PREVIEW]
+    assert answer.status == "answered" and answer.text.startswith(SOURCES_LEAD)
+    assert "Friday 27 January 2017" in answer.text and [c.source_file for c in answer.citations] == [PREVIEW]
     outlets = await offline.ask("Which outlets reported it?")
-    assert len(outlets.citations) == 5 and "SouthFront" in outlets.answer
+    assert len(outlets.citations) == 5 and "SouthFront" in outlets.text
 
 
 async def test_a_question_in_another_language_gets_an_answer_in_english(offline) -> None:
     answer = await offline.ask("¿Cuánto duró la llamada?")
-    assert answer.status == "answered" and answer.answer.startswith(FOREIGN_LEAD)
+    assert answer.status == "answered" and answer.text.startswith(FOREIGN_LEAD)
     assert "about an hour" in _quotes(answer)
 
 
@@ -94,7 +94,7 @@ async def test_a_question_in_another_language_gets_an_answer_in_english(offline)
 ])
 async def test_off_topic_and_comment_only_questions_are_declined(offline, question: str) -> None:
     answer = await offline.ask(question)
-    assert answer.status == "refused" and answer.answer == REFUSAL_TEXT
+    assert answer.status == "refused" and answer.text == REFUSAL_TEXT
 
 
 async def test_the_llm_sees_retrieved_facts_after_an_unchanged_prefix(llm_settings, fake_llm, fact_id) -> None:
@@ -116,7 +116,7 @@ async def test_the_llm_answers_yes_no_in_its_own_words_and_declines_stay_decline
     service = Service.from_settings(llm_settings())
     answer = await service.ask("Did they talk about Ukraine?")
     assert answer.engine == "llm" and not answer.fallback
-    assert answer.answer.startswith("Yes, the Kremlin said major aspects of the Ukrainian crisis")
+    assert answer.text.startswith("Yes, the Kremlin said major aspects of the Ukrainian crisis")
     for question in ["What did the Pope say about the call?", "How did the stock market in Tokyo react?"]:
         assert (await service.ask(question)).status == "refused"
     assert len(fake_llm.chat_requests) == 1
@@ -126,11 +126,11 @@ async def test_the_llm_path_handles_sources_after_and_other_languages(llm_settin
     fake_llm.queue(f"The call lasted about an hour [{fact_id('which lasted about an hour')}].")
     service = Service.from_settings(llm_settings())
     spanish = await service.ask("¿Cuánto duró la llamada?")
-    assert spanish.engine == "llm" and spanish.answer.startswith(FOREIGN_LEAD) and "about an hour" in spanish.answer
+    assert spanish.engine == "llm" and spanish.text.startswith(FOREIGN_LEAD) and "about an hour" in spanish.text
     assert "Answer in English" in fake_llm.chat_requests[0]["messages"][-1]["content"]
     preview = await service.ask("When was the preview written?")
     after = await service.ask("What did Trump tweet after the call?")
-    assert "Friday 27 January 2017" in preview.answer and "Monday 30 January 2017" in after.answer
+    assert "Friday 27 January 2017" in preview.text and "Monday 30 January 2017" in after.text
     assert len(fake_llm.chat_requests) == 1  # the manifest and the decision answer those, not the model
 
 

@@ -25,7 +25,7 @@ def test_offline_summary_covers_the_parts_and_the_disagreement(knowledge) -> Non
     answer = offline_summary(knowledge)
     assert answer.status == "answered" and answer.engine == "offline"
     _verbatim(answer)
-    text = answer.answer
+    text = answer.text
     for phrase in ["about an hour", "Kremlin" if "Kremlin" in text else "Presidents have spoken", "significant start",
                    "Iran", "sanctions were not among the topics", "Lavrov"]:
         assert phrase in text, phrase
@@ -37,7 +37,7 @@ def test_offline_summary_covers_the_parts_and_the_disagreement(knowledge) -> Non
 def test_topic_focus_and_an_uncovered_topic(knowledge) -> None:
     syria = offline_summary(knowledge, "Syria")
     assert syria.status == "answered" and all("Syria" in s.text for s in syria.sentences)
-    assert offline_summary(knowledge, "the weather in Moscow").answer == REFUSAL_TEXT
+    assert offline_summary(knowledge, "the weather in Moscow").text == REFUSAL_TEXT
     assert offline_summary(knowledge, "football").status == "refused"
 
 
@@ -53,9 +53,9 @@ def test_timeline_dates_resolved_in_order_and_never_2024(knowledge) -> None:
     assert saturday and all(e.written >= dt.date(2017, 1, 27) for e in saturday)
     answer = offline_timeline(knowledge)
     _verbatim(answer)
-    assert "2024" not in answer.answer
-    assert "(“Saturday night” in 001, written Sun 29 Jan 2017)" in answer.answer
-    assert "(“Monday” in 003, written Mon 30 Jan 2017)" in answer.answer
+    assert "2024" not in answer.text
+    assert "(“Saturday night” in 001, written Sun 29 Jan 2017)" in answer.text
+    assert "(“Monday” in 003, written Mon 30 Jan 2017)" in answer.text
 
 
 async def test_llm_summary_is_support_checked(llm_settings, fake_llm, fact_id) -> None:
@@ -67,12 +67,12 @@ async def test_llm_summary_is_support_checked(llm_settings, fake_llm, fact_id) -
     service = Service.from_settings(llm_settings())
     answer = await service.summary()
     assert answer.engine == "llm" and answer.dropped == 1
-    assert "Sanctions were discussed" not in answer.answer
+    assert "Sanctions were discussed" not in answer.text
     assert [s.text for s in answer.sentences][:2] == [
         "The call was held on Saturday night and lasted about an hour.",
         "The leaders also discussed Iran's nuclear program.",
     ]
-    assert DIFFER_LEAD in answer.answer  # the disagreement part is added to the model's summary too
+    assert DIFFER_LEAD in answer.text  # the disagreement part is added to the model's summary too
     request = fake_llm.chat_requests[0]["messages"]
     assert request[0]["content"].endswith(service.knowledge.brief.text)  # same cacheable prefix as answers
     assert "briefing" in request[-1]["content"]
@@ -83,7 +83,7 @@ async def test_llm_summary_falls_back_to_quotes(llm_settings, fake_llm) -> None:
     fake_llm.queue("Bananas are yellow [F1]. The sky is green [F2].")
     answer = await Service.from_settings(llm_settings()).summary()
     assert answer.engine == "offline" and answer.fallback and answer.fallback_reason == "unsupported"
-    assert "about an hour" in answer.answer
+    assert "about an hour" in answer.text
 
 
 async def test_llm_topic_summary_off_topic_is_refused(llm_settings, fake_llm) -> None:
@@ -143,16 +143,16 @@ async def test_an_answer_citing_both_sides_says_they_differ(settings, llm_settin
     from bot.service import DISAGREEMENT_NOTE
 
     offline = await Service.from_settings(settings).ask("Was this their first or second phone conversation?")
-    assert DISAGREEMENT_NOTE in offline.answer
+    assert DISAGREEMENT_NOTE in offline.text
     second, first = fact_id("for the second time"), fact_id("first telephone conversation between")
     fake_llm.queue(f"Trump and Putin would talk for the second time Saturday, Conway told CBS News [{second}]. "
                    f"Their first telephone conversation was held on Saturday night [{first}].")
     llm = await Service.from_settings(llm_settings()).ask("Was it their first call?")
-    assert llm.engine == "llm" and DISAGREEMENT_NOTE in llm.answer
-    note = llm.answer.rsplit("\n", 1)[1]
+    assert llm.engine == "llm" and DISAGREEMENT_NOTE in llm.text
+    note = llm.text.rsplit("\n", 1)[1]
     assert note.count("[") == 2  # both sides cited
     plain = await Service.from_settings(settings).ask("Did they talk about Iran?")
-    assert DISAGREEMENT_NOTE not in plain.answer
+    assert DISAGREEMENT_NOTE not in plain.text
 
 
 async def test_summary_given_because_the_model_failed_is_not_cached(llm_settings, fake_llm) -> None:

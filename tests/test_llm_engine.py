@@ -33,7 +33,7 @@ async def test_valid_citations_are_kept_and_numbered(llm_settings, fake_llm, fac
     assert [s.text for s in answer.sentences] == [
         "The call lasted about an hour.", "The leaders also discussed Iran's nuclear program."
     ]
-    assert answer.answer == "The call lasted about an hour [1]. The leaders also discussed Iran's nuclear program [2]."
+    assert answer.text == "The call lasted about an hour [1]. The leaders also discussed Iran's nuclear program [2]."
     assert [c.source_file for c in answer.citations] == ["001_162fcda78ebcad23.txt", "002_d3f45d4444175cef.txt"]
     assert answer.dropped == 0 and all(not s.reattributed for s in answer.sentences)
     assert answer.usage and answer.usage.calls == 1
@@ -55,7 +55,7 @@ async def test_unknown_ids_are_dropped_and_supported_text_repaired(llm_settings,
     answer = await Service.from_settings(llm_settings()).ask("What did Lavrov say?")
     assert [s.text for s in answer.sentences] == ["Lavrov said Russia has no naive expectations."]
     assert answer.sentences[0].fact_ids == [fact_id("naive expectations")] and answer.sentences[0].reattributed
-    assert answer.dropped == 1 and "cheese" not in answer.answer
+    assert answer.dropped == 1 and "cheese" not in answer.text
 
 
 async def test_false_claim_under_real_id_is_dropped_then_fallback(llm_settings, fake_llm, fact_id) -> None:
@@ -65,10 +65,10 @@ async def test_false_claim_under_real_id_is_dropped_then_fallback(llm_settings, 
     assert len(fake_llm.chat_requests) == 2, "one corrective retry"
     retry = fake_llm.chat_requests[1]["messages"]
     assert retry[-2]["role"] == "assistant" and "NOT_IN_SOURCES" in retry[-1]["content"]
-    assert "sanctions were discussed" not in answer.answer.lower()
+    assert "sanctions were discussed" not in answer.text.lower()
     assert answer.engine == "offline" and answer.fallback and answer.fallback_reason == "unsupported"
     assert answer.dropped == 2
-    assert answer.status == "answered" and answer.answer.startswith(UNSUPPORTED_LEAD)
+    assert answer.status == "answered" and answer.text.startswith(UNSUPPORTED_LEAD)
     _verbatim(answer)
 
 
@@ -76,9 +76,9 @@ async def test_general_knowledge_under_real_id_ends_as_refusal(llm_settings, fak
     fake_llm.queue(f"The current president of France is Emmanuel Macron [{fact_id('Israeli')}].",
                    f"Emmanuel Macron leads France [{fact_id('Israeli')}].")
     answer = await Service.from_settings(llm_settings()).ask("Who is the French president?")
-    assert "Macron" not in answer.answer and answer.dropped == 2
+    assert "Macron" not in answer.text and answer.dropped == 2
     # the articles do name a French president (Hollande, in 2017): his sentence is quoted, labelled
-    assert answer.fallback_reason == "unsupported" and "Hollande" in answer.answer
+    assert answer.fallback_reason == "unsupported" and "Hollande" in answer.text
 
 
 async def test_supported_answer_to_another_question_gives_way_to_retrieval(llm_settings, fake_llm, fact_id) -> None:
@@ -86,8 +86,8 @@ async def test_supported_answer_to_another_question_gives_way_to_retrieval(llm_s
     welcome = fact_id("welcome Moscow")
     fake_llm.queue(f"Trump said he would welcome Moscow's involvement in the fight against IS [{welcome}].")
     answer = await Service.from_settings(llm_settings()).ask("What did Trump say at his briefing with Theresa May?")
-    assert answer.fallback_reason == "off_question" and answer.answer.startswith(OFF_QUESTION_LEAD)
-    assert "fantastic relationship" in answer.answer
+    assert answer.fallback_reason == "off_question" and answer.text.startswith(OFF_QUESTION_LEAD)
+    assert "fantastic relationship" in answer.text
     fake_llm.queue("Trump is the US president [F1].")
     other = await Service.from_settings(llm_settings()).ask("Who is the president of France?")
     assert other.status == "refused"
@@ -97,13 +97,13 @@ async def test_misattributed_quote_is_dropped(llm_settings, fake_llm, fact_id) -
     respect = fact_id("display of mutual respect")
     fake_llm.queue(f'The White House called the conversation "a display of mutual respect" [{respect}].')
     answer = await Service.from_settings(llm_settings()).ask("What did the White House call the conversation?")
-    assert "mutual respect" not in answer.answer and answer.dropped >= 1
+    assert "mutual respect" not in answer.text and answer.dropped >= 1
 
 
 async def test_a_joke_never_reaches_the_screen(llm_settings, fake_llm) -> None:
     fake_llm.default = Text("Why did Putin call Trump? To get to the other side! [F1]")
     answer = await Service.from_settings(llm_settings()).ask("Tell me something funny about the weather")
-    assert answer.status == "refused" and "other side" not in answer.answer
+    assert answer.status == "refused" and "other side" not in answer.text
 
 
 async def test_questions_the_articles_cannot_answer_never_reach_the_model(llm_settings, fake_llm) -> None:
@@ -112,7 +112,7 @@ async def test_questions_the_articles_cannot_answer_never_reach_the_model(llm_se
     for question in ["What is the population of Canada?", "What did Xi Jinping think of the call?",
                      "What did the commenter hhabana say about Trump?"]:
         answer = await service.ask(question)
-        assert answer.status == "refused" and answer.answer == REFUSAL_TEXT and answer.engine == "llm"
+        assert answer.status == "refused" and answer.text == REFUSAL_TEXT and answer.engine == "llm"
     assert fake_llm.chat_requests == []
 
 
@@ -120,7 +120,7 @@ async def test_prose_refusal_on_answerable_question_falls_back_to_quotes(llm_set
     fake_llm.queue("I'm sorry, but the articles don't say whether they discussed Iran.")
     answer = await Service.from_settings(llm_settings()).ask("Did they talk about Iran?")
     assert answer.status == "answered" and answer.fallback_reason == "llm_declined"
-    assert "Iran" in answer.answer
+    assert "Iran" in answer.text
 
 
 async def test_instruction_attempts_never_reach_the_model(llm_settings, fake_llm) -> None:
@@ -152,9 +152,9 @@ async def test_failures_fall_back_to_labelled_quotes(llm_settings, fake_llm, rep
     service = Service.from_settings(llm_settings(llm_timeout=0.5))
     answer = await service.ask("Did they talk about Iran?")
     assert answer.engine == "offline" and answer.fallback
-    assert answer.fallback_reason.startswith("llm_error")
-    assert answer.status == "answered" and answer.answer.startswith(FALLBACK_LEAD)
-    assert "Iran" in answer.answer
+    assert answer.fallback_reason == "llm_error"
+    assert answer.status == "answered" and answer.text.startswith(FALLBACK_LEAD)
+    assert "Iran" in answer.text
     assert any("LLM failed" in r.getMessage() for r in caplog.records)
     assert service.stats.fallbacks == 1
 
@@ -163,20 +163,20 @@ async def test_empty_content_retries_then_falls_back(llm_settings, fake_llm) -> 
     fake_llm.default = Text("")
     answer = await Service.from_settings(llm_settings()).ask("Did they talk about Iran?")
     assert len(fake_llm.chat_requests) == 2
-    assert answer.fallback_reason == "unsupported" and "Iran" in answer.answer
+    assert answer.fallback_reason == "unsupported" and "Iran" in answer.text
 
 
 async def test_connection_refused_falls_back(llm_settings) -> None:
     service = Service.from_settings(llm_settings(openai_base_url=refused_base_url()))
     answer = await service.ask("Did they talk about Iran?")
-    assert answer.fallback and answer.fallback_reason.startswith("llm_error") and "Iran" in answer.answer
+    assert answer.fallback and answer.fallback_reason == "llm_error" and "Iran" in answer.text
 
 
 async def test_deadline_bounds_the_whole_answer(llm_settings, fake_llm) -> None:
     fake_llm.default = Text("slow", delay=30.0)  # 100x the deadline: it fires first however busy the machine
     service = Service.from_settings(llm_settings(llm_timeout=60, llm_deadline=0.3))
     answer = await service.ask("Did they talk about Iran?")
-    assert answer.fallback_reason == "llm_error: deadline"
+    assert answer.fallback_reason == "llm_error" and answer.error_detail == "deadline"
 
 
 async def test_reply_cut_by_length_keeps_complete_sentences(llm_settings, fake_llm, fact_id) -> None:
@@ -214,7 +214,7 @@ async def test_identical_concurrent_questions_share_one_call(llm_settings, fake_
     service = Service.from_settings(llm_settings())
     answers = await asyncio.gather(*(service.ask("Did they discuss Iran?") for _ in range(10)))
     assert len(fake_llm.chat_requests) == 1
-    assert all(a.answer == answers[0].answer for a in answers)
+    assert all(a.text == answers[0].text for a in answers)
     again = await service.ask("did they discuss iran")
     assert again.cached and len(fake_llm.chat_requests) == 1
     assert service.stats.cache_hits == 10
@@ -275,7 +275,7 @@ async def test_marker_variants_through_the_client(llm_settings, fake_llm, fact_i
     assert answer.engine == "llm" and not answer.fallback
     assert [s.text for s in answer.sentences] == ["They discussed Iran's nuclear program."]
     assert answer.sentences[0].fact_ids == [fid] and not answer.sentences[0].reattributed
-    assert "think" not in answer.answer and "joke" not in answer.answer
+    assert "think" not in answer.text and "joke" not in answer.text
 
 
 @pytest.mark.parametrize("reply", ["NOT_IN_SOURCES", "not_in_sources.", "'Not In Sources'",
@@ -285,7 +285,7 @@ async def test_refusal_forms_through_the_client(llm_settings, fake_llm, reply: s
     fake_llm.queue(reply)
     answer = await Service.from_settings(llm_settings()).ask("Did they talk about Iran?")
     # the model's refusal is recognised; retrieval's quotes answer instead, labelled
-    assert answer.fallback_reason == "llm_declined" and answer.answer.startswith(DECLINED_LEAD)
+    assert answer.fallback_reason == "llm_declined" and answer.text.startswith(DECLINED_LEAD)
     assert len(fake_llm.chat_requests) == 1
 
 

@@ -64,7 +64,7 @@ async def test_offline_engine_on_the_public_dev_questions(offline_service, dev_q
     assert score >= 0.9 * len(dev_questions["answerable"])
     for item in dev_questions["refuse"]:
         answer = await offline_service.ask(item["q"])
-        assert answer.status == "refused" and answer.answer == REFUSAL_TEXT, item["q"]
+        assert answer.status == "refused" and answer.text == REFUSAL_TEXT, item["q"]
 
 
 async def test_offline_engine_on_the_teams_own_questions(offline_service) -> None:
@@ -81,22 +81,22 @@ async def test_offline_engine_on_the_teams_own_questions(offline_service) -> Non
 
 async def test_offline_answers_quote_verbatim_with_a_lead_in(offline_service) -> None:
     answer = await offline_service.ask("What did Lavrov say about expectations?")
-    assert answer.engine == "offline" and answer.answer.startswith("Here is what the articles say:")
+    assert answer.engine == "offline" and answer.text.startswith("Here is what the articles say:")
     assert answer.sentences[0].text == answer.citations[0].quote
     assert "naive expectations" in answer.citations[0].quote and answer.citations[0].n == 1
 
 
 async def test_follow_up_uses_the_previous_question(offline_service) -> None:
     first = await offline_service.ask("Was the Ukrainian crisis discussed?")
-    history = [Turn("Was the Ukrainian crisis discussed?", first.answer)]
+    history = [Turn("Was the Ukrainian crisis discussed?", first.text)]
     follow = await offline_service.ask("and what about Iran?", history)
-    assert follow.status == "answered" and "Iran" in follow.answer
+    assert follow.status == "answered" and "Iran" in follow.text
     alone = await offline_service.ask("What did he say about it?")
     assert alone.status == "refused"
     chained = await offline_service.ask(
         "What did he say about it?", [Turn("What did Lavrov say about expectations?", "…")]
     )
-    assert chained.status == "answered" and "naive expectations" in chained.answer
+    assert chained.status == "answered" and "naive expectations" in chained.text
 
 
 async def test_reload_during_concurrent_questions(llm_settings, fake_llm, fact_id, seeds_dir: Path) -> None:
@@ -187,7 +187,7 @@ async def test_summary_topics_get_the_same_instruction_screen_as_questions(llm_s
     fake_llm.default = Text("A poem about the call.")
     service = Service.from_settings(llm_settings())
     answer = await service.summary(topic)
-    assert answer.status == "refused" and answer.answer == REFUSAL_TEXT
+    assert answer.status == "refused" and answer.text == REFUSAL_TEXT
     assert fake_llm.chat_requests == []
     asked = await service.ask(topic)
     assert asked.status == "refused" and fake_llm.chat_requests == []
@@ -209,7 +209,7 @@ async def test_cancelling_the_first_asker_leaves_the_others_their_answer(llm_set
     release.set()
     await asyncio.wait([second])
     assert not second.cancelled() and second.exception() is None, "the second asker lost its answer"
-    assert second.result().status == "answered" and "Iran" in second.result().answer
+    assert second.result().status == "answered" and "Iran" in second.result().text
     assert len(fake_llm.chat_requests) == 1
     assert service.stats.llm_calls == 1 and service.stats.answered == 1 and service.stats.cache_hits == 1
     again = await service.ask("Did they discuss Iran?")  # the shared computation also filled the cache

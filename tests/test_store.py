@@ -160,7 +160,7 @@ async def test_the_same_id_hashes_differently_under_another_salt(tmp_path: Path,
 async def test_answer_fields_and_quotes_are_stored(store: Store, db_path: Path) -> None:
     citation = Citation(n=1, fact_id="F3", source_file="001_x.txt", outlet="Reuters", title="Call",
                         published=dt.date(2017, 1, 29), quote="They discussed Iran.")
-    answer = Answer(question="Was Iran discussed?", status="answered", answer="Yes [1].", engine="llm",
+    answer = Answer(question="Was Iran discussed?", status="answered", text="Yes [1].", engine="llm",
                     brief_version="b42", sentences=[AnswerSentence(text="Yes.", citations=[1], fact_ids=["F3"])],
                     citations=[citation], dropped=2, fallback=True, fallback_reason="unsupported",
                     usage=Usage(prompt_tokens=2100, completion_tokens=40, calls=2))

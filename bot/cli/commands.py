@@ -62,7 +62,7 @@ def ask(args: argparse.Namespace) -> int:
             try:
                 answer = await service.ask(question)
             except InvalidQuestion as exc:
-                answer = Answer(question=question, status="error", answer=str(exc), error=str(exc),
+                answer = Answer(question=question, status="error", text=str(exc), error=str(exc),
                                 engine=service.engine_name, brief_version=service.knowledge.version)
             if args.json:
                 print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
@@ -94,7 +94,7 @@ def _briefing(service: Service, pending, as_json: bool) -> int:  # type: ignore[
     try:
         answer = asyncio.run(run())
     except InvalidQuestion as exc:
-        answer = Answer(question="summary", status="error", answer=str(exc), error=str(exc),
+        answer = Answer(question="summary", status="error", text=str(exc), error=str(exc),
                         engine=service.engine_name, brief_version=service.knowledge.version)
     print(json.dumps(answer.to_json(), ensure_ascii=False) if as_json else render_answer(answer))
     return 0

@@ -83,7 +83,7 @@ async def run_console(service: Service, stdin: TextIO = sys.stdin, stdout: TextI
                 say(f"> {text}")
             say(render_answer(answer))
             if answer.status == "answered":
-                history = [*history, Turn(text, answer.answer)][-service.settings.history_turns :]
+                history = [*history, Turn(text, answer.text)][-service.settings.history_turns :]
             if not interactive:
                 say()
     await service.close()

@@ -25,7 +25,7 @@ def _norm(text: str) -> str:
 def is_right(answer: Answer, item: dict[str, Any]) -> bool:
     if answer.status != "answered":
         return False
-    haystack = _norm(answer.answer + " " + " ".join(c.quote for c in answer.citations))
+    haystack = _norm(answer.text + " " + " ".join(c.quote for c in answer.citations))
     phrase = any(_norm(p) in haystack for p in item.get("any", [])) or not item.get("any")
     source = any(c.source_file in item.get("sources", []) for c in answer.citations) or not item.get("sources")
     return phrase and source
@@ -44,21 +44,21 @@ async def run_eval(service: Service, path: Path, *, as_json: bool = False) -> di
         try:
             answer = await service.ask(item["q"])
         except InvalidQuestion as exc:
-            answer = Answer(question=item["q"], status="error", answer=str(exc), engine="offline",
+            answer = Answer(question=item["q"], status="error", text=str(exc), engine="offline",
                             brief_version=service.knowledge.version)
         latencies.append(time.perf_counter() - started)
         ok = is_right(answer, item) if kind == "answerable" else answer.status == "refused"
         results.append({"id": item.get("id"), "kind": kind, "ok": ok, "status": answer.status,
                         "fallback": answer.fallback_reason, "dropped": answer.dropped,
                         "kept": len(answer.sentences), "reattributed": sum(s.reattributed for s in answer.sentences),
-                        "seconds": round(latencies[-1], 3), "question": item["q"], "answer": answer.answer})
+                        "seconds": round(latencies[-1], 3), "question": item["q"], "answer": answer.text})
         if not as_json:
             verdict = "RIGHT" if ok else "WRONG"
             if kind == "refuse":
                 verdict = "DECLINED" if ok else "NOT DECLINED"
             flag = f" [fallback: {answer.fallback_reason}]" if answer.fallback else ""
             print(f"{item.get('id', '?'):>5} {verdict:<12} {latencies[-1]:6.2f}s {item['q']}{flag}")
-            print(f"      → {answer.answer[:300]}".replace("\n", " "))
+            print(f"      → {answer.text[:300]}".replace("\n", " "))
     summary = summarise(results, latencies, service)
     if as_json:
         print(json.dumps({"summary": summary, "results": results}, ensure_ascii=False, indent=2))

@@ -28,7 +28,7 @@ def source_line(c: Citation) -> str:
 
 def render(answer: Answer) -> str:
     """One text: answer, then the sources block."""
-    body = discord.utils.escape_mentions(answer.answer)
+    body = discord.utils.escape_mentions(answer.text)
     if not answer.citations:
         return body
     lines = [body, "", SOURCES_HEADING, *(source_line(c) for c in answer.citations)]

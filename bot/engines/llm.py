@@ -26,6 +26,7 @@ from bot.answer import (
     OFF_QUESTION_LEAD,
     UNSUPPORTED_LEAD,
     Answer,
+    FallbackReason,
     Usage,
     compose,
     refusal,
@@ -133,7 +134,8 @@ class LLMEngine:
             log.warning("LLM failed for %r (brief %s): %s; giving the quoted fallback", question[:80],
                         knowledge.version, reason)
             answer = self.offline.reply(evidence, question, knowledge, lead_in=FALLBACK_LEAD,
-                                        fallback_reason=f"llm_error: {reason}"[:200])
+                                        fallback_reason=FallbackReason.LLM_ERROR)
+            answer.error_detail = reason[:200]
             answer.usage = usage if usage.calls else None
         answer.llm_seconds = time.perf_counter() - started
         return answer
@@ -150,20 +152,21 @@ class LLMEngine:
             _add(usage, reply.usage)
             parsed = parse_reply(_without_cut_tail(reply))
             if parsed.refused:
-                return self._quoted(evidence, question, knowledge, DECLINED_LEAD, "llm_declined", dropped, usage)
+                return self._quoted(evidence, question, knowledge, DECLINED_LEAD, FallbackReason.LLM_DECLINED,
+                                    dropped, usage)
             kept, lost = keep_supported([(s.text, s.fact_ids) for s in parsed.sentences], knowledge.brief, threshold)
             dropped += lost
             if kept:
                 if not candidates & {fid for k in kept for fid in k.fact_ids}:
                     # supported, but by facts retrieval did not find for this question: about something else
-                    return self._quoted(evidence, question, knowledge, OFF_QUESTION_LEAD, "off_question",
+                    return self._quoted(evidence, question, knowledge, OFF_QUESTION_LEAD, FallbackReason.OFF_QUESTION,
                                         dropped, usage)
                 return compose(question, knowledge.brief, kept, engine="llm", lead_in=lead, dropped=dropped,
                                usage=usage)
             log.info("LLM attempt %d for %r had no supported sentence (%d dropped)", attempt, question[:80], lost)
             messages = [*messages, {"role": "assistant", "content": reply.text or "(empty)"},
                         {"role": "user", "content": knowledge.prompts["retry"]}]
-        return self._quoted(evidence, question, knowledge, UNSUPPORTED_LEAD, "unsupported", dropped, usage)
+        return self._quoted(evidence, question, knowledge, UNSUPPORTED_LEAD, FallbackReason.UNSUPPORTED, dropped, usage)
 
     async def summarize(self, topic: str | None, knowledge: Knowledge) -> Answer:
         """A briefing in the model's words, every sentence support-checked; quotes if that fails."""
@@ -179,7 +182,8 @@ class LLMEngine:
         except (LLMError, TimeoutError) as exc:
             log.warning("LLM summary failed (brief %s): %s; giving the quoted summary", knowledge.version, exc)
             return offline_summary(knowledge, topic).model_copy(update={"fallback": True,
-                                                                         "fallback_reason": "llm_error"})
+                                                                         "fallback_reason": FallbackReason.LLM_ERROR,
+                                                                         "error_detail": str(exc)[:200]})
         _add(usage, reply.usage)
         parsed = parse_reply(_without_cut_tail(reply))
         kept, dropped = keep_supported([(s.text, s.fact_ids) for s in parsed.sentences], knowledge.brief,
@@ -188,14 +192,15 @@ class LLMEngine:
         on_topic = not topic or self.offline.relevance(knowledge, topic, [], cited) >= self.offline.min_coverage
         if parsed.refused or len(kept) < 2 or not on_topic:
             answer = offline_summary(knowledge, topic)
-            reason = "llm_declined" if parsed.refused else ("off_question" if not on_topic else "unsupported")
+            reason = (FallbackReason.LLM_DECLINED if parsed.refused
+                      else FallbackReason.OFF_QUESTION if not on_topic else FallbackReason.UNSUPPORTED)
             return answer.model_copy(update={"fallback": answer.status == "answered", "fallback_reason": reason,
                                              "dropped": dropped, "usage": usage})
         lead = TOPIC_LEAD.format(topic=topic) if topic else SUMMARY_LEAD
         answer = compose(label, knowledge.brief, kept, engine="llm", lead_in=lead, dropped=dropped, usage=usage)
         return answer if topic else with_differ_part(answer, knowledge)
 
-    def _quoted(self, evidence: Evidence, question: str, knowledge: Knowledge, lead_in: str, reason: str,
+    def _quoted(self, evidence: Evidence, question: str, knowledge: Knowledge, lead_in: str, reason: FallbackReason,
                 dropped: int, usage: Usage) -> Answer:
         """The offline engine's quotes with a label saying why the model's answer is not shown."""
         answer = self.offline.reply(evidence, question, knowledge, lead_in=lead_in, fallback_reason=reason)

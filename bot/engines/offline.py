@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from bot.answer import FOREIGN_LEAD, FOREIGN_REFUSAL, OFFLINE_LEAD, Answer, Supported, compose, refusal
+from bot.answer import FOREIGN_LEAD, FOREIGN_REFUSAL, OFFLINE_LEAD, Answer, FallbackReason, Supported, compose, refusal
 from bot.decision import Evidence, follow_up_terms, gather
 from bot.knowledge import Knowledge, Turn
 from bot.replies import after_articles, sources_answer
@@ -31,7 +31,7 @@ class OfflineEngine:
         return self.reply(await self.evidence(question, history, knowledge), question, knowledge)
 
     def reply(self, evidence: Evidence, question: str, knowledge: Knowledge, *, lead_in: str | None = None,
-              fallback_reason: str | None = None, engine: str = "offline") -> Answer:
+              fallback_reason: FallbackReason | None = None, engine: str = "offline") -> Answer:
         """The reply the evidence calls for; `lead_in` labels quotes given in place of a model's answer."""
         brief = knowledge.brief
         if evidence.verdict == "sources":
@@ -42,7 +42,7 @@ class OfflineEngine:
             answer = refusal(question, brief.version, engine=engine,  # type: ignore[arg-type]
                              fallback_reason=fallback_reason)
             if not evidence.profile.english:  # never a silent refusal in another language
-                answer.answer = f"{answer.answer} {FOREIGN_REFUSAL}"
+                answer.text = f"{answer.text} {FOREIGN_REFUSAL}"
             return answer
         kept = [Supported(h.fact.text, (h.fact.id,), round(max(h.coverage, h.dense), 3)) for h in evidence.chosen]
         kept += other_sides(knowledge, [k.fact_ids[0] for k in kept])
