@@ -13,8 +13,10 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.answer import Answer, FallbackReason, error_answer, refusal
+from bot.answer import Answer, EngineName, FallbackReason, error_answer, refusal
+from bot.briefings import offline_timeline
 from bot.config import Settings
+from bot.engines import Engine
 from bot.engines.llm import LLMEngine
 from bot.engines.offline import OfflineEngine
 from bot.errors import CallbotError, InvalidQuestion
@@ -48,8 +50,8 @@ class Service:
     def __init__(self, settings: Settings, knowledge: Knowledge) -> None:
         self.settings = settings
         self.knowledge = knowledge
-        self.offline = OfflineEngine(settings.offline_min_coverage)
-        self.llm = LLMEngine(settings, self.offline) if settings.llm_enabled else None
+        offline = OfflineEngine(settings.offline_min_coverage)
+        self.engine: Engine = LLMEngine(settings, offline) if settings.llm_enabled else offline
         self.stats = Stats()
         self._cache: OrderedDict[CacheKey, Answer] = OrderedDict()
         self._in_flight: dict[CacheKey, asyncio.Task[Answer]] = {}
@@ -62,8 +64,8 @@ class Service:
         return cls(settings, _build(settings))
 
     @property
-    def engine_name(self) -> str:
-        return "llm" if self.llm else "offline"
+    def engine_name(self) -> EngineName:
+        return self.engine.name
 
     # --- questions ------------------------------------------------------------------------------
 
@@ -117,9 +119,7 @@ class Service:
 
     async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
         try:
-            if self.llm is not None:
-                return note_disagreement(await self.llm.answer(question, history, knowledge), knowledge)
-            return note_disagreement(await self.offline.answer(question, history, knowledge), knowledge)
+            return note_disagreement(await self.engine.answer(question, history, knowledge), knowledge)
         except CallbotError:
             raise
         except Exception:
@@ -158,8 +158,6 @@ class Service:
 
     async def summary(self, topic: str | None = None) -> Answer:
         """/summary [topic]: cached per brief version (a reload starts afresh)."""
-        from bot.briefings import offline_summary
-
         knowledge = self.knowledge
         topic = clean_question(topic, self.settings.max_question_chars) if topic and topic.strip() else None
         if topic is not None and (screened := self._screened(topic, knowledge)) is not None:
@@ -167,18 +165,13 @@ class Service:
         key: CacheKey = (knowledge.version, f"\0summary\0{normalise_for_cache(topic or '')}", ())
         if (hit := self._recall(key)) is not None:
             return hit
-        if self.llm is not None:
-            answer = await self.llm.summarize(topic, knowledge)
-        else:
-            answer = offline_summary(knowledge, topic)
+        answer = await self.engine.summarize(topic, knowledge)
         self._remember(key, answer)
         return answer
 
     async def timeline(self) -> Answer:
         """/timeline: dated events in order, from the brief (the same in both engines: the dates are
         resolved deterministically against each article's publication date)."""
-        from bot.briefings import offline_timeline
-
         knowledge = self.knowledge
         key: CacheKey = (knowledge.version, "\0timeline\0", ())
         if (hit := self._recall(key)) is not None:
@@ -217,7 +210,7 @@ class Service:
 
     def start_warm_up(self) -> asyncio.Task[None] | None:
         """Send the prompt prefix once in the background (local servers cache its prefill)."""
-        if self.llm is None or not self.settings.warmup_enabled:
+        if self.engine.model is None or not self.settings.warmup_enabled:
             return None
         task = asyncio.get_running_loop().create_task(self._warm_up(self.knowledge))
         self._background.add(task)
@@ -225,17 +218,15 @@ class Service:
         return task
 
     async def _warm_up(self, knowledge: Knowledge) -> None:
-        assert self.llm is not None
         try:
-            await self.llm.warm_up(knowledge)
+            await self.engine.warm_up(knowledge)
         except Exception as exc:  # a failed warm-up only costs the first user some latency
             log.warning("LLM warm-up for brief %s failed: %s", knowledge.version, exc)
 
     async def close(self) -> None:
         for task in [*self._background, *self._in_flight.values()]:
             task.cancel()
-        if self.llm is not None:
-            await self.llm.client.close()
+        await self.engine.close()
 
 
 def note_disagreement(answer: Answer, knowledge: Knowledge) -> Answer:

@@ -58,7 +58,7 @@ async def run_console(service: Service, stdin: TextIO = sys.stdin, stdout: TextI
             say(render_sources(service.knowledge.brief))
         elif command == "/status":
             say("\n".join(status_lines(service.stats, engine=service.engine_name,
-                                       model=service.settings.openai_model if service.llm else None,
+                                       model=service.engine.model,
                                        brief=service.knowledge.brief)))
         elif command == "/reload":
             report = await service.reload()

@@ -1,1 +1,29 @@
-"""Answer engines: offline retrieval (no model) and any OpenAI-compatible LLM."""
+"""Answer engines: offline retrieval (no model) and any OpenAI-compatible LLM, behind one protocol.
+
+The service holds exactly one engine; the LLM engine owns its offline fallback, so nothing outside
+the engines asks which kind it has.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from bot.answer import Answer, EngineName
+    from bot.knowledge import Knowledge, Turn
+
+
+class Engine(Protocol):
+    """What the service needs from an engine."""
+
+    name: EngineName
+    model: str | None  # the model it calls, for /status; None without one
+
+    async def answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer: ...
+
+    async def summarize(self, topic: str | None, knowledge: Knowledge) -> Answer: ...
+
+    async def warm_up(self, knowledge: Knowledge) -> None:
+        """Prepare for a new snapshot (a self-hosted server caches the prompt prefix)."""
+
+    async def close(self) -> None: ...

@@ -26,11 +26,13 @@ from bot.answer import (
     OFF_QUESTION_LEAD,
     UNSUPPORTED_LEAD,
     Answer,
+    EngineName,
     FallbackReason,
     Usage,
     compose,
     refusal,
 )
+from bot.briefings import SUMMARY_LEAD, TOPIC_LEAD, offline_summary, resolved_dates_note, with_differ_part
 from bot.citations import parse_reply
 from bot.config import Settings
 from bot.decision import Evidence
@@ -60,7 +62,14 @@ class LLMEngine:
     settings: Settings
     offline: OfflineEngine
     client: AsyncOpenAI = field(init=False)
-    name: str = "llm"
+    name: EngineName = "llm"
+
+    @property
+    def model(self) -> str | None:
+        return self.settings.openai_model
+
+    async def close(self) -> None:
+        await self.client.close()
 
     def __post_init__(self) -> None:
         key = self.settings.openai_api_key.get_secret_value() if self.settings.openai_api_key else "not-needed"
@@ -170,8 +179,6 @@ class LLMEngine:
 
     async def summarize(self, topic: str | None, knowledge: Knowledge) -> Answer:
         """A briefing in the model's words, every sentence support-checked; quotes if that fails."""
-        from bot.briefings import SUMMARY_LEAD, TOPIC_LEAD, offline_summary, resolved_dates_note, with_differ_part
-
         request = knowledge.prompts["summary"] + (f"\nTopic: {topic}" if topic else "")
         request += "\n\n" + resolved_dates_note(knowledge.brief)  # after the cached prefix
         label = f"summary: {topic}" if topic else "summary"

@@ -10,7 +10,18 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
-from bot.answer import FOREIGN_LEAD, FOREIGN_REFUSAL, OFFLINE_LEAD, Answer, FallbackReason, Supported, compose, refusal
+from bot.answer import (
+    FOREIGN_LEAD,
+    FOREIGN_REFUSAL,
+    OFFLINE_LEAD,
+    Answer,
+    EngineName,
+    FallbackReason,
+    Supported,
+    compose,
+    refusal,
+)
+from bot.briefings import offline_summary
 from bot.decision import Evidence, follow_up_terms, gather
 from bot.knowledge import Knowledge, Turn
 from bot.replies import after_articles, sources_answer
@@ -21,6 +32,17 @@ class OfflineEngine:
     """Quotes of the best facts, or a refusal, as bot.decision says."""
 
     min_coverage: float = 0.5
+    name: EngineName = "offline"
+    model: str | None = None
+
+    async def summarize(self, topic: str | None, knowledge: Knowledge) -> Answer:
+        return offline_summary(knowledge, topic)
+
+    async def warm_up(self, knowledge: Knowledge) -> None:
+        """Nothing to prepare: retrieval is built with the snapshot."""
+
+    async def close(self) -> None:
+        """Nothing to release."""
 
     async def evidence(self, question: str, history: list[Turn], knowledge: Knowledge) -> Evidence:
         """Rank and decide; the question's embedding is computed off the event loop."""

@@ -65,7 +65,7 @@ class AdminCog(commands.Cog):
     async def status(self, interaction: discord.Interaction) -> None:
         service = self.bot.service
         lines = status_lines(service.stats, engine=service.engine_name,
-                             model=service.settings.openai_model if service.llm else None,
+                             model=service.engine.model,
                              brief=service.knowledge.brief)
         sources = ", ".join(f"{e.short_id} {e.outlet}" for e in service.knowledge.brief.sources)
         text = "\n".join([*lines, f"sources: {sources}"])
