@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bot.answer import Supported
 from bot.brief import Brief, BriefFact
 from bot.text import has_negation, key_stems, negated_stems, negation_split, numbers
+from bot.vocabulary import related
 
 # Words that talk about the answer rather than the event ("the articles report that...").
 DISCOURSE = frozenset(key_stems("article articles source sources report reports reported fact facts brief text"))
@@ -48,13 +49,18 @@ def measure(sentence: str, evidence: Iterable[str], weights: dict[str, float] | 
     joined = " ".join(texts)
     have = set(key_stems(joined))
     weight = (lambda w: weights.get(w, UNKNOWN_WEIGHT)) if weights else (lambda w: 1.0)
-    coverage = sum(weight(w) for w in wanted if w in have) / sum(weight(w) for w in wanted)
+    found = {w for w in wanted if _stated(w, have)}  # word families meet: Ukraine/Ukrainian
+    coverage = sum(weight(w) for w in wanted if w in found) / sum(weight(w) for w in wanted)
     clash = (
         bool(numbers(sentence) - numbers(joined))
-        or bool(names(sentence) - have)  # "the White House said" where the facts say Lavrov did
-        or _negation_clash(sentence, texts, set(wanted) & have)
+        or any(not _stated(n, have) for n in names(sentence))  # "the White House said" where Lavrov did
+        or _negation_clash(sentence, texts, found & have)
     )
     return coverage, clash
+
+
+def _stated(word: str, have: set[str]) -> bool:
+    return word in have or any(related(word, h) for h in have)
 
 
 def support_score(sentence: str, evidence: Iterable[str], weights: dict[str, float] | None = None) -> float:

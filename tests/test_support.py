@@ -47,6 +47,10 @@ LABELLED = [
      "paraphrase"),
     ("Trump said he doesn't know Putin but getting along with Russia would be a great thing.", ["don’t know Putin"],
      True, "paraphrase"),
+    # word families the check recognises (Ukraine/Ukrainian, Islam/Islamist, title abbreviations)
+    ("The Ukraine crisis was touched upon, the Kremlin said.", ["Major aspects"], True, "paraphrase"),
+    ("Putin called Islamist terrorism a common foe of the US and Russia.", ["common foe"], True, "paraphrase"),
+    ("Senator Sherrod Brown advised against weakening sanctions.", ["Sherrod Brown"], True, "paraphrase"),
     # wrong but existing ids
     ("The call lasted about an hour.", ["real coordination"], False, "wrong-id"),
     ("Lavrov said Russia has no naive expectations.", ["fools"], False, "wrong-id"),
@@ -75,6 +79,8 @@ LABELLED = [
     ("Trump promised to lift all sanctions within a week.", ["not among the topics"], False, "invented"),
     ("Why did Putin call Trump? To get to the other side.", ["real coordination"], False, "invented"),
     ("The White House praised Putin's handling of the economy.", ["significant start"], False, "invented"),
+    ("Senator Sherrod Brown said sanctions should be lifted at once.", ["Sherrod Brown"], False, "invented"),
+    ("The Ukrainian army was not mentioned in the Kremlin's statement.", ["Major aspects"], False, "invented"),
 ]
 
 

@@ -228,7 +228,8 @@ def question_message(question: str, knowledge: Knowledge, evidence: Evidence | N
     parts = []
     if evidence is not None and evidence.hits:
         lines = [f"{h.fact.id} {h.fact.text}" for h in evidence.hits[:PASSAGES]]
-        parts.append("Facts most related to the question:\n" + "\n".join(lines))
+        parts.append("Facts retrieved for this question (the answer is most likely among them; cite the ids of "
+                     "the ones you use):\n" + "\n".join(lines))
     parts.append(f"Question: {question}")
     if evidence is not None and not evidence.profile.english:
         parts.append("Answer in English: the facts are in English and answers are checked against them.")
