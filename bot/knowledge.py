@@ -17,7 +17,7 @@ from bot.engines.retrieval import Retriever
 from bot.errors import CorpusError
 from bot.semantic import Embedder
 
-PROMPT_FILES = ("answer", "retry", "summary")
+PROMPT_FILES = ("answer", "retry", "nudge", "summary")
 
 
 @dataclass(frozen=True)

@@ -191,7 +191,7 @@ async def test_prefix_is_byte_identical_and_history_comes_after(llm_settings, fa
     service = Service.from_settings(llm_settings())
     await service.ask("What did Lavrov say?")
     await service.ask("And Peskov?", [Turn("What did Lavrov say?", "He said there were no naive expectations [1].")])
-    first, second = (r["messages"] for r in fake_llm.chat_requests)
+    first, second = (r["messages"] for r in fake_llm.chat_requests[::2])  # each refusal gets one nudge
     assert first[0]["role"] == "system" and first[0]["content"].encode() == second[0]["content"].encode()
     assert service.knowledge.brief.text in first[0]["content"]
     assert [m["role"] for m in second] == ["system", "user", "assistant", "user"]
@@ -220,14 +220,14 @@ async def test_identical_concurrent_questions_share_one_call(llm_settings, fake_
     assert service.stats.cache_hits == 10
 
 
-async def test_concurrency_limit_is_respected(llm_settings, fake_llm) -> None:
+async def test_concurrency_limit_is_respected(llm_settings, fake_llm, fact_id) -> None:
     full = asyncio.Event()
 
     async def held(body: dict) -> Text:  # no reply until three calls are in flight at once
         if fake_llm.concurrent >= 3:
             full.set()
         await full.wait()
-        return Text("NOT_IN_SOURCES")
+        return Text(f"Iran was discussed [{fact_id('as well as Iran’s nuclear')}].")
 
     fake_llm.default = held
     service = Service.from_settings(llm_settings(llm_concurrency=3))
@@ -282,11 +282,19 @@ async def test_marker_variants_through_the_client(llm_settings, fake_llm, fact_i
                                    "The articles don't say anything about the population of Canada.",
                                    "<think>Canada is not covered.</think>NOT_IN_SOURCES"])
 async def test_refusal_forms_through_the_client(llm_settings, fake_llm, reply: str) -> None:
-    fake_llm.queue(reply)
+    fake_llm.queue(reply, reply)
     answer = await Service.from_settings(llm_settings()).ask("Did they talk about Iran?")
-    # the model's refusal is recognised; retrieval's quotes answer instead, labelled
+    # the model's refusal is recognised, it is nudged once, then retrieval's quotes answer, labelled
     assert answer.fallback_reason == "llm_declined" and answer.text.startswith(DECLINED_LEAD)
-    assert len(fake_llm.chat_requests) == 1
+    assert len(fake_llm.chat_requests) == 2
+    assert fake_llm.chat_requests[1]["messages"][-1]["content"] == Service.from_settings(
+        llm_settings()).knowledge.prompts["nudge"]
+
+
+async def test_a_refusal_then_a_supported_answer_after_the_nudge(llm_settings, fake_llm, fact_id) -> None:
+    fake_llm.queue("NOT_IN_SOURCES", f"Iran's nuclear program was discussed [{fact_id('as well as Iran’s nuclear')}].")
+    answer = await Service.from_settings(llm_settings()).ask("Did they talk about Iran?")
+    assert answer.engine == "llm" and not answer.fallback and answer.text.startswith("Iran's nuclear program")
 
 
 async def test_status_counters_follow_the_support_check(llm_settings, fake_llm, fact_id) -> None:

@@ -161,6 +161,10 @@ class LLMEngine:
             _add(usage, reply.usage)
             parsed = parse_reply(_without_cut_tail(reply))
             if parsed.refused:
+                if attempt == 1:  # the decision found facts about it: one nudge to say what they say
+                    messages = [*messages, {"role": "assistant", "content": reply.text or "(empty)"},
+                                {"role": "user", "content": knowledge.prompts["nudge"]}]
+                    continue
                 return self._quoted(evidence, question, knowledge, DECLINED_LEAD, FallbackReason.LLM_DECLINED,
                                     dropped, usage)
             kept, lost = keep_supported([(s.text, s.fact_ids) for s in parsed.sentences], knowledge.brief, threshold)
