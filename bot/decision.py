@@ -115,7 +115,9 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     if not answers:
         verdict: Verdict = "after" if profile.after else "decline"
         return Evidence(verdict, profile, hits, reason=f"coverage {best_coverage:.2f}, meaning {best_dense:.2f}")
-    return Evidence("answer", profile, hits, _choose(hits, known, retriever), "")
+    # by meaning alone, only the closest fact is clearly about the question
+    chosen = _choose(hits, known, retriever) if profile.english else hits[:1]
+    return Evidence("answer", profile, hits, chosen, "")
 
 
 def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: Hit) -> float:
