@@ -24,8 +24,8 @@ from typing import Literal
 
 import numpy as np
 
-from bot.engines.retrieval import Hit, Retriever
 from bot.knowledge import Knowledge, Turn
+from bot.retrieval import Hit, Retriever
 from bot.text import key_stems
 from bot.vocabulary import QuestionProfile
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from bot.brief import Brief, build_brief
 from bot.corpus import load_corpus
 from bot.disagreements import disagreement_pairs
-from bot.engines.retrieval import Retriever
 from bot.errors import CorpusError
+from bot.retrieval import Retriever
 from bot.semantic import Embedder
 
 PROMPT_FILES = ("answer", "retry", "summary")

@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.answer import Answer, EngineName, FallbackReason, error_answer, refusal
-from bot.briefings import offline_timeline
 from bot.config import Settings
 from bot.engines import Engine
 from bot.engines.llm import LLMEngine
 from bot.engines.offline import OfflineEngine
 from bot.errors import CallbotError, InvalidQuestion
 from bot.knowledge import Knowledge, Turn, build_knowledge
+from bot.overview import offline_timeline
 from bot.questions import clean_question, is_instruction_attempt, normalise_for_cache
 from bot.semantic import Embedder
 from bot.stats import Stats

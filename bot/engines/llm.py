@@ -32,14 +32,14 @@ from bot.answer import (
     compose,
     refusal,
 )
-from bot.briefings import SUMMARY_LEAD, TOPIC_LEAD, offline_summary, resolved_dates_note, with_differ_part
-from bot.citations import parse_reply
 from bot.config import Settings
 from bot.decision import Evidence
 from bot.engines.offline import OfflineEngine
 from bot.errors import LLMError
 from bot.knowledge import Knowledge, Turn
 from bot.logs import redact
+from bot.overview import SUMMARY_LEAD, TOPIC_LEAD, offline_summary, resolved_dates_note, with_differ_part
+from bot.reply_parser import parse_reply
 from bot.support import keep_supported
 
 log = logging.getLogger(__name__)

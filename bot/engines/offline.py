@@ -21,10 +21,10 @@ from bot.answer import (
     compose,
     refusal,
 )
-from bot.briefings import offline_summary
 from bot.decision import Evidence, follow_up_terms, gather
 from bot.knowledge import Knowledge, Turn
-from bot.replies import after_articles, sources_answer
+from bot.overview import offline_summary
+from bot.source_answers import after_articles, sources_answer
 
 
 @dataclass

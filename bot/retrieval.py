@@ -5,7 +5,8 @@ finds the sentence a paraphrase means ("penalties" for "sanctions", a question i
 ranks every fact, and the two rankings are fused by reciprocal rank, so neither's score scale
 matters. Ranking is all this does: whether the best facts *answer* the question is bot.decision's
 call. Facts are indexed with their full article sentences, so a merged quote is found by who said
-it. Without the embedding model retrieval is lexical only.
+it. Without the embedding model retrieval is lexical only. It is no engine: the knowledge snapshot
+builds one index per brief, and both engines (through bot.decision) read it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Briefings from the brief: a cited summary (optionally on one topic) and a dated timeline.
+"""The overview of the event: a cited summary (optionally on one topic) and a dated timeline.
 
 Both are made of verbatim facts, so every sentence is its own citation; the LLM engine may rewrite
 the summary in its own words, and then every sentence goes through the same support check as an

@@ -1,4 +1,4 @@
-"""Briefings: /summary [topic] and /timeline in both engines, in the CLI, console and Discord."""
+"""The overview (bot.overview): /summary [topic] and /timeline in both engines, in the CLI, console and Discord."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from bot.answer import REFUSAL_TEXT
-from bot.briefings import DIFFER_LEAD, offline_summary, offline_timeline, timeline_entries
+from bot.overview import DIFFER_LEAD, offline_summary, offline_timeline, timeline_entries
 from bot.sentences import normalize_ws
 from bot.service import Service
 

@@ -1,4 +1,4 @@
-"""Replies that are not quotes of the best facts: about the sources themselves, and "after the
+"""Answers from the manifest rather than from the facts: about the sources themselves, and "after the
 articles end". Both come from the manifest (sources.toml), so they are as grounded as a quote: the
 dates and outlets are the curated metadata, and each line cites the article it describes."""
 
