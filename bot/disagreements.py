@@ -14,13 +14,9 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from bot.dates import resolve_dates
 from bot.text import NEGATIONS, NUMBER_WORDS, key_stems, negated_stems, words
-
-if TYPE_CHECKING:
-    from bot.brief import Brief, BriefFact
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "5th": 5}
@@ -138,13 +134,3 @@ def _ordinal_words(values: set[int]) -> str:
     names = {v: k for k, v in ORDINALS.items() if k.isalpha()}
     return "/".join(names[v] for v in sorted(values))
 
-
-def disagreement_pairs(brief: Brief) -> list[tuple[BriefFact, BriefFact]]:
-    """Pairs of brief facts, from different articles, that conflict."""
-    statements = [Statement(f.id, f.sources[0], f.text, brief.source(f.sources[0]).published) for f in brief.all_facts]
-    pairs = []
-    for d in find_disagreements(statements):
-        a, b = brief.fact(d.a.id), brief.fact(d.b.id)
-        if a is not None and b is not None:
-            pairs.append((a, b))
-    return pairs

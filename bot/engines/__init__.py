@@ -6,11 +6,10 @@ the engines asks which kind it has.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from bot.answer import Answer, EngineName
-    from bot.knowledge import Knowledge, Turn
+from bot.answer import Answer, EngineName
+from bot.knowledge import Knowledge, Turn
 
 
 class Engine(Protocol):
