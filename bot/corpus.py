@@ -20,7 +20,6 @@ from bot.errors import CorpusError
 from bot.sentences import normalize_ws, split_spans
 
 MANIFEST_NAME = "sources.toml"
-OUTLET_NOT_NAMED = "outlet not named"
 
 
 class CleanRules(BaseModel):

@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.dates import resolve_dates
 from bot.text import NEGATIONS, NUMBER_WORDS, key_stems, negated_stems, words
@@ -24,6 +25,8 @@ EVENT_NOUNS = frozenset(key_stems("time occasion round"))
 MIN_SHARED = 3  # words two statements must share to be about the same thing...
 MIN_CONTAINMENT = 0.5  # ...carrying this share of the shorter statement's weight
 MIN_MUTUAL = 0.5  # date and negation conflicts only count between near-paraphrases (both ways)
+
+ConflictKind = Literal["ordinal", "number", "date", "negation"]
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,7 @@ class Statement:
 class Disagreement:
     a: Statement
     b: Statement
-    kind: str  # "ordinal" | "number" | "date" | "negation"
-    detail: str
+    kind: ConflictKind
 
 
 def _ordinals(text: str) -> dict[int, set[str]]:
@@ -88,31 +90,31 @@ def find_disagreements(statements: Sequence[Statement]) -> list[Disagreement]:
                 continue
             conflict = _conflict(a, b, shared, min(containment, overlap))
             if conflict:
-                found.append(Disagreement(a, b, *conflict))
+                found.append(Disagreement(a, b, conflict))
     return found
 
 
-def _conflict(a: Statement, b: Statement, shared: set[str], mutual: float) -> tuple[str, str] | None:
+def _conflict(a: Statement, b: Statement, shared: set[str], mutual: float) -> ConflictKind | None:
     oa, ob = _ordinals(a.text), _ordinals(b.text)
     about = shared | EVENT_NOUNS
     ra = {n for n, nouns in oa.items() if nouns & about}
     rb = {n for n, nouns in ob.items() if nouns & about}
     if ra and rb and not ra & rb:
-        return "ordinal", f"{_ordinal_words(ra)} vs {_ordinal_words(rb)}"
+        return "ordinal"
     na, nb = _numbers_with_units(a.text), _numbers_with_units(b.text)
     for unit in na.keys() & nb.keys():
         if not na[unit] & nb[unit]:
-            return "number", f"{'/'.join(sorted(na[unit]))} vs {'/'.join(sorted(nb[unit]))} {unit}"
+            return "number"
     da = {d.date for d in resolve_dates(a.text, a.published) if d.precision == "day"}
     db = {d.date for d in resolve_dates(b.text, b.published) if d.precision == "day"}
     if mutual >= MIN_MUTUAL and len(da) == len(db) == 1 and da != db:
-        return "date", f"{min(da)} vs {min(db)}"
+        return "date"
     if mutual >= MIN_MUTUAL:
         # the negated predicate itself ("were not discussed") stated plainly by the other article
         for this, other in ((a.text, b.text), (b.text, a.text)):
             flipped = (_negated_heads(this) & shared) - negated_stems(other)
             if flipped and not _negated_heads(other) & shared:
-                return "negation", f"negated: {', '.join(sorted(flipped))}"
+                return "negation"
     return None
 
 
@@ -128,9 +130,3 @@ def _negated_heads(text: str) -> set[str]:
                     heads.add(stems[0])
                     break
     return heads
-
-
-def _ordinal_words(values: set[int]) -> str:
-    names = {v: k for k, v in ORDINALS.items() if k.isalpha()}
-    return "/".join(names[v] for v in sorted(values))
-

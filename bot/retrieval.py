@@ -19,7 +19,7 @@ from rank_bm25 import BM25Okapi
 from bot.brief import Brief, BriefFact
 from bot.semantic import Embedder
 from bot.text import key_stems
-from bot.vocabulary import QUESTION_FRAME, QuestionProfile, Vocabulary, related
+from bot.vocabulary import QuestionProfile, Vocabulary, related
 
 FUSION_K = 5  # reciprocal-rank constant: small, because the top few ranks are what matter here
 DENSE_WEIGHT = 1.0  # the embedding's vote relative to BM25's
@@ -28,8 +28,6 @@ DENSE_WEIGHT = 1.0  # the embedding's vote relative to BM25's
 @dataclass(frozen=True)
 class Hit:
     fact: BriefFact
-    score: float  # fused rank score, for ordering
-    lexical: float  # BM25
     dense: float  # cosine to the question (0 without the model)
     coverage: float  # weighted share of the question's focus words the fact's context states
 
@@ -38,7 +36,6 @@ class Retriever:
     """An index over one brief's facts (all of them, in the brief or not); rebuilt on reload."""
 
     def __init__(self, brief: Brief, embedder: Embedder | None = None, event_name: str = "") -> None:
-        self.brief = brief
         self.facts = brief.all_facts
         self._docs = [list(key_stems(f.context)) for f in self.facts]
         self._sets = [set(doc) for doc in self._docs]
@@ -67,10 +64,6 @@ class Retriever:
         """Focus words of a question (frame words removed, acronyms expanded), kept if nothing else is left."""
         focus = [w for w in self.profile(question).focus if w != "not"]
         return focus or [w for w in dict.fromkeys(key_stems(question)) if w != "not"]
-
-    def frame_terms(self, question: str) -> list[str]:
-        """The frame words ("talk", "say"): they help ranking ("discussed" facts first), not deciding."""
-        return [w for w in dict.fromkeys(key_stems(question)) if w in QUESTION_FRAME]
 
     def weight(self, term: str) -> float:
         return self._weights.get(term, self._unknown)
@@ -113,11 +106,4 @@ class Retriever:
             dense = self._matrix @ vector
             fused[np.argsort(-dense, kind="stable")] += DENSE_WEIGHT / (FUSION_K + np.arange(1, n + 1))
         order = sorted(range(n), key=lambda i: (-fused[i], i))[:k]
-        return [Hit(self.facts[i], float(fused[i]), float(lexical[i]), float(dense[i]), self.coverage(terms, i))
-                for i in order]
-
-    def dense_scores(self, vector: np.ndarray | None) -> np.ndarray | None:
-        """Cosine of every fact to the question vector (None without the model)."""
-        if vector is None or self._matrix is None:
-            return None
-        return self._matrix @ vector
+        return [Hit(self.facts[i], float(dense[i]), self.coverage(terms, i)) for i in order]

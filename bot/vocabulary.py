@@ -42,11 +42,6 @@ _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s
 # Reader comments are never sources: a question about what commenters said is declined.
 _COMMENTS = re.compile(r"\b(?:commenters?|readers?|comments? (?:section|thread)|in the comments"
                        r"|below the (?:article|line)|forum posters?)\b", re.IGNORECASE)
-_YES_NO = re.compile(
-    r"^\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|"
-    r"may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|is it true)\b",
-    re.IGNORECASE,
-)
 ABOUT_SOURCES = frozenset(
     key_stems(
         "outlet outlets source sources article articles preview previews report reports reported publish published "
@@ -89,18 +84,12 @@ class QuestionProfile:
 
     focus: tuple[str, ...]  # key stems that say what it is about (frame words removed), acronyms expanded
     unknown_names: tuple[str, ...]  # capitalised words, acronyms or numbers the articles never contain
-    unknown_words: tuple[str, ...]  # other focus words the articles never use
-    yes_no: bool
     after: bool  # asks what happened after the event ("after the call", "since then", "today")
     about_sources: bool  # asks about the articles themselves (which outlets, when written)
     english: bool
     about_comments: bool = False  # asks what readers wrote under an article: not a source
     speaker: tuple[str, ...] = ()  # "What did Lavrov say about Ukraine?": lavrov...
     topic: tuple[str, ...] = ()  # ...and ukrain: one fact must hold both
-
-    @property
-    def unknown_share(self) -> float:
-        return len(self.unknown_words) / len(self.focus) if self.focus else 0.0
 
 
 @dataclass
@@ -174,13 +163,11 @@ class Vocabulary:
                     and not all(self.knows(s) for s in content):
                 names.append(token)
         names += [n for n in sorted(numbers(question) - self.numbers) if len(n) < 6 and n not in names]
-        unknown = tuple(s for s in focus if not self.knows(s) and not any(s in key_stems(n) for n in names))
         about_sources = bool(set(focus) & ABOUT_SOURCES) and all(
             s in ABOUT_SOURCES or s in self.event_stems or s in self.outlet_stems or s in QUESTION_FRAME
             for s in focus
         )
-        return QuestionProfile(tuple(focus), tuple(names), unknown, bool(_YES_NO.match(question)),
-                               self._after_event(question), about_sources, english,
+        return QuestionProfile(tuple(focus), tuple(names), self._after_event(question), about_sources, english,
                                bool(_COMMENTS.search(question)), *self._said_about(question))
 
 
