@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import math
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from bot.corpus import DEFAULT_EVENT_NAME, Corpus, EventInfo, SourceEntry, load_
 from bot.dates import resolve_dates
 from bot.disagreements import Statement, find_disagreements
 from bot.facts import Fact, Occurrence, build_facts, is_headline, open_quote
-from bot.text import content_stems, idf_table, key_stems
+from bot.text import WordWeights, content_stems, idf_table, key_stems
 from bot.tokens import get_counter
 
 BRIEF_FORMAT = "brief-v4"  # bump when ranking or rendering changes, so versions change too
@@ -99,17 +98,13 @@ class Brief:
         return {f.id: f for f in self.all_facts}
 
     @functools.cached_property
-    def _idf(self) -> dict[str, float]:
-        return idf_table([set(key_stems(f.context)) for f in self.all_facts])
+    def _weights(self) -> WordWeights:
+        return WordWeights.over(set(key_stems(f.context)) for f in self.all_facts)
 
-    def word_weights(self) -> dict[str, float]:
-        """IDF of every key stem over the facts' contexts (computed once per brief): "Putin" is in
-        almost every fact and weighs little, "Crimea" weighs a lot."""
-        return self._idf
-
-    def unknown_word_weight(self) -> float:
-        """Weight of a word no fact contains: at least as much as the rarest known word."""
-        return math.log(len(self.all_facts) + 1 + 1) + 0.5
+    def word_weights(self) -> WordWeights:
+        """IDF of every key stem over the facts' contexts (computed once per brief): a name in almost
+        every fact weighs little, a place named once weighs a lot; a word no fact contains, the most."""
+        return self._weights
 
     def source(self, file: str) -> SourceEntry:
         """The manifest entry of one of the brief's articles; KeyError naming the file otherwise."""

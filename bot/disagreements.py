@@ -10,14 +10,12 @@ story: it is tested on invented pairs as much as on the articles.
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from bot.dates import resolve_dates
-from bot.text import NEGATIONS, NUMBER_WORDS, key_stems, negated_stems, words
+from bot.text import NUMBER_WORDS, idf_table, is_negation, key_stems, negated_stems, words
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "5th": 5}
@@ -74,8 +72,8 @@ def _numbers_with_units(text: str) -> dict[str, set[str]]:
 def find_disagreements(statements: Sequence[Statement]) -> list[Disagreement]:
     """Every conflicting pair from different articles, in input order."""
     stems = [set(key_stems(s.text)) - {"not"} for s in statements]
-    df: Counter[str] = Counter(w for st in stems for w in st)
-    idf = {w: 1 + math.log((len(statements) + 1) / (n + 0.5)) for w, n in df.items()}
+    # +1: a word every statement shares still counts towards "about the same thing"
+    idf = {w: 1 + weight for w, weight in idf_table(stems).items()}
     found: list[Disagreement] = []
     for i, a in enumerate(statements):
         for j in range(i + 1, len(statements)):
@@ -123,7 +121,7 @@ def _negated_heads(text: str) -> set[str]:
     heads: set[str] = set()
     tokens = words(text)
     for i, w in enumerate(tokens):
-        if w in NEGATIONS or w.endswith("n't"):
+        if is_negation(w):
             for nxt in tokens[i + 1 : i + 4]:
                 stems = [s for s in key_stems(nxt) if s != "not"]
                 if stems:

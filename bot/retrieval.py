@@ -41,8 +41,7 @@ class Retriever:
         self._sets = [set(doc) for doc in self._docs]
         self._bm25 = BM25Okapi(self._docs) if any(self._docs) else None  # BM25 divides by the vocabulary size
         self._weights = brief.word_weights()
-        self._unknown = brief.unknown_word_weight()
-        self.typical_weight = float(np.median(list(self._weights.values()))) if self._weights else 1.0
+        self.typical_weight = float(np.median(list(self._weights.idf.values()))) if self._weights.idf else 1.0
         self._position = {f.id: i for i, f in enumerate(self.facts)}
         outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
         self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets)
@@ -66,7 +65,7 @@ class Retriever:
         return focus or [w for w in dict.fromkeys(key_stems(question)) if w != "not"]
 
     def weight(self, term: str) -> float:
-        return self._weights.get(term, self._unknown)
+        return self._weights(term)
 
     def coverage(self, terms: list[str], index: int) -> float:
         return self._covered(terms, self._sets[index])

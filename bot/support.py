@@ -15,12 +15,11 @@ from dataclasses import dataclass
 
 from bot.answer import Supported
 from bot.brief import Brief, BriefFact
-from bot.text import has_negation, key_stems, negated_stems, negation_split, numbers
+from bot.text import WordWeights, has_negation, key_stems, negated_stems, negation_split, numbers
 
 # Words that talk about the answer rather than the event ("the articles report that...").
 DISCOURSE = frozenset(key_stems("article articles source sources report reports reported fact facts brief text"))
 LEAD_IN = re.compile(r"^[^.!?]{0,80}:$")  # "According to the articles:" needs no citation
-UNKNOWN_WEIGHT = 5.0  # a word no fact contains weighs like the rarest words of the brief
 REPAIR_CANDIDATES = 6
 REPAIR_MARGIN = 0.15
 CONTRADICTION_COVERAGE = 0.5  # a fact stating half of a sentence, negated the other way, contradicts it
@@ -36,9 +35,10 @@ class Verdict:
     reattributed: bool = False
 
 
-def measure(sentence: str, evidence: Iterable[str], weights: dict[str, float] | None = None) -> tuple[float, bool]:
+def measure(sentence: str, evidence: Iterable[str], weights: WordWeights | None = None) -> tuple[float, bool]:
     """(coverage, clash): the weighted share of the sentence's content words the evidence states,
-    and whether the evidence contradicts it on a number or a negation. Rare words weigh more."""
+    and whether the evidence contradicts it on a number or a negation. Rare words weigh more, and a
+    word no fact contains the most (`Brief.word_weights`); without weights every word counts the same."""
     wanted = [w for w in dict.fromkeys(key_stems(sentence)) if w not in DISCOURSE]
     texts = list(evidence)
     if not wanted:
@@ -47,7 +47,7 @@ def measure(sentence: str, evidence: Iterable[str], weights: dict[str, float] | 
         return 0.0, False
     joined = " ".join(texts)
     have = set(key_stems(joined))
-    weight = (lambda w: weights.get(w, UNKNOWN_WEIGHT)) if weights else (lambda w: 1.0)
+    weight = weights or (lambda w: 1.0)
     coverage = sum(weight(w) for w in wanted if w in have) / sum(weight(w) for w in wanted)
     clash = (
         bool(numbers(sentence) - numbers(joined))
@@ -57,7 +57,7 @@ def measure(sentence: str, evidence: Iterable[str], weights: dict[str, float] | 
     return coverage, clash
 
 
-def support_score(sentence: str, evidence: Iterable[str], weights: dict[str, float] | None = None) -> float:
+def support_score(sentence: str, evidence: Iterable[str], weights: WordWeights | None = None) -> float:
     """0..1: share of the sentence's content the evidence states; 0 on a number or negation clash."""
     coverage, clash = measure(sentence, evidence, weights)
     return 0.0 if clash else coverage

@@ -13,7 +13,8 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import snowballstemmer
 
@@ -89,8 +90,13 @@ def numbers(text: str) -> set[str]:
     return found | {NUMBER_WORDS[w] for w in words(text) if w in NUMBER_WORDS}
 
 
+def is_negation(word: str) -> bool:
+    """A folded word that negates what follows it ("not", "never", "failed", "wasn't", "ain't")."""
+    return word in NEGATIONS or word.endswith("n't")
+
+
 def has_negation(text: str) -> bool:
-    return any(w in NEGATIONS or w.endswith("n't") for w in words(text))
+    return any(is_negation(w) for w in words(text))
 
 
 # Words the articles and users use interchangeably for the same thing, mapped to one stem. Used
@@ -120,7 +126,7 @@ def key_stems(text: str) -> tuple[str, ...]:
     the support check. Memoised: the support check reads every fact's context for every sentence."""
     out = []
     for w in words(text):
-        if w in NEGATIONS or w.endswith("n't"):
+        if is_negation(w):
             out.append("not")
         elif w not in STOP_WORDS and (len(w) > 1 or w.isdigit()):
             stemmed = TITLE_ABBREVIATIONS.get(stem(w), stem(w))
@@ -142,7 +148,7 @@ def negation_split(text: str) -> tuple[frozenset[str], frozenset[str]]:
     for clause in _CLAUSE.split(_US.sub("US ", text)):
         reach = 0
         for word in words(clause):
-            if word in NEGATIONS or word.endswith("n't"):
+            if is_negation(word):
                 reach = NEGATION_REACH
                 continue
             if word in STOP_WORDS or (len(word) < 2 and not word.isdigit()):
@@ -163,7 +169,31 @@ def negated_stems(text: str) -> frozenset[str]:
 
 def idf_table(docs: Iterable[set[str]]) -> dict[str, float]:
     """Inverse document frequency of every word over `docs` (sets of stems): the one IDF formula
-    the brief's ranking, retrieval and the support check share."""
+    the brief's ranking, retrieval, the support check and the disagreement finder share. Always
+    positive: a word in every document still weighs log((n+1)/(n+0.5))."""
     sets = list(docs)
     df: Counter[str] = Counter(w for doc in sets for w in doc)
     return {w: math.log((len(sets) + 1) / (n + 0.5)) for w, n in df.items()}
+
+
+def unknown_word_weight(n_docs: int) -> float:
+    """The weight of a word none of `n_docs` documents contains: more than the rarest known word's
+    (a word in one document weighs log((n+1)/1.5)), so evidence that lacks it misses the most."""
+    return math.log(n_docs + 2) + 0.5
+
+
+@dataclass(frozen=True)
+class WordWeights:
+    """How much each key stem says: its IDF over a set of documents (`idf_table`), and for a stem
+    none of them contains, `unknown` (`unknown_word_weight`). Call it with a stem."""
+
+    idf: Mapping[str, float]
+    unknown: float
+
+    @classmethod
+    def over(cls, docs: Iterable[set[str]]) -> WordWeights:
+        sets = list(docs)
+        return cls(idf_table(sets), unknown_word_weight(len(sets)))
+
+    def __call__(self, stem: str) -> float:
+        return self.idf.get(stem, self.unknown)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.text import NEGATIONS, STOP_WORDS, fold, key_stems, numbers, words
+from bot.text import STOP_WORDS, fold, is_negation, key_stems, numbers, words
 
 # Words that frame a question rather than say what it is about.
 QUESTION_FRAME = frozenset(
@@ -202,7 +202,7 @@ def _looks_like_name(question: str, token: str, index: int) -> bool:
     word with a capitalised part ("al-Qaeda")."""
     if "-" in token and any(part[:1].isupper() for part in token.split("-")[1:]):
         return True
-    if not token[:1].isupper() or fold(token) in STOP_WORDS or fold(token) in NEGATIONS:
+    if not token[:1].isupper() or fold(token) in STOP_WORDS or is_negation(fold(token)):
         return False
     if token.isupper() and len(token) > 1:
         return True
