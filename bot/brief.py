@@ -17,6 +17,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.corpus import DEFAULT_EVENT_NAME, Corpus, EventInfo, SourceEntry, load_corpus
 from bot.dates import resolve_dates
@@ -113,7 +114,7 @@ class Brief:
             raise KeyError(f"{file} is not a source of brief {self.version}")
         return found
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The `callbot brief --json` contract of DESIGN.md."""
         return {
             "version": self.version,

@@ -74,8 +74,8 @@ def offline_summary(knowledge: Knowledge, topic: str | None = None) -> Answer:
         hits = [h for h in retriever.search(terms, k=TOPIC_FACTS) if h.coverage >= MIN_PART_COVERAGE]
         if not hits:
             return refusal(label, brief.version, engine="offline")
-        kept = [Supported(h.fact.text, (h.fact.id,), round(h.coverage, 3)) for h in hits]
-        return compose(label, brief, kept, engine="offline", lead_in=TOPIC_LEAD.format(topic=topic))
+        on_topic = [Supported(h.fact.text, (h.fact.id,), round(h.coverage, 3)) for h in hits]
+        return compose(label, brief, on_topic, engine="offline", lead_in=TOPIC_LEAD.format(topic=topic))
     kept: list[Supported] = []
     used: set[str] = set()
     for part in PARTS:

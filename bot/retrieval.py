@@ -11,6 +11,7 @@ builds one index per brief, and both engines (through bot.decision) read it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,7 +89,7 @@ class Retriever:
     def _near(self, term: str, have: set[str]) -> bool:
         return any(related(term, w) for w in have)
 
-    def search(self, terms: list[str], context_terms: list[str] = (), k: int = 5,  # type: ignore[assignment]
+    def search(self, terms: list[str], context_terms: Sequence[str] = (), k: int = 5,
                vector: np.ndarray | None = None) -> list[Hit]:
         """The k best facts: BM25 on `terms` (plus `context_terms` from an earlier question, for
         ranking only) fused with the embedding's ranking when a question vector is given."""

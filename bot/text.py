@@ -68,7 +68,8 @@ def stem(word: str) -> str:
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
         stemmer = _local.stemmer = snowballstemmer.stemmer("english")
-    return stemmer.stemWord(word)
+    stemmed: str = stemmer.stemWord(word)  # snowballstemmer has no type information
+    return stemmed
 
 
 def content_stems(text: str) -> list[str]:

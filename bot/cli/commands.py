@@ -6,7 +6,9 @@ import argparse
 import asyncio
 import json
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from bot.answer import Answer
 from bot.brief import load_brief
@@ -88,7 +90,7 @@ def timeline(args: argparse.Namespace) -> int:
     return _briefing(service, service.timeline(), args.json)
 
 
-def _briefing(service: Service, pending, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+def _briefing(service: Service, pending: Coroutine[Any, Any, Answer], as_json: bool) -> int:
     async def run() -> Answer:
         try:
             return await pending

@@ -16,7 +16,10 @@ class Engine(Protocol):
     """What the service needs from an engine."""
 
     name: EngineName
-    model: str | None  # the model it calls, for /status; None without one
+
+    @property
+    def model(self) -> str | None:
+        """The model it calls, for /status; None without one."""
 
     async def answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer: ...
 

@@ -94,6 +94,7 @@ class LLMEngine:
             try:
                 response = await self.client.chat.completions.create(
                     model=self.settings.openai_model,
+                    # plain {role, content} dicts are what the client sends; its types want one TypedDict per role
                     messages=messages,  # type: ignore[arg-type]
                     temperature=self.settings.llm_temperature,
                     max_tokens=max_tokens or self.settings.llm_max_tokens,
