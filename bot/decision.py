@@ -26,7 +26,6 @@ import numpy as np
 
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
-from bot.text import key_stems
 from bot.vocabulary import QuestionProfile
 
 Verdict = Literal["answer", "decline", "after", "sources"]
@@ -121,7 +120,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
 def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: Hit) -> float:
     """Weighted share of the question's words the fact states. A word the articles never use counts
     as missing, weighing like a typical word (the median IDF): it may be a paraphrase, but "How tall is
-    Putin?" must not pass on "Putin" alone."""
+    the minister?" must not pass on "minister" alone."""
     weights = [retriever.weight(t) for t in known]
     found = retriever.coverage_by(known, [hit.fact.id]) * sum(weights)
     return found / (sum(weights) + UNKNOWN_SHARE * retriever.typical_weight * len(unknown))
@@ -160,4 +159,5 @@ def _after_event(knowledge: Knowledge, hit: Hit) -> bool:
     if event is None:
         return True
     written_after = any(knowledge.brief.source(s).published >= event.date for s in hit.fact.sources)
-    return written_after and bool(set(key_stems(hit.fact.text)) & knowledge.retriever.vocabulary.event_nouns)
+    vocabulary = knowledge.retriever.vocabulary
+    return written_after and bool(vocabulary.lexicon.stem_set(hit.fact.text) & vocabulary.event_nouns)

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal
 
 from bot.dates import resolve_dates
-from bot.text import NUMBER_WORDS, idf_table, is_negation, key_stems, negated_stems, words
+from bot.text import GENERAL, NUMBER_WORDS, Lexicon, idf_table, is_negation, words
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "5th": 5}
-EVENT_NOUNS = frozenset(key_stems("time occasion round"))
+EVENT_NOUNS = "time occasion round"  # what an ordinal counts when the statements share no other noun
 MIN_SHARED = 3  # words two statements must share to be about the same thing...
 MIN_CONTAINMENT = 0.5  # ...carrying this share of the shorter statement's weight
 MIN_MUTUAL = 0.5  # date and negation conflicts only count between near-paraphrases (both ways)
@@ -44,17 +45,17 @@ class Disagreement:
     kind: ConflictKind
 
 
-def _ordinals(text: str) -> dict[int, set[str]]:
+def _ordinals(text: str, lexicon: Lexicon) -> dict[int, set[str]]:
     """Ordinal → the key stems of the up-to-3 words it qualifies ("second time", "first conversation")."""
     tokens = words(text)
     out: dict[int, set[str]] = {}
     for i, w in enumerate(tokens):
         if w in ORDINALS:
-            out.setdefault(ORDINALS[w], set()).update(s for t in tokens[i + 1 : i + 4] for s in key_stems(t))
+            out.setdefault(ORDINALS[w], set()).update(s for t in tokens[i + 1 : i + 4] for s in lexicon.key_stems(t))
     return out
 
 
-def _numbers_with_units(text: str) -> dict[str, set[str]]:
+def _numbers_with_units(text: str, lexicon: Lexicon) -> dict[str, set[str]]:
     """Unit stem → numbers stated for it ("lasted one hour" → {"hour": {"1"}})."""
     tokens = words(text)
     out: dict[str, set[str]] = {}
@@ -63,15 +64,16 @@ def _numbers_with_units(text: str) -> dict[str, set[str]]:
         if value is None and w.isdigit() and len(w) < 4:
             value = w
         if value is not None:
-            unit = key_stems(tokens[i + 1])
+            unit = lexicon.key_stems(tokens[i + 1])
             if unit:
                 out.setdefault(unit[0].rstrip("s"), set()).add(value)
     return out
 
 
-def find_disagreements(statements: Sequence[Statement]) -> list[Disagreement]:
-    """Every conflicting pair from different articles, in input order."""
-    stems = [set(key_stems(s.text)) - {"not"} for s in statements]
+def find_disagreements(statements: Sequence[Statement], lexicon: Lexicon = GENERAL) -> list[Disagreement]:
+    """Every conflicting pair from different articles, in input order; words compared by `lexicon`
+    (the event's, for its articles)."""
+    stems = [lexicon.stem_set(s.text) - {"not"} for s in statements]
     # +1: a word every statement shares still counts towards "about the same thing"
     idf = {w: 1 + weight for w, weight in idf_table(stems).items()}
     found: list[Disagreement] = []
@@ -86,20 +88,21 @@ def find_disagreements(statements: Sequence[Statement]) -> list[Disagreement]:
             containment, overlap = common / max(weights[0], 1e-9), common / max(weights[1], 1e-9)
             if len(shared) < MIN_SHARED or containment < MIN_CONTAINMENT:
                 continue
-            conflict = _conflict(a, b, shared, min(containment, overlap))
+            conflict = _conflict(a, b, shared, min(containment, overlap), lexicon)
             if conflict:
                 found.append(Disagreement(a, b, conflict))
     return found
 
 
-def _conflict(a: Statement, b: Statement, shared: set[str], mutual: float) -> ConflictKind | None:
-    oa, ob = _ordinals(a.text), _ordinals(b.text)
-    about = shared | EVENT_NOUNS
+def _conflict(a: Statement, b: Statement, shared: AbstractSet[str], mutual: float,
+              lexicon: Lexicon) -> ConflictKind | None:
+    oa, ob = _ordinals(a.text, lexicon), _ordinals(b.text, lexicon)
+    about = shared | lexicon.stem_set(EVENT_NOUNS)
     ra = {n for n, nouns in oa.items() if nouns & about}
     rb = {n for n, nouns in ob.items() if nouns & about}
     if ra and rb and not ra & rb:
         return "ordinal"
-    na, nb = _numbers_with_units(a.text), _numbers_with_units(b.text)
+    na, nb = _numbers_with_units(a.text, lexicon), _numbers_with_units(b.text, lexicon)
     for unit in na.keys() & nb.keys():
         if not na[unit] & nb[unit]:
             return "number"
@@ -110,20 +113,20 @@ def _conflict(a: Statement, b: Statement, shared: set[str], mutual: float) -> Co
     if mutual >= MIN_MUTUAL:
         # the negated predicate itself ("were not discussed") stated plainly by the other article
         for this, other in ((a.text, b.text), (b.text, a.text)):
-            flipped = (_negated_heads(this) & shared) - negated_stems(other)
-            if flipped and not _negated_heads(other) & shared:
+            flipped = (_negated_heads(this, lexicon) & shared) - lexicon.negated_stems(other)
+            if flipped and not _negated_heads(other, lexicon) & shared:
                 return "negation"
     return None
 
 
-def _negated_heads(text: str) -> set[str]:
-    """The first content word after each negation ("not discussed" → discuss; "don't know Putin" → know)."""
+def _negated_heads(text: str, lexicon: Lexicon) -> set[str]:
+    """The first content word after each negation ("not discussed" → discuss; "don't know him" → know)."""
     heads: set[str] = set()
     tokens = words(text)
     for i, w in enumerate(tokens):
         if is_negation(w):
             for nxt in tokens[i + 1 : i + 4]:
-                stems = [s for s in key_stems(nxt) if s != "not"]
+                stems = [s for s in lexicon.key_stems(nxt) if s != "not"]
                 if stems:
                     heads.add(stems[0])
                     break

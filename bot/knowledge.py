@@ -59,7 +59,7 @@ def disagreement_pairs(brief: Brief) -> list[tuple[BriefFact, BriefFact]]:
     """Pairs of facts, from different articles, that conflict (bot.disagreements finds them)."""
     statements = [Statement(f.id, f.sources[0], f.text, brief.source(f.sources[0]).published) for f in brief.all_facts]
     pairs = []
-    for d in find_disagreements(statements):
+    for d in find_disagreements(statements, brief.lexicon):
         a, b = brief.fact(d.a.id), brief.fact(d.b.id)
         if a is not None and b is not None:
             pairs.append((a, b))

@@ -1,6 +1,6 @@
 """Retrieval over every fact: lexical (BM25, rank-bm25) fused with semantic (bot.semantic).
 
-BM25 finds the rare words a question shares with a sentence ("Crimea", "Lavrov"); the embedding
+BM25 finds the rare words a question shares with a sentence ("Geneva", "Merkel"); the embedding
 finds the sentence a paraphrase means ("penalties" for "sanctions", a question in Spanish). Each
 ranks every fact, and the two rankings are fused by reciprocal rank, so neither's score scale
 matters. Ranking is all this does: whether the best facts *answer* the question is bot.decision's
@@ -19,7 +19,6 @@ from rank_bm25 import BM25Okapi
 
 from bot.brief import Brief, BriefFact
 from bot.semantic import Embedder
-from bot.text import key_stems
 from bot.vocabulary import QuestionProfile, Vocabulary, related
 
 FUSION_K = 5  # reciprocal-rank constant: small, because the top few ranks are what matter here
@@ -38,14 +37,15 @@ class Retriever:
 
     def __init__(self, brief: Brief, embedder: Embedder | None = None, event_name: str = "") -> None:
         self.facts = brief.all_facts
-        self._docs = [list(key_stems(f.context)) for f in self.facts]
+        self.lexicon = brief.lexicon
+        self._docs = [list(self.lexicon.key_stems(f.context)) for f in self.facts]
         self._sets = [set(doc) for doc in self._docs]
         self._bm25 = BM25Okapi(self._docs) if any(self._docs) else None  # BM25 divides by the vocabulary size
         self._weights = brief.word_weights()
         self.typical_weight = float(np.median(list(self._weights.idf.values()))) if self._weights.idf else 1.0
         self._position = {f.id: i for i, f in enumerate(self.facts)}
         outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
-        self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets)
+        self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon)
         self.embedder = embedder if embedder is not None and embedder.available else None
         self._matrix = self.embedder.passages([f.text for f in self.facts]) if self.embedder else None
 
@@ -63,7 +63,7 @@ class Retriever:
     def terms(self, question: str) -> list[str]:
         """Focus words of a question (frame words removed, acronyms expanded), kept if nothing else is left."""
         focus = [w for w in self.profile(question).focus if w != "not"]
-        return focus or [w for w in dict.fromkeys(key_stems(question)) if w != "not"]
+        return focus or [w for w in dict.fromkeys(self.lexicon.key_stems(question)) if w != "not"]
 
     def weight(self, term: str) -> float:
         return self._weights(term)

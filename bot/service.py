@@ -73,7 +73,7 @@ class Service:
         """Answer one question. Invalid input raises InvalidQuestion (the edges word it)."""
         knowledge = self.knowledge  # one snapshot for the whole question, even across a reload
         try:
-            cleaned = clean_question(question, self.settings.max_question_chars)
+            cleaned = clean_question(question, self.settings.max_question_chars, knowledge.brief.event_name)
         except InvalidQuestion:
             self.stats.errors += 1
             raise
@@ -159,7 +159,8 @@ class Service:
     async def summary(self, topic: str | None = None) -> Answer:
         """/summary [topic]: cached per brief version (a reload starts afresh)."""
         knowledge = self.knowledge
-        topic = clean_question(topic, self.settings.max_question_chars) if topic and topic.strip() else None
+        topic = (clean_question(topic, self.settings.max_question_chars, knowledge.brief.event_name)
+                 if topic and topic.strip() else None)
         if topic is not None and (screened := self._screened(topic, knowledge)) is not None:
             return screened
         key: CacheKey = (knowledge.version, f"\0summary\0{normalise_for_cache(topic or '')}", ())

@@ -8,14 +8,13 @@ import datetime as dt
 
 from bot.answer import Answer, AnswerSentence, Citation, EngineName, with_markers
 from bot.brief import KIND_HINTS, Brief, BriefFact
-from bot.text import key_stems
 from bot.vocabulary import QuestionProfile
 
 SOURCES_LEAD = "From the list of sources:"
 AFTER_TEXT = ("The articles end on {date}, so they don't report what happened after that; "
               "I can only answer from what they say.")
-KIND_WORDS = {"preview": frozenset(key_stems("preview previews before beforehand ahead advance")),
-              "report": frozenset(), "aggregate": frozenset(key_stems("aggregate aggregator mixes"))}
+KIND_WORDS = {"preview": "preview previews before beforehand ahead advance", "report": "",
+              "aggregate": "aggregate aggregator mixes"}  # how a question names an article's kind
 
 
 def long_date(day: dt.date) -> str:
@@ -29,10 +28,10 @@ def _first_fact(brief: Brief, file: str) -> BriefFact | None:
 def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, engine: EngineName) -> Answer:
     """Which articles there are, who wrote them and when: narrowed to a kind ("the preview") or an
     outlet when the question names one."""
-    focus = set(profile.focus)
+    focus, lexicon = set(profile.focus), brief.lexicon
     entries = list(brief.sources)
-    by_kind = [e for e in entries if focus & KIND_WORDS[e.kind]]
-    by_outlet = [e for e in entries if focus & set(key_stems(e.outlet)) - {"outlet", "name", "not"}]
+    by_kind = [e for e in entries if focus & lexicon.stem_set(KIND_WORDS[e.kind])]
+    by_outlet = [e for e in entries if focus & lexicon.stem_set(e.outlet) - {"outlet", "name", "not"}]
     chosen = by_kind or by_outlet or entries
     sentences: list[AnswerSentence] = []
     citations: list[Citation] = []

@@ -135,7 +135,8 @@ async def test_discord_summary_and_timeline(start_world) -> None:
     assert all(len(t) <= 2000 and f.json["allowed_mentions"]["parse"] == [] for t, f in zip(texts, follows,
                                                                                                strict=True))
     joined = "\n".join(texts)
-    assert "What the articles say about the call:" in joined and "Timeline (" in joined
+    lead = f"What the articles say about {world.service.knowledge.brief.event_name}:"  # the seeds' [event] name
+    assert lead in joined and "the phone call between" in lead and "Timeline (" in joined
     assert REFUSAL_TEXT in joined and DIFFER_LEAD in joined
 
 
