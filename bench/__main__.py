@@ -23,6 +23,7 @@ from bot.decision import gather
 from bot.engines.llm import build_messages, prompt_prefix
 from bot.knowledge import build_knowledge
 from bot.service import Service
+from bot.stats import quantile
 from bot.tokens import get_counter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,10 +37,6 @@ def questions() -> list[str]:
         data = json.loads(path.read_text(encoding="utf-8"))
         out += [q["q"] for q in data["answerable"] + data["refuse"]]
     return out
-
-
-def quantile(values: list[float], q: float) -> float:
-    return statistics.quantiles(values, n=100, method="inclusive")[round(q * 100) - 1]
 
 
 def cold_build_seconds() -> float:

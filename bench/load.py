@@ -8,13 +8,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 import resource
-import statistics
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.stats import quantile
 from tests.discord_world import close_world, open_world
 from tests.fakes.openai_server import FakeOpenAI, Text
 
@@ -32,7 +32,7 @@ class LoopSteps:
     slowest: list[tuple[float, str]] = field(default_factory=list)
 
     def ms(self, q: float) -> float:
-        return statistics.quantiles(self.durations, n=100, method="inclusive")[round(q * 100) - 1] * 1000
+        return quantile(self.durations, q) * 1000
 
 
 def describe(handle: asyncio.Handle) -> str:
@@ -113,8 +113,8 @@ async def run(seeds_dir: Path, pacing: float = PACING) -> dict:
         "load_wall_s": wall,
         "load_ideal_s": ideal,
         "load_wall_vs_ideal": wall / ideal,
-        "ack_latency_p50_ms": statistics.median(acks),
-        "ack_latency_p99_ms": statistics.quantiles(acks, n=100, method="inclusive")[98],
+        "ack_latency_p50_ms": quantile(acks, 0.5),
+        "ack_latency_p99_ms": quantile(acks, 0.99),
         "loop_step_p99_ms": steps.ms(0.99),
         "loop_step_max_ms": max(steps.durations) * 1000,
         "loop_steps_timed": len(steps.durations),

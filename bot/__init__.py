@@ -1,3 +1,3 @@
-"""callbot: answers questions about the Trump–Putin call of 28 January 2017 strictly from its articles."""
+"""callbot: answers questions about one news event strictly from its articles (SEEDS_DIR names both)."""
 
 __version__ = "0.1.0"

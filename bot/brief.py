@@ -14,16 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import math
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.corpus import DEFAULT_EVENT_NAME, Corpus, EventInfo, SourceEntry, load_corpus
 from bot.dates import resolve_dates
 from bot.disagreements import Statement, find_disagreements
 from bot.facts import Fact, Occurrence, build_facts, is_headline, open_quote
-from bot.text import content_stems, idf_table, key_stems
+from bot.text import GENERAL, Lexicon, WordWeights, content_stems, idf_table
 from bot.tokens import get_counter
 
 BRIEF_FORMAT = "brief-v4"  # bump when ranking or rendering changes, so versions change too
@@ -81,6 +81,7 @@ class Brief:
     stats: tuple[SourceStats, ...]
     pool: tuple[BriefFact, ...] = ()  # every fact, in the brief or left out by the budget
     event: EventInfo | None = None
+    lexicon: Lexicon = GENERAL  # how retrieval, the support check and the disagreement finder compare words
 
     @property
     def event_name(self) -> str:
@@ -99,17 +100,13 @@ class Brief:
         return {f.id: f for f in self.all_facts}
 
     @functools.cached_property
-    def _idf(self) -> dict[str, float]:
-        return idf_table([set(key_stems(f.context)) for f in self.all_facts])
+    def _weights(self) -> WordWeights:
+        return WordWeights.over((f.context for f in self.all_facts), self.lexicon)
 
-    def word_weights(self) -> dict[str, float]:
-        """IDF of every key stem over the facts' contexts (computed once per brief): "Putin" is in
-        almost every fact and weighs little, "Crimea" weighs a lot."""
-        return self._idf
-
-    def unknown_word_weight(self) -> float:
-        """Weight of a word no fact contains: at least as much as the rarest known word."""
-        return math.log(len(self.all_facts) + 1 + 1) + 0.5
+    def word_weights(self) -> WordWeights:
+        """IDF of every key stem over the facts' contexts (computed once per brief): a name in almost
+        every fact weighs little, a place named once weighs a lot; a word no fact contains, the most."""
+        return self._weights
 
     def source(self, file: str) -> SourceEntry:
         """The manifest entry of one of the brief's articles; KeyError naming the file otherwise."""
@@ -118,7 +115,7 @@ class Brief:
             raise KeyError(f"{file} is not a source of brief {self.version}")
         return found
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The `callbot brief --json` contract of DESIGN.md."""
         return {
             "version": self.version,
@@ -128,7 +125,7 @@ class Brief:
         }
 
 
-KIND_WEIGHT = {"report": 1.0, "preview": 0.85, "aggregate": 0.7}  # reports after the call come first
+KIND_WEIGHT = {"report": 1.0, "preview": 0.85, "aggregate": 0.7}  # reports after the event come first
 
 
 def rank_facts(facts: list[Fact], kinds: dict[str, str], published: dict[str, dt.date]) -> list[Fact]:
@@ -195,7 +192,7 @@ def rank_facts(facts: list[Fact], kinds: dict[str, str], published: dict[str, dt
 
 
 def _context(corpus: Corpus | None, fact: Fact) -> str:
-    """The whole sentences each occurrence sits in (a merged quote keeps its "the White House said")."""
+    """The whole sentences each occurrence sits in (a merged quote keeps its "the ministry said")."""
     if corpus is None:
         return fact.text
     parts: list[str] = []
@@ -203,9 +200,9 @@ def _context(corpus: Corpus | None, fact: Fact) -> str:
         sentences = corpus.source(occ.source).sentences
         inside = [s for s in sentences if s.end > occ.start and s.start < occ.end]
         if inside and open_quote(" ".join(s.text for s in inside)) and inside[-1].index + 1 < len(sentences):
-            inside.append(sentences[inside[-1].index + 1])  # the quote goes on: "...,” he told Fox News.
+            inside.append(sentences[inside[-1].index + 1])  # the quote goes on: "...,” he told reporters.
         parts.extend(s.text for s in inside if s.text not in parts)
-        # resolved dates, so "Trump met May on 27 January" is supported by "On Friday" (written Sunday)
+        # resolved dates, so "they met on 12 June" is supported by "On Friday" (written Sunday 14 June)
         written = corpus.source(occ.source).entry.published
         for d in resolve_dates(fact.text, written):
             if d.relative and d.precision == "day":
@@ -241,13 +238,14 @@ def _render(
     return "\n".join(lines) + "\n", brief_facts
 
 
-def _disagreeing_first(facts: list[Fact], ranked: list[Fact], entries: tuple[SourceEntry, ...]) -> list[Fact]:
+def _disagreeing_first(facts: list[Fact], ranked: list[Fact], entries: tuple[SourceEntry, ...],
+                       lexicon: Lexicon) -> list[Fact]:
     """Facts on which the articles disagree go first, even ones the ranking left out as repetition:
     both sides must be citable (where the sources differ). The result is still one fixed order, so
     smaller budgets keep subsets."""
     published = {e.file: e.published for e in entries}
     statements = [Statement(str(i), f.sources[0], f.text, published[f.sources[0]]) for i, f in enumerate(facts)]
-    involved = sorted({int(s.id) for d in find_disagreements(statements) for s in (d.a, d.b)})
+    involved = sorted({int(s.id) for d in find_disagreements(statements, lexicon) for s in (d.a, d.b)})
     front = [facts[i] for i in involved]
     return front + [f for f in ranked if all(f is not g for g in front)]
 
@@ -258,7 +256,8 @@ def build_brief(corpus: Corpus, budget: int) -> Brief:
     entries = tuple(src.entry for src in corpus.sources)
     facts = build_facts(corpus)
     ranked = _disagreeing_first(
-        facts, rank_facts(facts, {e.file: e.kind for e in entries}, {e.file: e.published for e in entries}), entries
+        facts, rank_facts(facts, {e.file: e.kind for e in entries}, {e.file: e.published for e in entries}), entries,
+        corpus.lexicon,
     )
     ids = {id(fact): f"F{n}" for n, fact in enumerate(sorted(facts, key=lambda f: f.key), start=1)}
     header, _ = _render(entries, [], ids)
@@ -303,6 +302,7 @@ def build_brief(corpus: Corpus, budget: int) -> Brief:
         stats=stats,
         pool=pool,
         event=corpus.event,
+        lexicon=corpus.lexicon,
     )
 
 

@@ -8,6 +8,7 @@ span, so any quote can be found again in the file it came from.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -18,9 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.errors import CorpusError
 from bot.sentences import normalize_ws, split_spans
+from bot.text import Lexicon, content_stems, word_stem
 
 MANIFEST_NAME = "sources.toml"
-OUTLET_NOT_NAMED = "outlet not named"
 
 
 class CleanRules(BaseModel):
@@ -66,15 +67,39 @@ class SourceEntry(BaseModel):
 class EventInfo(BaseModel):
     """The `[event]` table: what the articles are about, so no story lives in the code.
 
-    `name` is how the bot names the event ("the phone call between … on Saturday 28 January 2017")
-    in its prompt, help and refusals; `date` is when it happened, which separates articles written
+    `name` is how the bot names the event ("the summit of … in Hanoi on 27–28 February 2019") in its
+    prompt, help, summaries and refusals; `date` is when it happened, which separates articles written
     before it (previews) from reports, and tells "what happened after" questions where the articles end.
+    Optional: `synonyms`, lists of words the articles and readers use for the same thing in this story,
+    each read as its first word (bot.text.Lexicon; general English ones are built in), and
+    `summary_parts`, the parts of a summary in order, each the words that find its fact (without
+    them, bot.overview's general parts of a news event).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(min_length=3)
     date: dt.date
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    summary_parts: tuple[str, ...] = ()
+
+    @field_validator("synonyms")
+    @classmethod
+    def _one_word_each(cls, groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        for group in groups:
+            if len(group) < 2:
+                raise ValueError(f"{list(group)}: a list of synonyms needs at least two words")
+            for word in group:
+                word_stem(word)  # a ValueError names the word that is not one content word
+        return groups
+
+    @field_validator("summary_parts")
+    @classmethod
+    def _parts_have_words(cls, parts: tuple[str, ...]) -> tuple[str, ...]:
+        for part in parts:
+            if not content_stems(part):
+                raise ValueError(f"summary part {part!r} has no word to look for")
+        return parts
 
 
 DEFAULT_EVENT_NAME = "the event these articles report"
@@ -112,6 +137,11 @@ class Corpus:
     @property
     def event_name(self) -> str:
         return self.event.name if self.event else DEFAULT_EVENT_NAME
+
+    @functools.cached_property
+    def lexicon(self) -> Lexicon:
+        """How this event's words are compared: general English plus the [event] synonyms."""
+        return Lexicon.build(self.event.synonyms if self.event else ())
 
     def source(self, file: str) -> Source:
         for src in self.sources:

@@ -1,6 +1,6 @@
 """Dates in the articles, resolved against the publication date of the article that says them.
 
-"On Friday" in an article written on Sunday 29 January 2017 is Friday 27 January; "will talk ...
+"On Friday" in an article written on Sunday 14 June 2020 is Friday 12 June; "will talk ...
 Saturday" in one written on Friday is the next day. Month-only and year-only mentions ("in
 November", "in 2014") resolve to that month or year. The page scrape dates (2024) are cleaned away
 before this ever runs, so they can never become event dates.
@@ -113,8 +113,8 @@ def resolve_dates(text: str, published: dt.date) -> list[ResolvedDate]:
 
 
 def _is_future(text: str, start: int, end: int) -> bool:
-    """Tense of the phrase a weekday belongs to: the nearest verb cue before it decides ("Conway
-    told CBS News ... Friday" is past even if the sentence also says someone "will talk"); with
+    """Tense of the phrase a weekday belongs to: the nearest verb cue before it decides ("the
+    minister told reporters ... Friday" is past even if the sentence also says someone "will talk"); with
     none before it, the first cue after it; past by default."""
     before = re.findall(r"[\w']+", text[:start].lower())
     for i in range(len(before) - 1, -1, -1):

@@ -24,9 +24,8 @@ from typing import Literal
 
 import numpy as np
 
-from bot.engines.retrieval import Hit, Retriever
 from bot.knowledge import Knowledge, Turn
-from bot.text import key_stems
+from bot.retrieval import Hit, Retriever
 from bot.vocabulary import QuestionProfile
 
 Verdict = Literal["answer", "decline", "after", "sources"]
@@ -123,7 +122,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
 def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: Hit) -> float:
     """Weighted share of the question's words the fact states. A word the articles never use counts
     as missing, weighing like a typical word (the median IDF): it may be a paraphrase, but "How tall is
-    Putin?" must not pass on "Putin" alone."""
+    the minister?" must not pass on "minister" alone."""
     weights = [retriever.weight(t) for t in known]
     found = retriever.coverage_by(known, [hit.fact.id]) * sum(weights)
     return found / (sum(weights) + UNKNOWN_SHARE * retriever.typical_weight * len(unknown))
@@ -162,4 +161,5 @@ def _after_event(knowledge: Knowledge, hit: Hit) -> bool:
     if event is None:
         return True
     written_after = any(knowledge.brief.source(s).published >= event.date for s in hit.fact.sources)
-    return written_after and bool(set(key_stems(hit.fact.text)) & knowledge.retriever.vocabulary.event_nouns)
+    vocabulary = knowledge.retriever.vocabulary
+    return written_after and bool(vocabulary.lexicon.stem_set(hit.fact.text) & vocabulary.event_nouns)

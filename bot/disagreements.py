@@ -10,24 +10,22 @@ story: it is tested on invented pairs as much as on the articles.
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Literal
 
 from bot.dates import resolve_dates
-from bot.text import NEGATIONS, NUMBER_WORDS, key_stems, negated_stems, words
-
-if TYPE_CHECKING:
-    from bot.brief import Brief, BriefFact
+from bot.text import GENERAL, NUMBER_WORDS, Lexicon, idf_table, is_negation, words
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "5th": 5}
-EVENT_NOUNS = frozenset(key_stems("time occasion round"))
+EVENT_NOUNS = "time occasion round"  # what an ordinal counts when the statements share no other noun
 MIN_SHARED = 3  # words two statements must share to be about the same thing...
 MIN_CONTAINMENT = 0.5  # ...carrying this share of the shorter statement's weight
 MIN_MUTUAL = 0.5  # date and negation conflicts only count between near-paraphrases (both ways)
+
+ConflictKind = Literal["ordinal", "number", "date", "negation"]
 
 
 @dataclass(frozen=True)
@@ -44,21 +42,20 @@ class Statement:
 class Disagreement:
     a: Statement
     b: Statement
-    kind: str  # "ordinal" | "number" | "date" | "negation"
-    detail: str
+    kind: ConflictKind
 
 
-def _ordinals(text: str) -> dict[int, set[str]]:
+def _ordinals(text: str, lexicon: Lexicon) -> dict[int, set[str]]:
     """Ordinal → the key stems of the up-to-3 words it qualifies ("second time", "first conversation")."""
     tokens = words(text)
     out: dict[int, set[str]] = {}
     for i, w in enumerate(tokens):
         if w in ORDINALS:
-            out.setdefault(ORDINALS[w], set()).update(s for t in tokens[i + 1 : i + 4] for s in key_stems(t))
+            out.setdefault(ORDINALS[w], set()).update(s for t in tokens[i + 1 : i + 4] for s in lexicon.key_stems(t))
     return out
 
 
-def _numbers_with_units(text: str) -> dict[str, set[str]]:
+def _numbers_with_units(text: str, lexicon: Lexicon) -> dict[str, set[str]]:
     """Unit stem → numbers stated for it ("lasted one hour" → {"hour": {"1"}})."""
     tokens = words(text)
     out: dict[str, set[str]] = {}
@@ -67,17 +64,18 @@ def _numbers_with_units(text: str) -> dict[str, set[str]]:
         if value is None and w.isdigit() and len(w) < 4:
             value = w
         if value is not None:
-            unit = key_stems(tokens[i + 1])
+            unit = lexicon.key_stems(tokens[i + 1])
             if unit:
                 out.setdefault(unit[0].rstrip("s"), set()).add(value)
     return out
 
 
-def find_disagreements(statements: Sequence[Statement]) -> list[Disagreement]:
-    """Every conflicting pair from different articles, in input order."""
-    stems = [set(key_stems(s.text)) - {"not"} for s in statements]
-    df: Counter[str] = Counter(w for st in stems for w in st)
-    idf = {w: 1 + math.log((len(statements) + 1) / (n + 0.5)) for w, n in df.items()}
+def find_disagreements(statements: Sequence[Statement], lexicon: Lexicon = GENERAL) -> list[Disagreement]:
+    """Every conflicting pair from different articles, in input order; words compared by `lexicon`
+    (the event's, for its articles)."""
+    stems = [lexicon.stem_set(s.text) - {"not"} for s in statements]
+    # +1: a word every statement shares still counts towards "about the same thing"
+    idf = {w: 1 + weight for w, weight in idf_table(stems).items()}
     found: list[Disagreement] = []
     for i, a in enumerate(statements):
         for j in range(i + 1, len(statements)):
@@ -90,61 +88,46 @@ def find_disagreements(statements: Sequence[Statement]) -> list[Disagreement]:
             containment, overlap = common / max(weights[0], 1e-9), common / max(weights[1], 1e-9)
             if len(shared) < MIN_SHARED or containment < MIN_CONTAINMENT:
                 continue
-            conflict = _conflict(a, b, shared, min(containment, overlap))
+            conflict = _conflict(a, b, shared, min(containment, overlap), lexicon)
             if conflict:
-                found.append(Disagreement(a, b, *conflict))
+                found.append(Disagreement(a, b, conflict))
     return found
 
 
-def _conflict(a: Statement, b: Statement, shared: set[str], mutual: float) -> tuple[str, str] | None:
-    oa, ob = _ordinals(a.text), _ordinals(b.text)
-    about = shared | EVENT_NOUNS
+def _conflict(a: Statement, b: Statement, shared: AbstractSet[str], mutual: float,
+              lexicon: Lexicon) -> ConflictKind | None:
+    oa, ob = _ordinals(a.text, lexicon), _ordinals(b.text, lexicon)
+    about = shared | lexicon.stem_set(EVENT_NOUNS)
     ra = {n for n, nouns in oa.items() if nouns & about}
     rb = {n for n, nouns in ob.items() if nouns & about}
     if ra and rb and not ra & rb:
-        return "ordinal", f"{_ordinal_words(ra)} vs {_ordinal_words(rb)}"
-    na, nb = _numbers_with_units(a.text), _numbers_with_units(b.text)
+        return "ordinal"
+    na, nb = _numbers_with_units(a.text, lexicon), _numbers_with_units(b.text, lexicon)
     for unit in na.keys() & nb.keys():
         if not na[unit] & nb[unit]:
-            return "number", f"{'/'.join(sorted(na[unit]))} vs {'/'.join(sorted(nb[unit]))} {unit}"
+            return "number"
     da = {d.date for d in resolve_dates(a.text, a.published) if d.precision == "day"}
     db = {d.date for d in resolve_dates(b.text, b.published) if d.precision == "day"}
     if mutual >= MIN_MUTUAL and len(da) == len(db) == 1 and da != db:
-        return "date", f"{min(da)} vs {min(db)}"
+        return "date"
     if mutual >= MIN_MUTUAL:
         # the negated predicate itself ("were not discussed") stated plainly by the other article
         for this, other in ((a.text, b.text), (b.text, a.text)):
-            flipped = (_negated_heads(this) & shared) - negated_stems(other)
-            if flipped and not _negated_heads(other) & shared:
-                return "negation", f"negated: {', '.join(sorted(flipped))}"
+            flipped = (_negated_heads(this, lexicon) & shared) - lexicon.negated_stems(other)
+            if flipped and not _negated_heads(other, lexicon) & shared:
+                return "negation"
     return None
 
 
-def _negated_heads(text: str) -> set[str]:
-    """The first content word after each negation ("not discussed" → discuss; "don't know Putin" → know)."""
+def _negated_heads(text: str, lexicon: Lexicon) -> set[str]:
+    """The first content word after each negation ("not discussed" → discuss; "don't know him" → know)."""
     heads: set[str] = set()
     tokens = words(text)
     for i, w in enumerate(tokens):
-        if w in NEGATIONS or w.endswith("n't"):
+        if is_negation(w):
             for nxt in tokens[i + 1 : i + 4]:
-                stems = [s for s in key_stems(nxt) if s != "not"]
+                stems = [s for s in lexicon.key_stems(nxt) if s != "not"]
                 if stems:
                     heads.add(stems[0])
                     break
     return heads
-
-
-def _ordinal_words(values: set[int]) -> str:
-    names = {v: k for k, v in ORDINALS.items() if k.isalpha()}
-    return "/".join(names[v] for v in sorted(values))
-
-
-def disagreement_pairs(brief: Brief) -> list[tuple[BriefFact, BriefFact]]:
-    """Pairs of brief facts, from different articles, that conflict."""
-    statements = [Statement(f.id, f.sources[0], f.text, brief.source(f.sources[0]).published) for f in brief.all_facts]
-    pairs = []
-    for d in find_disagreements(statements):
-        a, b = brief.fact(d.a.id), brief.fact(d.b.id)
-        if a is not None and b is not None:
-            pairs.append((a, b))
-    return pairs

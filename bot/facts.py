@@ -4,7 +4,7 @@ A fact's text is always a whole sentence (one readable statement with its subjec
 the first article it lists. Two sentences of different articles merge when they are near-paraphrases:
 their longest shared verbatim stretch carries most of the shorter one's words and neither says
 clearly more than the other (two articles quoting one statement with different attributions, "…,”
-the Kremlin added" / "…,” the statement said"). Every other article keeps its own sentence as the
+the ministry added" / "…,” the statement said"). Every other article keeps its own sentence as the
 quote its citation shows (`Fact.quote`), so every quote is verbatim in the article it names. A
 sentence that says clearly more than its near-match stays a fact of its own: nothing distinct is lost.
 """
@@ -62,7 +62,7 @@ class Fact:
 
 def _trim_span(text: str) -> str:
     """Tidy the ends a cut left: leading ", ", a dangling attribution after a closing quote
-    ('…in Syria,” the Kremlin' → '…in Syria,”') and trailing stop words ('meddling into the')."""
+    ('…in Geneva,” the ministry' → '…in Geneva,”') and trailing stop words ('meddling into the')."""
     text = re.sub(r"^[,;:–—-]+\s*", "", text.strip())
     if not re.search(r"[.!?][”\"’']?$", text):
         text = re.sub(r"([”\"])(\s+\S+){1,3}$", r"\1", text)
@@ -173,7 +173,7 @@ def _join_leaning(corpus: Corpus, facts: list[Fact]) -> list[Fact]:
 
 
 def _introduces_quote(prev: str, text: str) -> bool:
-    """"Putin … said he would reciprocate." followed by the quote itself: the quote needs its speaker."""
+    """"The minister … said she would reciprocate." followed by the quote itself: the quote needs its speaker."""
     return text[:1] in "\"“" and not re.search(r"[\"“”]", prev) and bool(_SPEECH.search(prev))
 
 

@@ -10,11 +10,11 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.brief import Brief, build_brief
+from bot.brief import Brief, BriefFact, build_brief
 from bot.corpus import load_corpus
-from bot.disagreements import disagreement_pairs
-from bot.engines.retrieval import Retriever
+from bot.disagreements import Statement, find_disagreements
 from bot.errors import CorpusError
+from bot.retrieval import Retriever
 from bot.semantic import Embedder
 
 PROMPT_FILES = ("answer", "retry", "nudge", "summary")
@@ -53,6 +53,17 @@ def load_prompts(prompts_dir: Path, event_name: str) -> dict[str, str]:
         if not prompts[name]:
             raise CorpusError(f"{path}: prompt is empty")
     return prompts
+
+
+def disagreement_pairs(brief: Brief) -> list[tuple[BriefFact, BriefFact]]:
+    """Pairs of facts, from different articles, that conflict (bot.disagreements finds them)."""
+    statements = [Statement(f.id, f.sources[0], f.text, brief.source(f.sources[0]).published) for f in brief.all_facts]
+    pairs = []
+    for d in find_disagreements(statements, brief.lexicon):
+        a, b = brief.fact(d.a.id), brief.fact(d.b.id)
+        if a is not None and b is not None:
+            pairs.append((a, b))
+    return pairs
 
 
 def build_knowledge(seeds_dir: Path, prompts_dir: Path, budget: int, max_seed_bytes: int,

@@ -37,14 +37,19 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+class CallbotHandler(logging.StreamHandler[TextIO]):
+    """The one handler setup_logging installs; a second call replaces it instead of adding another."""
+
+    _callbot = True  # how a caller without the class recognises it
+
+
 def setup_logging(level: str = "INFO", secrets: Iterable[str] = (), stream: TextIO | None = None) -> None:
     """Configure the root logger once: one stderr handler, secrets filtered out."""
     root = logging.getLogger()
     for handler in list(root.handlers):
-        if getattr(handler, "_callbot", False):
+        if isinstance(handler, CallbotHandler):
             root.removeHandler(handler)
-    handler = logging.StreamHandler(stream)
-    handler._callbot = True  # type: ignore[attr-defined]
+    handler = CallbotHandler(stream)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactSecrets(secrets))
     handler.addFilter(lambda record: "voice will NOT be supported" not in record.getMessage())

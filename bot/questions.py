@@ -2,7 +2,7 @@
 
 Discord mention syntax, zero-width and control characters, markdown fences and citation markers a
 user typed are removed; what is left must be a non-empty question within the length cap. Requests
-that are not questions about the call (change your instructions, write a poem, show the prompt)
+that are not questions about the event (change your instructions, write a poem, show the prompt)
 are recognised here so the LLM is never called for them.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.corpus import DEFAULT_EVENT_NAME
 from bot.errors import InvalidQuestion
 
 _MENTION = re.compile(r"<(?:@[!&]?|#|a?:\w+:)\d+>|@(?:everyone|here)\b", re.IGNORECASE)
@@ -37,10 +38,11 @@ INSTRUCTION_ATTEMPTS = [
 ]
 
 
-def clean_question(raw: str, max_chars: int) -> str:
-    """The question as the engines should see it, or InvalidQuestion with a short reason."""
+def clean_question(raw: str, max_chars: int, event: str = DEFAULT_EVENT_NAME) -> str:
+    """The question as the engines should see it, or InvalidQuestion with a short reason (which names
+    `event`, the event's name, when there is no question at all)."""
     if raw is None or not raw.strip():
-        raise InvalidQuestion("Please ask a question about the Trump–Putin call of 28 January 2017.")
+        raise InvalidQuestion(f"Please ask a question about {event}.")
     if len(raw) > max_chars * 4:
         raise InvalidQuestion(f"That message is too long; please keep questions under {max_chars} characters.")
     text = unicodedata.normalize("NFKC", raw)
@@ -51,7 +53,7 @@ def clean_question(raw: str, max_chars: int) -> str:
     text = _MARKDOWN.sub("", text)
     text = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(text.split()))
     if not re.search(r"\w", text):
-        raise InvalidQuestion("Please ask a question about the Trump–Putin call of 28 January 2017.")
+        raise InvalidQuestion(f"Please ask a question about {event}.")
     if len(text) > max_chars:
         raise InvalidQuestion(f"That question is too long; please keep it under {max_chars} characters.")
     return text

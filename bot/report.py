@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, fields
 
 from bot.questions import normalise_for_cache
-from bot.text import key_stems
+from bot.text import GENERAL
 
 SIMILARITY = 0.5  # Jaccard of two questions' content words at which they count as the same question
 SHOWN = 10  # lines per section in the text rendering
@@ -65,9 +65,10 @@ class Group:
 
 
 def question_words(question: str) -> frozenset[str]:
-    """Content stems with synonyms merged (bot.text.key_stems), so "Was Iran discussed?" and
-    "Did they talk about Iran?" share every word."""
-    return frozenset(key_stems(question))
+    """Content stems with general English synonyms merged (bot.text.GENERAL), so "Was Iran discussed?"
+    and "Did they talk about Iran?" share every word. Not an event's own synonyms: the log spans brief
+    versions, and a reload may change them."""
+    return GENERAL.stem_set(question)
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

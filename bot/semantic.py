@@ -108,7 +108,7 @@ class Embedder:
                 return hit
         if disk and self.cache_dir is not None:
             try:
-                vector = np.load(self.cache_dir / f"{key}.npy")
+                vector: np.ndarray = np.load(self.cache_dir / f"{key}.npy")
             except (OSError, ValueError):
                 return None
             self._remember(key, vector)

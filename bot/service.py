@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.answer import Answer, EngineName, FallbackReason, error_answer, refusal
-from bot.briefings import offline_timeline
 from bot.config import Settings
 from bot.engines import Engine
 from bot.engines.llm import LLMEngine
 from bot.engines.offline import OfflineEngine
 from bot.errors import CallbotError, InvalidQuestion
 from bot.knowledge import Knowledge, Turn, build_knowledge
+from bot.overview import offline_timeline
 from bot.questions import clean_question, is_instruction_attempt, normalise_for_cache
 from bot.semantic import Embedder
 from bot.stats import Stats
@@ -73,7 +73,7 @@ class Service:
         """Answer one question. Invalid input raises InvalidQuestion (the edges word it)."""
         knowledge = self.knowledge  # one snapshot for the whole question, even across a reload
         try:
-            cleaned = clean_question(question, self.settings.max_question_chars)
+            cleaned = clean_question(question, self.settings.max_question_chars, knowledge.brief.event_name)
         except InvalidQuestion:
             self.stats.errors += 1
             raise
@@ -159,7 +159,8 @@ class Service:
     async def summary(self, topic: str | None = None) -> Answer:
         """/summary [topic]: cached per brief version (a reload starts afresh)."""
         knowledge = self.knowledge
-        topic = clean_question(topic, self.settings.max_question_chars) if topic and topic.strip() else None
+        topic = (clean_question(topic, self.settings.max_question_chars, knowledge.brief.event_name)
+                 if topic and topic.strip() else None)
         if topic is not None and (screened := self._screened(topic, knowledge)) is not None:
             return screened
         key: CacheKey = (knowledge.version, f"\0summary\0{normalise_for_cache(topic or '')}", ())

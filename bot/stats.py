@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
-import statistics
+import math
 import time
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.answer import Answer, FallbackReason
+
+
+def quantile(values: Iterable[float], q: float) -> float:
+    """The q-quantile of the values (q = 0.5: the median, 0.95: p95), interpolated linearly between
+    the two nearest ranks: statistics.quantiles' "inclusive" method, for any q; one value is every
+    quantile of itself. The one quantile of /status, `callbot eval` and the bench. ValueError if empty."""
+    data = sorted(values)
+    if not data:
+        raise ValueError("quantile of no values")
+    if not 0 <= q <= 1:
+        raise ValueError(f"quantile {q} is not between 0 and 1")
+    position = q * (len(data) - 1)
+    low = math.floor(position)
+    high = min(low + 1, len(data) - 1)
+    return data[low] + (data[high] - data[low]) * (position - low)
 
 
 @dataclass
@@ -59,11 +75,7 @@ class Stats:
 
     def latency(self, q: float) -> float | None:
         """LLM latency quantile in seconds (q = 0.5 → p50), None before any LLM call."""
-        if not self.llm_latencies:
-            return None
-        if len(self.llm_latencies) == 1:
-            return self.llm_latencies[0]
-        return statistics.quantiles(self.llm_latencies, n=100, method="inclusive")[round(q * 100) - 1]
+        return quantile(self.llm_latencies, q) if self.llm_latencies else None
 
     @property
     def uptime(self) -> float:

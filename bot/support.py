@@ -15,13 +15,12 @@ from dataclasses import dataclass
 
 from bot.answer import Supported
 from bot.brief import Brief, BriefFact
-from bot.text import has_negation, key_stems, negated_stems, negation_split, numbers
+from bot.text import GENERAL, Lexicon, WordWeights, has_negation, numbers
 from bot.vocabulary import related
 
 # Words that talk about the answer rather than the event ("the articles report that...").
-DISCOURSE = frozenset(key_stems("article articles source sources report reports reported fact facts brief text"))
+DISCOURSE = "article articles source sources report reports reported fact facts brief text"
 LEAD_IN = re.compile(r"^[^.!?]{0,80}:$")  # "According to the articles:" needs no citation
-UNKNOWN_WEIGHT = 5.0  # a word no fact contains weighs like the rarest words of the brief
 REPAIR_CANDIDATES = 6
 REPAIR_MARGIN = 0.15
 CONTRADICTION_COVERAGE = 0.5  # a fact stating half of a sentence, negated the other way, contradicts it
@@ -37,24 +36,28 @@ class Verdict:
     reattributed: bool = False
 
 
-def measure(sentence: str, evidence: Iterable[str], weights: dict[str, float] | None = None) -> tuple[float, bool]:
+def measure(sentence: str, evidence: Iterable[str], weights: WordWeights | None = None) -> tuple[float, bool]:
     """(coverage, clash): the weighted share of the sentence's content words the evidence states,
-    and whether the evidence contradicts it on a number or a negation. Rare words weigh more."""
-    wanted = [w for w in dict.fromkeys(key_stems(sentence)) if w not in DISCOURSE]
+    and whether the evidence contradicts it on a number or a negation. Rare words weigh more, and a
+    word no fact contains the most (`Brief.word_weights`, whose lexicon compares the words); without
+    weights every word counts the same and only general English synonyms meet."""
+    lexicon = weights.lexicon if weights else GENERAL
+    discourse = lexicon.stem_set(DISCOURSE)
+    wanted = [w for w in dict.fromkeys(lexicon.key_stems(sentence)) if w not in discourse]
     texts = list(evidence)
     if not wanted:
         return 1.0, False
     if not texts:
         return 0.0, False
     joined = " ".join(texts)
-    have = set(key_stems(joined))
-    weight = (lambda w: weights.get(w, UNKNOWN_WEIGHT)) if weights else (lambda w: 1.0)
+    have = lexicon.stem_set(joined)
+    weight = weights or (lambda w: 1.0)
     found = {w for w in wanted if _stated(w, have)}  # word families meet: Ukraine/Ukrainian
     coverage = sum(weight(w) for w in wanted if w in found) / sum(weight(w) for w in wanted)
     clash = (
         bool(numbers(sentence) - numbers(joined))
-        or any(not _stated(n, have) for n in names(sentence))  # "the White House said" where Lavrov did
-        or _negation_clash(sentence, texts, found & have)
+        or any(not _stated(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
+        or _negation_clash(sentence, texts, found & have, lexicon)
     )
     return coverage, clash
 
@@ -63,27 +66,28 @@ def _stated(word: str, have: set[str]) -> bool:
     return word in have or any(related(word, h) for h in have)
 
 
-def support_score(sentence: str, evidence: Iterable[str], weights: dict[str, float] | None = None) -> float:
+def support_score(sentence: str, evidence: Iterable[str], weights: WordWeights | None = None) -> float:
     """0..1: share of the sentence's content the evidence states; 0 on a number or negation clash."""
     coverage, clash = measure(sentence, evidence, weights)
     return 0.0 if clash else coverage
 
 
-def names(sentence: str) -> set[str]:
+def names(sentence: str, lexicon: Lexicon) -> set[str]:
     """Key stems of the capitalised words after the first word: who and where a claim is about."""
     tokens = sentence.split()
+    discourse = lexicon.stem_set(DISCOURSE)
     out: set[str] = set()
     for token in tokens[1:]:
         word = token.strip("\"'“”‘’()[],.;:!?")
         if (word[:1].isupper() and not word.isupper()) or (len(word) > 1 and word.isupper() and word.isalpha()):
-            out.update(w for w in key_stems(word) if w not in DISCOURSE and w != "not")
+            out.update(w for w in lexicon.key_stems(word) if w not in discourse and w != "not")
     return out
 
 
-def _negation_clash(sentence: str, texts: list[str], shared: set[str]) -> bool:
-    said_negated = negated_stems(sentence) & shared
-    fact_negated = set().union(*(negation_split(t)[0] for t in texts))
-    fact_plain = set().union(*(negation_split(t)[1] for t in texts))
+def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: Lexicon) -> bool:
+    said_negated = lexicon.negated_stems(sentence) & shared
+    fact_negated = set().union(*(lexicon.negation_split(t)[0] for t in texts))
+    fact_plain = set().union(*(lexicon.negation_split(t)[1] for t in texts))
     if has_negation(sentence):
         # "X was not discussed" where the facts negate nothing of the kind
         return not (said_negated & fact_negated)
@@ -91,9 +95,10 @@ def _negation_clash(sentence: str, texts: list[str], shared: set[str]) -> bool:
     return any(w in fact_negated and w not in fact_plain for w in shared)
 
 
-def is_lead_in(sentence: str) -> bool:
+def is_lead_in(sentence: str, lexicon: Lexicon) -> bool:
     """A content-free opener such as "Here is what the articles say:"."""
-    return bool(LEAD_IN.match(sentence.strip())) or not [w for w in key_stems(sentence) if w not in DISCOURSE]
+    discourse = lexicon.stem_set(DISCOURSE)
+    return bool(LEAD_IN.match(sentence.strip())) or not [w for w in lexicon.key_stems(sentence) if w not in discourse]
 
 
 def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Verdict:
@@ -120,7 +125,7 @@ def repair_threshold(threshold: float) -> float:
 def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
     """The fact, or pair of facts, of the brief that best supports the sentence. Nothing when some
     fact of the brief that covers the sentence contradicts it ("met before" against "never met")."""
-    weights = brief.word_weights()
+    weights, lexicon = brief.word_weights(), brief.lexicon
     measured = [(measure(sentence, [f.context], weights), f) for f in brief.all_facts]
     scored = sorted(((cov, f) for (cov, clash), f in measured if not clash), key=lambda p: p[0], reverse=True)
     scored = scored[:REPAIR_CANDIDATES]
@@ -128,13 +133,13 @@ def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
     if not scored or (contradicted >= CONTRADICTION_COVERAGE and contradicted >= scored[0][0]):
         return Verdict(0.0, ())
     best = Verdict(scored[0][0], (scored[0][1].id,))
-    wanted = {w for w in key_stems(sentence) if w not in DISCOURSE}
+    wanted = {w for w in lexicon.key_stems(sentence) if w not in lexicon.stem_set(DISCOURSE)}
     if best.score >= threshold or len(wanted) < PAIR_MIN_WORDS:
         return best
     for i, (_, a) in enumerate(scored):
         for _, b in scored[i + 1 :]:
-            own_a = wanted & set(key_stems(a.context)) - set(key_stems(b.context))
-            own_b = wanted & set(key_stems(b.context)) - set(key_stems(a.context))
+            own_a = wanted & lexicon.stem_set(a.context) - lexicon.stem_set(b.context)
+            own_b = wanted & lexicon.stem_set(b.context) - lexicon.stem_set(a.context)
             if len(own_a) < 2 or len(own_b) < 2:
                 continue  # each fact of a pair must state a part of the sentence the other does not
             pair_score = support_score(sentence, [a.context, b.context], weights)
@@ -155,7 +160,7 @@ def keep_supported(
     kept: list[Supported] = []
     dropped = 0
     for text, cited in sentences:
-        if is_lead_in(text):
+        if is_lead_in(text, brief.lexicon):
             continue
         verdict = check(text, cited, brief, threshold)
         if verdict.score >= threshold and verdict.fact_ids:

@@ -3,6 +3,8 @@
 Case and punctuation are dropped, English stop words removed, and words stemmed with the Snowball
 stemmer (snowballstemmer, a maintained pure-Python package), so "discussed", "discussion" and
 "discusses" meet. Numbers are kept as they are written, minus separators, so "2,500" and "2500" meet.
+Synonyms belong to the event: a `Lexicon` reads general English ones (talk = discuss) plus those of
+the event's [event] table, and the brief carries it to everything that compares words.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 
 import snowballstemmer
 
@@ -67,12 +71,13 @@ def stem(word: str) -> str:
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
         stemmer = _local.stemmer = snowballstemmer.stemmer("english")
-    return stemmer.stemWord(word)
+    stemmed: str = stemmer.stemWord(word)  # snowballstemmer has no type information
+    return stemmed
 
 
 def content_stems(text: str) -> list[str]:
     """Stems of the content words, in order (stop words and single letters removed)."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+    return [stem(w) for w in words(text) if is_content_word(w)]
 
 
 NUMBER_WORDS = {
@@ -89,81 +94,187 @@ def numbers(text: str) -> set[str]:
     return found | {NUMBER_WORDS[w] for w in words(text) if w in NUMBER_WORDS}
 
 
+def is_negation(word: str) -> bool:
+    """A folded word that negates what follows it ("not", "never", "failed", "wasn't", "ain't")."""
+    return word in NEGATIONS or word.endswith("n't")
+
+
 def has_negation(text: str) -> bool:
-    return any(w in NEGATIONS or w.endswith("n't") for w in words(text))
-
-
-# Words the articles and users use interchangeably for the same thing, mapped to one stem. Used
-# by retrieval and the support check only; the brief's own ranking works on plain stems.
-SYNONYMS = {
-    "call": "convers", "phone": "convers", "telephon": "convers", "convers": "convers",
-    "talk": "discuss", "discuss": "discuss", "spoke": "discuss", "speak": "discuss", "spoken": "discuss",
-    "met": "meet", "meet": "meet",
-    "restrict": "sanction", "sanction": "sanction",
-    "usa": "us", "america": "us", "american": "us", "washington": "us",
-    "moscow": "russia", "kremlin": "kremlin", "russian": "russia", "russia": "russia",
-    "isil": "isi", "isi": "isi", "daesh": "isi",
-    "ukrainian": "ukrain", "syrian": "syria", "iranian": "iran", "israel": "isra", "israeli": "isra",
-    "presidenti": "presid", "presid": "presid",
-    "touch": "contact", "contact": "contact", "stay": "maintain", "keep": "maintain", "maintain": "maintain",
-}
+    return any(is_negation(w) for w in words(text))
 
 
 # General English abbreviations of titles ("Sen. Brown" is a senator), stem → stem of the word.
 TITLE_ABBREVIATIONS = {"sen": "senat", "rep": "repres", "gov": "governor", "gen": "general", "pres": "presid",
                        "amb": "ambassador", "dept": "depart", "min": "minist"}
 
-
-@functools.lru_cache(maxsize=8192)
-def key_stems(text: str) -> tuple[str, ...]:
-    """Content stems with synonyms merged, every negation as "not": the unit of retrieval and of
-    the support check. Memoised: the support check reads every fact's context for every sentence."""
-    out = []
-    for w in words(text):
-        if w in NEGATIONS or w.endswith("n't"):
-            out.append("not")
-        elif w not in STOP_WORDS and (len(w) > 1 or w.isdigit()):
-            stemmed = TITLE_ABBREVIATIONS.get(stem(w), stem(w))
-            out.append(SYNONYMS.get(stemmed, stemmed))
-    return tuple(out)
-
+# Words that mean the same in any story, each group read as its first word. Words particular to one
+# event (its places, groups, the kind of event) come from its [event] synonyms in sources.toml.
+GENERAL_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("phone", "telephone"),
+    ("discuss", "talk", "speak", "spoke", "spoken"),
+    ("meet", "met"),
+    ("contact", "touch"),
+    ("maintain", "keep", "stay"),
+    ("president", "presidential"),
+)
 
 _CLAUSE = re.compile(r"[,;:.!?()—–]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 NEGATION_REACH = 6  # content words after "not" that it negates, within its clause
 
 
+def is_content_word(word: str) -> bool:
+    """A folded word that says something: not a stop word, not a single letter (a digit is content)."""
+    return word not in STOP_WORDS and (len(word) > 1 or word.isdigit())
+
+
+def word_stem(word: str) -> str:
+    """The stem one written word is compared by before synonyms: "Discussed" → "discuss", "Sen." →
+    "senat". ValueError unless `word` is exactly one content word (how [event] synonyms are checked)."""
+    found = words(word)
+    if len(found) != 1:
+        raise ValueError(f"{word!r} is not one word")
+    if not is_content_word(found[0]) or is_negation(found[0]):
+        raise ValueError(f"{word!r} is a stop word or a negation, which are never compared")
+    return _abbreviation_stem(found[0])
+
+
+def _abbreviation_stem(word: str) -> str:
+    stemmed = stem(word)
+    return TITLE_ABBREVIATIONS.get(stemmed, stemmed)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """How retrieval, the support check and the disagreement finder compare words: stems, with each
+    group of synonyms read as one word. One per event (`Lexicon.build` with its [event] synonyms, on
+    top of GENERAL_SYNONYMS); the brief carries it, so every part of one snapshot compares alike.
+    `synonyms` maps a stem to the stem it is read as. The brief's own ranking and the merging of facts
+    work on plain stems (`content_stems`) and need none of this."""
+
+    synonyms: Mapping[str, str]
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # hashed once: every memoised call is keyed by its lexicon; equal lexicons (a reload of the
+        # same manifest) share what is memoised
+        object.__setattr__(self, "_hash", hash(frozenset(self.synonyms.items())))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    @classmethod
+    def build(cls, groups: Iterable[Sequence[str]] = ()) -> Lexicon:
+        """Each group is words that mean the same, read as its first word. `groups` (the event's) come
+        before GENERAL_SYNONYMS; groups that share a word merge, read as the earlier group's first word."""
+        canonical: dict[str, str] = {}  # stem → the stem it is read as
+        order: dict[str, int] = {}  # a canonical stem → when its group came
+        for group in [*groups, *GENERAL_SYNONYMS]:
+            stems = [word_stem(w) for w in group]
+            touched = sorted({canonical[s] for s in stems if s in canonical}, key=order.__getitem__)
+            target = touched[0] if touched else stems[0]
+            order.setdefault(target, len(order))
+            for s in [*stems, *(s for s, c in canonical.items() if c in touched)]:
+                canonical[s] = target
+        return cls({s: c for s, c in canonical.items() if s != c})
+
+    def key(self, word: str) -> str:
+        """The stem a folded content word is compared by."""
+        stemmed = _abbreviation_stem(word)
+        return self.synonyms.get(stemmed, stemmed)
+
+    def key_stems(self, text: str) -> tuple[str, ...]:
+        """Content stems with synonyms merged, every negation as "not": the unit of retrieval and of
+        the support check. Memoised: the support check reads every fact's context for every sentence."""
+        return _key_stems(self, text)
+
+    def stem_set(self, text: str) -> frozenset[str]:
+        """The key stems of a text as a set, to test words against (memoised too)."""
+        return _stem_set(self, text)
+
+    def negation_split(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(negated, plain): key stems within reach of a negation in the same clause ("were not among
+        the topics ... discussed" negates "topic" and "discuss"), and stems that also occur outside
+        any ("a good thing, not a bad thing" states "thing" plainly too)."""
+        return _negation_split(self, text)
+
+    def negated_stems(self, text: str) -> frozenset[str]:
+        """Key stems within reach of a negation in the same clause."""
+        return self.negation_split(text)[0]
+
+
 @functools.lru_cache(maxsize=8192)
-def negation_split(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(negated, plain): key stems within reach of a negation in the same clause ("were not among the
-    topics ... discussed" negates "topic" and "discuss"), and stems that also occur outside any
-    ("a good thing, not a bad thing" states "thing" plainly too)."""
+def _key_stems(lexicon: Lexicon, text: str) -> tuple[str, ...]:
+    return tuple("not" if is_negation(w) else lexicon.key(w) for w in words(text)
+                 if is_negation(w) or is_content_word(w))
+
+
+@functools.lru_cache(maxsize=8192)
+def _stem_set(lexicon: Lexicon, text: str) -> frozenset[str]:
+    return frozenset(_key_stems(lexicon, text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _negation_split(lexicon: Lexicon, text: str) -> tuple[frozenset[str], frozenset[str]]:
     negated: set[str] = set()
     plain: set[str] = set()
     for clause in _CLAUSE.split(_US.sub("US ", text)):
         reach = 0
         for word in words(clause):
-            if word in NEGATIONS or word.endswith("n't"):
+            if is_negation(word):
                 reach = NEGATION_REACH
                 continue
-            if word in STOP_WORDS or (len(word) < 2 and not word.isdigit()):
+            if not is_content_word(word):
                 continue
-            key = SYNONYMS.get(stem(word), stem(word))
             if reach:
-                negated.add(key)
+                negated.add(lexicon.key(word))
                 reach -= 1
             else:
-                plain.add(key)
+                plain.add(lexicon.key(word))
     return frozenset(negated), frozenset(plain)
 
 
-def negated_stems(text: str) -> frozenset[str]:
-    """Key stems within reach of a negation in the same clause."""
-    return negation_split(text)[0]
+def clear_caches() -> None:
+    """Forget every memoised stem and key stem (tests that provoke wrong stems clean up with it)."""
+    stem.cache_clear()
+    _key_stems.cache_clear()
+    _stem_set.cache_clear()
+    _negation_split.cache_clear()
 
 
-def idf_table(docs: Iterable[set[str]]) -> dict[str, float]:
+# General English only: for what spans events and brief versions (grouping logged questions), and
+# for the parts that are tested on invented sentences. Everything built from one event's articles
+# uses that event's lexicon (Brief.lexicon).
+GENERAL = Lexicon.build()
+
+
+def idf_table(docs: Iterable[AbstractSet[str]]) -> dict[str, float]:
     """Inverse document frequency of every word over `docs` (sets of stems): the one IDF formula
-    the brief's ranking, retrieval and the support check share."""
+    the brief's ranking, retrieval, the support check and the disagreement finder share. Always
+    positive: a word in every document still weighs log((n+1)/(n+0.5))."""
     sets = list(docs)
     df: Counter[str] = Counter(w for doc in sets for w in doc)
     return {w: math.log((len(sets) + 1) / (n + 0.5)) for w, n in df.items()}
+
+
+def unknown_word_weight(n_docs: int) -> float:
+    """The weight of a word none of `n_docs` documents contains: more than the rarest known word's
+    (a word in one document weighs log((n+1)/1.5)), so evidence that lacks it misses the most."""
+    return math.log(n_docs + 2) + 0.5
+
+
+@dataclass(frozen=True)
+class WordWeights:
+    """How much each key stem of `lexicon` says: its IDF over a set of texts (`idf_table`), and for a
+    stem none of them contains, `unknown` (`unknown_word_weight`). Call it with a stem."""
+
+    idf: Mapping[str, float]
+    unknown: float
+    lexicon: Lexicon
+
+    @classmethod
+    def over(cls, texts: Iterable[str], lexicon: Lexicon) -> WordWeights:
+        sets = [lexicon.stem_set(text) for text in texts]
+        return cls(idf_table(sets), unknown_word_weight(len(sets)), lexicon)
+
+    def __call__(self, stem: str) -> float:
+        return self.idf.get(stem, self.unknown)

@@ -2,33 +2,32 @@
 profile against them.
 
 Off-topic questions name things the articles never mention ("North Korea", "Xi Jinping", "the
-Pope", "17 times 23"); paraphrased questions about the call use everyday words the articles don't
+Pope", "17 times 23"); paraphrased questions about the event use everyday words the articles don't
 ("penalties" for "sanctions"). So a name or a number the articles never contain is a strong sign
 the articles cannot answer, while an unknown common word is left to the semantic ranking. Acronyms
 are expanded from the articles themselves ("NATO" → "North Atlantic Treaty Organisation"), and
 words that differ only by a demonym or derivation suffix meet ("Ukraine"/"Ukrainian"). Nothing here
-knows the story: it is all computed from the corpus.
+knows the story: it is all computed from the corpus, and words are compared by the event's lexicon.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.text import NEGATIONS, STOP_WORDS, fold, key_stems, numbers, words
+from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_negation, numbers, words
 
 # Words that frame a question rather than say what it is about.
-QUESTION_FRAME = frozenset(
-    key_stems(
-        "what who whom whose when where why how which tell say said talk mention happen happened know "
-        "anything something everything article articles source sources please explain describe give "
-        "detail details information mean meant think thought like place reason exactly really actually kind "
-        "sort way thing things stuff overall long did does do is was were are has have had will would can could "
-        "respond response react reaction feel view opinion stance position"
-    )
+FRAME_WORDS = (
+    "what who whom whose when where why how which tell say said talk mention happen happened know "
+    "anything something everything article articles source sources please explain describe give "
+    "detail details information mean meant think thought like place reason exactly really actually kind "
+    "sort way thing things stuff overall long did does do is was were are has have had will would can could "
+    "respond response react reaction feel view opinion stance position"
 )
-# "After the call", "since the conversation": the cue, then (within a few words) what it is after.
+# "After the meeting", "since the conversation": the cue, then (within a few words) what it is after.
 _AFTER_THE = re.compile(r"\b(?:after(?:wards)?|since|following|in the wake of)\s+((?:\S+\s+){0,3}\S+)",
                         re.IGNORECASE)
 # Cues that point past the articles whatever follows them.
@@ -36,24 +35,18 @@ _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventuall
                     r"right now|today|currently|in the (?:days|weeks|months) (?:after|since)|"
                     r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later)\b", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:next|later)\s+((?:\S+\s+){0,2}\S+)", re.IGNORECASE)
-# "What did Lavrov say about Ukraine?": who is asked about, and about what.
+# "What did Merkel say about Brexit?": who is asked about, and about what.
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
                          r"tell|told|write|wrote|feel|felt)\s+(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)
 # Reader comments are never sources: a question about what commenters said is declined.
 _COMMENTS = re.compile(r"\b(?:commenters?|readers?|comments? (?:section|thread)|in the comments"
                        r"|below the (?:article|line)|forum posters?)\b", re.IGNORECASE)
-_YES_NO = re.compile(
-    r"^\s*(?:so\s+|and\s+|but\s+)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|"
-    r"may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hasn't|haven't|is it true)\b",
-    re.IGNORECASE,
-)
-ABOUT_SOURCES = frozenset(
-    key_stems(
-        "outlet outlets source sources article articles preview previews report reports reported publish published "
-        "publisher written wrote writer author authors journalist newspaper newspapers media website websites site "
-        "sites piece pieces story stories coverage covered repost reposted republish republished post posted "
-        "write writeup date dated day based basis"
-    )
+# Words of a question about the articles themselves.
+SOURCE_WORDS = (
+    "outlet outlets source sources article articles preview previews report reports reported publish published "
+    "publisher written wrote writer author authors journalist newspaper newspapers media website websites site "
+    "sites piece pieces story stories coverage covered repost reposted republish republished post posted "
+    "write writeup date dated day based basis"
 )
 _CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"})
 _MIN_SHARED_PREFIX = 6  # "ukrain" (Ukraine) and "ukrainian"; not "franc" (France) and "francois"
@@ -63,7 +56,7 @@ _MIN_BASE = 4
 ENGLISH_HINTS = STOP_WORDS | {"tell", "me", "talk", "call", "did", "does", "the"}
 
 
-def _acronyms(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def _acronyms(texts: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     """"NATO" → key stems of "North Atlantic Treaty Organisation", from runs of capitalised words."""
     out: dict[str, tuple[str, ...]] = {}
     for text in texts:
@@ -79,7 +72,7 @@ def _acronyms(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
                     break
                 if len(run) >= 2:
                     letters = "".join(w[0] for w in run).lower()
-                    out.setdefault(letters, tuple(s for w in run for s in key_stems(w)))
+                    out.setdefault(letters, tuple(s for w in run for s in lexicon.key_stems(w)))
     return out
 
 
@@ -89,52 +82,61 @@ class QuestionProfile:
 
     focus: tuple[str, ...]  # key stems that say what it is about (frame words removed), acronyms expanded
     unknown_names: tuple[str, ...]  # capitalised words, acronyms or numbers the articles never contain
-    unknown_words: tuple[str, ...]  # other focus words the articles never use
-    yes_no: bool
-    after: bool  # asks what happened after the event ("after the call", "since then", "today")
+    after: bool  # asks what happened after the event ("after the summit", "since then", "today")
     about_sources: bool  # asks about the articles themselves (which outlets, when written)
     english: bool
     about_comments: bool = False  # asks what readers wrote under an article: not a source
-    speaker: tuple[str, ...] = ()  # "What did Lavrov say about Ukraine?": lavrov...
-    topic: tuple[str, ...] = ()  # ...and ukrain: one fact must hold both
-
-    @property
-    def unknown_share(self) -> float:
-        return len(self.unknown_words) / len(self.focus) if self.focus else 0.0
+    speaker: tuple[str, ...] = ()  # "What did Merkel say about Brexit?": merkel...
+    topic: tuple[str, ...] = ()  # ...and brexit: one fact must hold both
 
 
 @dataclass
 class Vocabulary:
-    """Every key stem, raw word, number and acronym of the articles (built once per brief)."""
+    """Every key stem, raw word, number and acronym of the articles (built once per brief), and the
+    lexicon that made the stems: a question is read with the same one."""
 
     stems: set[str]
     numbers: set[str]
     acronyms: dict[str, tuple[str, ...]]
+    lexicon: Lexicon = GENERAL
     event_stems: set[str] = field(default_factory=set)
     outlet_stems: set[str] = field(default_factory=set)
-    _event_nouns: set[str] = field(default_factory=set)
+    event_nouns: set[str] = field(default_factory=set)  # words of the event's name that are no names ("summit")
 
     @classmethod
-    def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = ()) -> Vocabulary:
+    def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = (),
+              lexicon: Lexicon = GENERAL) -> Vocabulary:
         """`texts`: the facts' sentences; `outlets`: the sources' outlets and titles (questions name them)."""
         outlets = list(outlets)
         texts = [*texts, *outlets]
-        stems = {s for t in texts for s in key_stems(t)}
+        stems = {s for t in texts for s in lexicon.key_stems(t)}
         found = {n for t in texts for n in numbers(t)}
-        outlet_stems = {s for t in outlets for s in key_stems(t)}
-        nouns = {s for w in re.findall(r"\b[a-z][a-z-]+\b", event_name) for s in key_stems(w)}
-        return cls(stems, found, _acronyms(texts), set(key_stems(event_name)), outlet_stems, nouns)
+        outlet_stems = {s for t in outlets for s in lexicon.key_stems(t)}
+        nouns = {s for w in re.findall(r"\b[a-z][a-z-]+\b", event_name) for s in lexicon.key_stems(w)}
+        return cls(stems, found, _acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
+                   outlet_stems, nouns)
+
+    @functools.cached_property
+    def frame(self) -> frozenset[str]:
+        """Key stems of FRAME_WORDS: what frames a question rather than says what it is about."""
+        return self.lexicon.stem_set(FRAME_WORDS)
+
+    @functools.cached_property
+    def source_words(self) -> frozenset[str]:
+        """Key stems of SOURCE_WORDS: a question made of these (and the event's and outlets' words)
+        is about the articles themselves."""
+        return self.lexicon.stem_set(SOURCE_WORDS)
 
     def knows(self, stem: str) -> bool:
         return stem in self.stems or any(related(stem, s) for s in self.stems)
 
     def _after_event(self, question: str) -> bool:
-        """"After the call" (the event's own noun), "since then", "today": a question about what came
+        """"After the summit" (the event's own noun), "since then", "today": a question about what came
         after the event. "After her talk with Merkel" is about something else."""
         if _LATER.search(question):
             return True
         after = [m.group(1) for m in _AFTER_THE.finditer(question)] + [m.group(1) for m in _NEXT.finditer(question)]
-        return any(set(key_stems(words_after)) & self.event_nouns for words_after in after)
+        return any(self.lexicon.stem_set(words_after) & self.event_nouns for words_after in after)
 
     def _said_about(self, question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The named speaker and the topic of "what did X say about Y" (nothing when X is no name)."""
@@ -145,14 +147,9 @@ class Vocabulary:
         # names, not modifiers: "the French president" and "Merkel's spokesman" name no speaker
         speaker = [t for i, t in enumerate(tokens) if t[:1].isupper()
                    and (i + 1 == len(tokens) or tokens[i + 1][:1].isupper())]
-        names = tuple(s for t in speaker for s in (self.expand(t) or key_stems(t)) if s not in QUESTION_FRAME)
-        topic = tuple(s for s in key_stems(match.group(2)) if s not in QUESTION_FRAME and s != "not")
+        names = tuple(s for t in speaker for s in (self.expand(t) or self.lexicon.key_stems(t)) if s not in self.frame)
+        topic = tuple(s for s in self.lexicon.key_stems(match.group(2)) if s not in self.frame and s != "not")
         return (names, topic) if names and topic else ((), ())
-
-    @property
-    def event_nouns(self) -> set[str]:
-        """Words of the event's name that are not names ("phone", "call")."""
-        return self._event_nouns
 
     def expand(self, token: str) -> tuple[str, ...] | None:
         """An acronym of the articles ("NATO") as the stems of its words; None if it is not one."""
@@ -167,20 +164,18 @@ class Vocabulary:
         english = _is_english(question, self)
         for i, token in enumerate(_tokens(question)):
             expanded = self.expand(token)
-            stems = list(expanded) if expanded else [s for s in key_stems(token) if s != "not"]
-            content = [s for s in stems if s not in QUESTION_FRAME]
+            stems = list(expanded) if expanded else [s for s in self.lexicon.key_stems(token) if s != "not"]
+            content = [s for s in stems if s not in self.frame]
             focus.extend(s for s in content if s not in focus)
             if english and expanded is None and _looks_like_name(question, token, i) and content \
                     and not all(self.knows(s) for s in content):
                 names.append(token)
         names += [n for n in sorted(numbers(question) - self.numbers) if len(n) < 6 and n not in names]
-        unknown = tuple(s for s in focus if not self.knows(s) and not any(s in key_stems(n) for n in names))
-        about_sources = bool(set(focus) & ABOUT_SOURCES) and all(
-            s in ABOUT_SOURCES or s in self.event_stems or s in self.outlet_stems or s in QUESTION_FRAME
+        about_sources = bool(set(focus) & self.source_words) and all(
+            s in self.source_words or s in self.event_stems or s in self.outlet_stems or s in self.frame
             for s in focus
         )
-        return QuestionProfile(tuple(focus), tuple(names), unknown, bool(_YES_NO.match(question)),
-                               self._after_event(question), about_sources, english,
+        return QuestionProfile(tuple(focus), tuple(names), self._after_event(question), about_sources, english,
                                bool(_COMMENTS.search(question)), *self._said_about(question))
 
 
@@ -206,7 +201,8 @@ def _is_english(question: str, vocabulary: Vocabulary) -> bool:
     folded = [w for w in words(question) if not w.isdigit()]
     if not folded:
         return True
-    english = sum(w in ENGLISH_HINTS or any(vocabulary.knows(s) for s in key_stems(w)) for w in folded)
+    english = sum(w in ENGLISH_HINTS or any(vocabulary.knows(s) for s in vocabulary.lexicon.key_stems(w))
+                  for w in folded)
     return english / len(folded) >= 0.5
 
 
@@ -215,7 +211,7 @@ def _looks_like_name(question: str, token: str, index: int) -> bool:
     word with a capitalised part ("al-Qaeda")."""
     if "-" in token and any(part[:1].isupper() for part in token.split("-")[1:]):
         return True
-    if not token[:1].isupper() or fold(token) in STOP_WORDS or fold(token) in NEGATIONS:
+    if not token[:1].isupper() or fold(token) in STOP_WORDS or is_negation(fold(token)):
         return False
     if token.isupper() and len(token) > 1:
         return True

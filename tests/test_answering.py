@@ -9,8 +9,8 @@ import re
 import pytest
 
 from bot.answer import FOREIGN_LEAD, REFUSAL_TEXT
-from bot.replies import SOURCES_LEAD
 from bot.service import Service
+from bot.source_answers import SOURCES_LEAD
 from bot.text import content_stems, idf_table
 from tests.fakes.openai_server import Text
 

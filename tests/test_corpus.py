@@ -114,8 +114,14 @@ def test_file_without_entry_is_named(seeds_dir: Path) -> None:
          r"\[001_162fcda78ebcad23\.txt\] field 'author'"),
         ('kind = "preview"', 'kind = "opinion"', r"\[004_4eb88918302d683b\.txt\] field 'kind'"),
         ('"World",', '"World(",', r"\[003_b5b084b637f8fbb2\.txt\].*bad regular expression"),
+        ('["Syria", "Syrian"]', '["White House", "administration"]',
+         r"\[event\] field 'synonyms'.*'White House' is not one word"),
+        ('["Iran", "Iranian"]', '["Iran"]', r"\[event\] field 'synonyms'.*needs at least two words"),
+        ('["Israel", "Israeli"]', '["the", "a"]', r"\[event\] field 'synonyms'.*'the' is a stop word"),
+        ('"sanctions not mentioned topics discussed",', '"of the",', r"\[event\] field 'summary_parts'.*'of the'"),
     ],
-    ids=["bad-date", "unknown-field", "bad-kind", "bad-regex"],
+    ids=["bad-date", "unknown-field", "bad-kind", "bad-regex", "synonym-not-a-word", "synonym-alone",
+         "synonym-stop-word", "summary-part-no-word"],
 )
 def test_manifest_field_errors_name_file_and_field(seeds_dir: Path, old: str, new: str, error: str) -> None:
     text = _manifest(seeds_dir).read_text(encoding="utf-8")

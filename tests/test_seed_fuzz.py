@@ -15,9 +15,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot.briefings import offline_summary, offline_timeline
 from bot.errors import CorpusError
 from bot.knowledge import build_knowledge
+from bot.overview import offline_summary, offline_timeline
 from bot.sentences import normalize_ws
 
 from .conftest import PROMPTS, SEEDS

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 
 from bot import text
-from bot.text import stem, words
+from bot.text import GENERAL, Lexicon, stem, words
 
 from .conftest import SEEDS
 
@@ -80,7 +80,26 @@ def test_memoised_stems_are_right_after_a_concurrent_first_use() -> None:
             _in_threads(vocabulary, work)
             wrong.update({w: s for w in vocabulary if (s := stem(w)) != expected[w]})
     finally:
-        stem.cache_clear()  # never leave a bad stem behind for the other tests
-        text.key_stems.cache_clear()
-        text.negation_split.cache_clear()
+        text.clear_caches()  # never leave a bad stem, or a key stem made of one, behind for the other tests
     assert not wrong, list(wrong.items())[:10]
+
+
+def test_a_synonym_group_is_read_as_its_first_word() -> None:
+    lexicon = Lexicon.build([["summit", "meeting", "talks"], ["Korea", "Korean"]])
+    assert lexicon.key_stems("The meeting of the Korean leaders") == lexicon.key_stems("summit of the Korea leaders")
+    assert lexicon.key_stems("the talks") == ("summit",)
+    assert GENERAL.key_stems("the talks") != ("summit",)  # an event's synonyms stay with its lexicon
+
+
+def test_event_groups_merge_with_general_english_and_come_first() -> None:
+    """"phone" is general English for "telephone"; an event that reads "call" as "conversation" and
+    also lists "phone" takes the general group in, and its first word names them all."""
+    assert GENERAL.key_stems("phone telephone") == ("phone", "phone")
+    lexicon = Lexicon.build([["conversation", "call", "phone"]])
+    assert set(lexicon.key_stems("conversation call phone telephone")) == {"convers"}
+    assert lexicon.key_stems("They talked, did not speak.") == ("discuss", "not", "discuss")  # general kept
+
+
+def test_equal_lexicons_share_what_is_memoised() -> None:
+    a, b = Lexicon.build([["summit", "meeting"]]), Lexicon.build([["summit", "meeting"]])
+    assert a == b and hash(a) == hash(b) and a != GENERAL

@@ -6,16 +6,22 @@ import argparse
 import asyncio
 import json
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from bot.answer import Answer
 from bot.brief import load_brief
+from bot.cli.console import run_console
+from bot.cli.evaluate import run_eval
 from bot.config import Settings, load_settings
 from bot.engines.llm import build_messages, prompt_prefix
 from bot.errors import CallbotError, InvalidQuestion
 from bot.logs import setup_logging
 from bot.render_text import render_answer
+from bot.report import Report, render_report
 from bot.service import Service
+from bot.store import open_store, utc_now
 from bot.tokens import get_counter
 
 
@@ -84,7 +90,7 @@ def timeline(args: argparse.Namespace) -> int:
     return _briefing(service, service.timeline(), args.json)
 
 
-def _briefing(service: Service, pending, as_json: bool) -> int:  # type: ignore[no-untyped-def]
+def _briefing(service: Service, pending: Coroutine[Any, Any, Answer], as_json: bool) -> int:
     async def run() -> Answer:
         try:
             return await pending
@@ -101,8 +107,6 @@ def _briefing(service: Service, pending, as_json: bool) -> int:  # type: ignore[
 
 
 def chat(args: argparse.Namespace) -> int:
-    from bot.cli.console import run_console
-
     service = Service.from_settings(_settings())
     return asyncio.run(run_console(service))
 
@@ -118,6 +122,8 @@ def start(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    # imported here, not at the top: discord.py takes a quarter of a second to import, which every
+    # other sub-command (ask, brief, eval...) would pay at start-up for nothing
     from bot.discord_app.client import run_discord
 
     settings = _settings()
@@ -145,9 +151,6 @@ def prompt(args: argparse.Namespace) -> int:
 
 def report(args: argparse.Namespace) -> int:
     """`callbot report`: read the question log (a second reader next to a running bot is fine: WAL)."""
-    from bot.report import Report, render_report
-    from bot.store import open_store, utc_now
-
     settings = _settings()
 
     async def run() -> Report:
@@ -163,8 +166,6 @@ def report(args: argparse.Namespace) -> int:
 
 
 def evaluate(args: argparse.Namespace) -> int:
-    from bot.cli.evaluate import run_eval
-
     service = Service.from_settings(_settings())
     asyncio.run(run_eval(service, Path(args.file), as_json=args.json))
     return 0

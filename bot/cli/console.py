@@ -16,9 +16,14 @@ from bot.knowledge import Turn
 from bot.render_text import render_answer, render_sources, status_lines
 from bot.service import Service
 
-HELP = """Ask anything about the Trump–Putin phone call of Saturday 28 January 2017.
+HELP = """Ask anything about {event}.
 Answers come only from the articles, with numbered citations. Follow-up questions keep context.
 Commands: /summary [topic]  /timeline  /sources  /reload  /status  /new (forget the conversation)  /help  /quit"""
+
+
+def help_text(service: Service) -> str:
+    """/help, naming the event the current knowledge is about."""
+    return HELP.format(event=service.knowledge.brief.event_name)
 
 
 async def run_console(service: Service, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
@@ -45,7 +50,7 @@ async def run_console(service: Service, stdin: TextIO = sys.stdin, stdout: TextI
         if command in ("/quit", "/exit"):
             break
         if command == "/help":
-            say(HELP)
+            say(help_text(service))
         elif command == "/summary":
             topic = text[len("/summary"):].strip() or None
             try:

@@ -8,7 +8,6 @@ reply declines. Works with either engine; prints verdicts, then totals and laten
 from __future__ import annotations
 
 import json
-import statistics
 import time
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from bot.answer import Answer
 from bot.errors import CorpusError, InvalidQuestion
 from bot.service import Service
+from bot.stats import quantile
 
 
 def _norm(text: str) -> str:
@@ -76,11 +76,7 @@ def summarise(results: list[dict[str, Any]], latencies: list[float], service: Se
     rest = latencies[1:]
 
     def q(values: list[float], p: float) -> str:
-        if not values:
-            return "-"
-        if len(values) == 1:
-            return f"{values[0]:.2f}s"
-        return f"{statistics.quantiles(values, n=100, method='inclusive')[int(p * 100) - 1]:.2f}s"
+        return f"{quantile(values, p):.2f}s" if values else "-"
 
     return {
         "engine": service.engine_name,

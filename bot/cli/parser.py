@@ -10,7 +10,8 @@ from bot.cli import commands
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="callbot",
-        description="Answers questions about the Trump–Putin call of 28 January 2017 from its articles only.",
+        description="Answers questions about one news event from its articles only (the event is named in "
+                    "SEEDS_DIR/sources.toml).",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -26,8 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("questions", nargs="+", metavar="Q")
     p.set_defaults(handler=commands.ask)
 
-    p = sub.add_parser("summary", help="a cited briefing on the call, optionally on one topic")
-    p.add_argument("--topic", help='e.g. "sanctions", "Syria", "Ukraine"')
+    p = sub.add_parser("summary", help="a cited summary of the event, optionally on one topic")
+    p.add_argument("--topic", help='one subject of the articles, e.g. "sanctions" or a place they name')
     p.add_argument("--json", action="store_true", help="JSON in the same shape as answers")
     p.set_defaults(handler=commands.summary)
 

@@ -6,18 +6,20 @@ the engines asks which kind it has.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from bot.answer import Answer, EngineName
-    from bot.knowledge import Knowledge, Turn
+from bot.answer import Answer, EngineName
+from bot.knowledge import Knowledge, Turn
 
 
 class Engine(Protocol):
     """What the service needs from an engine."""
 
     name: EngineName
-    model: str | None  # the model it calls, for /status; None without one
+
+    @property
+    def model(self) -> str | None:
+        """The model it calls, for /status; None without one."""
 
     async def answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer: ...
 

@@ -32,14 +32,14 @@ from bot.answer import (
     compose,
     refusal,
 )
-from bot.briefings import SUMMARY_LEAD, TOPIC_LEAD, offline_summary, resolved_dates_note, with_differ_part
-from bot.citations import parse_reply
 from bot.config import Settings
 from bot.decision import Evidence
 from bot.engines.offline import OfflineEngine
 from bot.errors import LLMError
 from bot.knowledge import Knowledge, Turn
 from bot.logs import redact
+from bot.overview import TOPIC_LEAD, offline_summary, resolved_dates_note, summary_lead, with_differ_part
+from bot.reply_parser import parse_reply
 from bot.support import keep_supported
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,7 @@ class LLMEngine:
             try:
                 response = await self.client.chat.completions.create(
                     model=self.settings.openai_model,
+                    # plain {role, content} dicts are what the client sends; its types want one TypedDict per role
                     messages=messages,  # type: ignore[arg-type]
                     temperature=self.settings.llm_temperature,
                     max_tokens=max_tokens or self.settings.llm_max_tokens,
@@ -207,7 +208,7 @@ class LLMEngine:
                       else FallbackReason.OFF_QUESTION if not on_topic else FallbackReason.UNSUPPORTED)
             return answer.model_copy(update={"fallback": answer.status == "answered", "fallback_reason": reason,
                                              "dropped": dropped, "usage": usage})
-        lead = TOPIC_LEAD.format(topic=topic) if topic else SUMMARY_LEAD
+        lead = TOPIC_LEAD.format(topic=topic) if topic else summary_lead(knowledge.brief)
         answer = compose(label, knowledge.brief, kept, engine="llm", lead_in=lead, dropped=dropped, usage=usage)
         return answer if topic else with_differ_part(answer, knowledge)
 

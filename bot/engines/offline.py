@@ -21,10 +21,10 @@ from bot.answer import (
     compose,
     refusal,
 )
-from bot.briefings import offline_summary
 from bot.decision import Evidence, follow_up_terms, gather
 from bot.knowledge import Knowledge, Turn
-from bot.replies import after_articles, sources_answer
+from bot.overview import offline_summary
+from bot.source_answers import after_articles, sources_answer
 
 
 @dataclass
@@ -53,7 +53,7 @@ class OfflineEngine:
         return self.reply(await self.evidence(question, history, knowledge), question, knowledge)
 
     def reply(self, evidence: Evidence, question: str, knowledge: Knowledge, *, lead_in: str | None = None,
-              fallback_reason: FallbackReason | None = None, engine: str = "offline") -> Answer:
+              fallback_reason: FallbackReason | None = None, engine: EngineName = "offline") -> Answer:
         """The reply the evidence calls for; `lead_in` labels quotes given in place of a model's answer."""
         brief = knowledge.brief
         if evidence.verdict == "sources":
@@ -61,16 +61,14 @@ class OfflineEngine:
         if evidence.verdict == "after":
             return after_articles(question, brief, engine=engine)
         if evidence.verdict == "decline" or not evidence.chosen:
-            answer = refusal(question, brief.version, engine=engine,  # type: ignore[arg-type]
-                             fallback_reason=fallback_reason)
+            answer = refusal(question, brief.version, engine=engine, fallback_reason=fallback_reason)
             if not evidence.profile.english:  # never a silent refusal in another language
                 answer.text = f"{answer.text} {FOREIGN_REFUSAL}"
             return answer
         kept = [Supported(h.fact.text, (h.fact.id,), round(max(h.coverage, h.dense), 3)) for h in evidence.chosen]
         kept += other_sides(knowledge, [k.fact_ids[0] for k in kept])
         lead = lead_in or (OFFLINE_LEAD if evidence.profile.english else FOREIGN_LEAD)
-        return compose(question, brief, kept, engine=engine, lead_in=lead,  # type: ignore[arg-type]
-                       fallback_reason=fallback_reason)
+        return compose(question, brief, kept, engine=engine, lead_in=lead, fallback_reason=fallback_reason)
 
     def relevance(self, knowledge: Knowledge, question: str, history: list[Turn], fact_ids: list[str]) -> float:
         """How well the given facts cover the question (with a follow-up's earlier terms)."""

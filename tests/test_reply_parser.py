@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.citations import is_refusal, parse_reply
+from bot.reply_parser import is_refusal, parse_reply
 
 
 @pytest.mark.parametrize(

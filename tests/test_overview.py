@@ -1,4 +1,4 @@
-"""Briefings: /summary [topic] and /timeline in both engines, in the CLI, console and Discord."""
+"""The overview (bot.overview): /summary [topic] and /timeline in both engines, in the CLI, console and Discord."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from bot.answer import REFUSAL_TEXT
-from bot.briefings import DIFFER_LEAD, offline_summary, offline_timeline, timeline_entries
+from bot.overview import DIFFER_LEAD, offline_summary, offline_timeline, timeline_entries
 from bot.sentences import normalize_ws
 from bot.service import Service
 
@@ -135,7 +135,8 @@ async def test_discord_summary_and_timeline(start_world) -> None:
     assert all(len(t) <= 2000 and f.json["allowed_mentions"]["parse"] == [] for t, f in zip(texts, follows,
                                                                                                strict=True))
     joined = "\n".join(texts)
-    assert "What the articles say about the call:" in joined and "Timeline (" in joined
+    lead = f"What the articles say about {world.service.knowledge.brief.event_name}:"  # the seeds' [event] name
+    assert lead in joined and "the phone call between" in lead and "Timeline (" in joined
     assert REFUSAL_TEXT in joined and DIFFER_LEAD in joined
 
 

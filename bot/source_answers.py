@@ -1,4 +1,4 @@
-"""Replies that are not quotes of the best facts: about the sources themselves, and "after the
+"""Answers from the manifest rather than from the facts: about the sources themselves, and "after the
 articles end". Both come from the manifest (sources.toml), so they are as grounded as a quote: the
 dates and outlets are the curated metadata, and each line cites the article it describes."""
 
@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.answer import Answer, AnswerSentence, Citation, with_markers
+from bot.answer import Answer, AnswerSentence, Citation, EngineName, with_markers
 from bot.brief import KIND_HINTS, Brief, BriefFact
-from bot.text import key_stems
 from bot.vocabulary import QuestionProfile
 
 SOURCES_LEAD = "From the list of sources:"
 AFTER_TEXT = ("The articles end on {date}, so they don't report what happened after that; "
               "I can only answer from what they say.")
-KIND_WORDS = {"preview": frozenset(key_stems("preview previews before beforehand ahead advance")),
-              "report": frozenset(), "aggregate": frozenset(key_stems("aggregate aggregator mixes"))}
+KIND_WORDS = {"preview": "preview previews before beforehand ahead advance", "report": "",
+              "aggregate": "aggregate aggregator mixes"}  # how a question names an article's kind
 
 
 def long_date(day: dt.date) -> str:
@@ -26,15 +25,16 @@ def _first_fact(brief: Brief, file: str) -> BriefFact | None:
     return next((f for f in brief.all_facts if f.sources[0] == file), None)
 
 
-def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, engine: str) -> Answer:
+def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, engine: EngineName) -> Answer:
     """Which articles there are, who wrote them and when: narrowed to a kind ("the preview") or an
     outlet when the question names one."""
-    focus = set(profile.focus)
+    focus, lexicon = set(profile.focus), brief.lexicon
     entries = list(brief.sources)
-    by_kind = [e for e in entries if focus & KIND_WORDS[e.kind]]
-    by_outlet = [e for e in entries if focus & set(key_stems(e.outlet)) - {"outlet", "name", "not"}]
+    by_kind = [e for e in entries if focus & lexicon.stem_set(KIND_WORDS[e.kind])]
+    by_outlet = [e for e in entries if focus & lexicon.stem_set(e.outlet) - {"outlet", "name", "not"}]
     chosen = by_kind or by_outlet or entries
-    sentences, citations = [], []
+    sentences: list[AnswerSentence] = []
+    citations: list[Citation] = []
     for entry in chosen:
         fact = _first_fact(brief, entry.file)
         if fact is None:
@@ -47,13 +47,12 @@ def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, eng
         sentences.append(AnswerSentence(text=text, citations=[n], fact_ids=[fact.id]))
     body = "\n".join(with_markers(s.text, s.citations) for s in sentences)
     return Answer(question=question, status="answered", text=f"{SOURCES_LEAD}\n{body}", lead_in=SOURCES_LEAD,
-                  sentences=sentences, citations=citations, engine=engine,  # type: ignore[arg-type]
+                  sentences=sentences, citations=citations, engine=engine,
                   brief_version=brief.version)
 
 
-def after_articles(question: str, brief: Brief, *, engine: str) -> Answer:
+def after_articles(question: str, brief: Brief, *, engine: EngineName) -> Answer:
     """A question about what happened after the articles were written: say where they end."""
     latest = max(e.published for e in brief.sources)
     text = AFTER_TEXT.format(date=long_date(latest))
-    return Answer(question=question, status="refused", text=text, engine=engine,  # type: ignore[arg-type]
-                  brief_version=brief.version)
+    return Answer(question=question, status="refused", text=text, engine=engine, brief_version=brief.version)

@@ -1,4 +1,4 @@
-"""Briefings from the brief: a cited summary (optionally on one topic) and a dated timeline.
+"""The overview of the event: a cited summary (optionally on one topic) and a dated timeline.
 
 Both are made of verbatim facts, so every sentence is its own citation; the LLM engine may rewrite
 the summary in its own words, and then every sentence goes through the same support check as an
@@ -17,25 +17,26 @@ from bot.dates import resolve_dates
 from bot.facts import is_headline
 from bot.knowledge import Knowledge
 
-SUMMARY_LEAD = "What the articles say about the call:"
+SUMMARY_LEAD = "What the articles say about {event}:"
 TOPIC_LEAD = "What the articles say about {topic}:"
 TIMELINE_LEAD = "Timeline (relative days resolved against each article's publication date):"
 DIFFER_LEAD = "Where the sources differ:"
 TOPIC_FACTS = 4
 MIN_PART_COVERAGE = 0.5
+MIN_SUMMARY_FACTS = 3  # fewer found by the parts: the articles' first statements fill the summary up
 
-# The parts of a briefing on a phone call, each as the words that find its best fact. Generic to
-# the task ("summarise a call"): when and how long, each side's account, topics, what was not
-# discussed, what was expected before, and the first reactions.
-PARTS = [
-    "call held saturday night lasted hour",
-    "kremlin statement presidents spoken favor coordination",
-    "white house said conversation significant start relationship",
-    "leaders discussed topics conflict program crisis",
-    "sanctions not mentioned topics discussed",
-    "expected call scheduled congratulate inauguration",
-    "foreign minister said display respect expectations",
-]
+# The parts of a summary of a news event, in order, each as the words that find its best fact: when
+# it took place and how long it lasted, what each side stated, the topics, what was left out, what
+# was expected, the reactions. An event names its own in [event] summary_parts (bot.corpus.EventInfo).
+SUMMARY_PARTS = (
+    "took place held began lasted hours minutes",
+    "statement announced declared official",
+    "spokesman spokeswoman ministry office statement",
+    "topics issues agenda agreed",
+    "not mentioned not raised not among topics",
+    "expected plans hopes future next",
+    "welcomed criticized praised reactions",
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def _differ_part(knowledge: Knowledge, limit: int = 2) -> list[Supported]:
 
 
 def offline_summary(knowledge: Knowledge, topic: str | None = None) -> Answer:
-    """The strongest fact of each part, in story order; with a topic, the facts on that topic."""
+    """The strongest fact of each part, in story order (topped up with the articles' first statements
+    when the parts find too few); with a topic, the facts on that topic."""
     retriever, brief = knowledge.retriever, knowledge.brief
     label = f"summary: {topic}" if topic else "summary"
     if topic:
@@ -74,18 +76,34 @@ def offline_summary(knowledge: Knowledge, topic: str | None = None) -> Answer:
         hits = [h for h in retriever.search(terms, k=TOPIC_FACTS) if h.coverage >= MIN_PART_COVERAGE]
         if not hits:
             return refusal(label, brief.version, engine="offline")
-        kept = [Supported(h.fact.text, (h.fact.id,), round(h.coverage, 3)) for h in hits]
-        return compose(label, brief, kept, engine="offline", lead_in=TOPIC_LEAD.format(topic=topic))
+        on_topic = [Supported(h.fact.text, (h.fact.id,), round(h.coverage, 3)) for h in hits]
+        return compose(label, brief, on_topic, engine="offline", lead_in=TOPIC_LEAD.format(topic=topic))
     kept: list[Supported] = []
     used: set[str] = set()
-    for part in PARTS:
+    for part in summary_parts(brief):
         terms = retriever.terms(part)
         for hit in retriever.search(terms, k=6):
             if hit.fact.id not in used and hit.coverage > 0 and not is_headline(hit.fact.text):
                 used.add(hit.fact.id)
                 kept.append(Supported(hit.fact.text, (hit.fact.id,), round(hit.coverage, 3)))
                 break
-    return with_differ_part(compose(label, brief, kept, engine="offline", lead_in=SUMMARY_LEAD), knowledge)
+    for fact in brief.facts:  # reading order: news states its main facts first
+        if len(kept) >= MIN_SUMMARY_FACTS:
+            break
+        if fact.id not in used and not is_headline(fact.text):
+            used.add(fact.id)
+            kept.append(Supported(fact.text, (fact.id,)))
+    return with_differ_part(compose(label, brief, kept, engine="offline", lead_in=summary_lead(brief)), knowledge)
+
+
+def summary_parts(brief: Brief) -> tuple[str, ...]:
+    """The event's own summary parts from its [event] table, else the general ones."""
+    return brief.event.summary_parts if brief.event and brief.event.summary_parts else SUMMARY_PARTS
+
+
+def summary_lead(brief: Brief) -> str:
+    """"What the articles say about <the event's name>:"."""
+    return SUMMARY_LEAD.format(event=brief.event_name)
 
 
 def with_differ_part(answer: Answer, knowledge: Knowledge) -> Answer:
@@ -126,7 +144,7 @@ def timeline_entries(brief: Brief) -> list[TimelineEntry]:
 
 
 def resolved_dates_note(brief: Brief) -> str:
-    """The timeline's dates as model input: "F12: “on Friday” = Fri 27 Jan 2017", one per line."""
+    """The timeline's dates as model input: "F12: “on Friday” = Fri 12 Jun 2020", one per line."""
     lines = ["Dates in the facts, resolved against each article's publication date:"]
     for e in timeline_entries(brief):
         lines.append(f"{e.fact.id}: “{e.phrase}” = {e.label}")

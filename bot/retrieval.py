@@ -1,15 +1,17 @@
 """Retrieval over every fact: lexical (BM25, rank-bm25) fused with semantic (bot.semantic).
 
-BM25 finds the rare words a question shares with a sentence ("Crimea", "Lavrov"); the embedding
+BM25 finds the rare words a question shares with a sentence ("Geneva", "Merkel"); the embedding
 finds the sentence a paraphrase means ("penalties" for "sanctions", a question in Spanish). Each
 ranks every fact, and the two rankings are fused by reciprocal rank, so neither's score scale
 matters. Ranking is all this does: whether the best facts *answer* the question is bot.decision's
 call. Facts are indexed with their full article sentences, so a merged quote is found by who said
-it. Without the embedding model retrieval is lexical only.
+it. Without the embedding model retrieval is lexical only. It is no engine: the knowledge snapshot
+builds one index per brief, and both engines (through bot.decision) read it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,8 +19,7 @@ from rank_bm25 import BM25Okapi
 
 from bot.brief import Brief, BriefFact
 from bot.semantic import Embedder
-from bot.text import key_stems
-from bot.vocabulary import QUESTION_FRAME, QuestionProfile, Vocabulary, related
+from bot.vocabulary import QuestionProfile, Vocabulary, related
 
 FUSION_K = 5  # reciprocal-rank constant: small, because the top few ranks are what matter here
 DENSE_WEIGHT = 1.0  # the embedding's vote relative to BM25's
@@ -27,8 +28,6 @@ DENSE_WEIGHT = 1.0  # the embedding's vote relative to BM25's
 @dataclass(frozen=True)
 class Hit:
     fact: BriefFact
-    score: float  # fused rank score, for ordering
-    lexical: float  # BM25
     dense: float  # cosine to the question (0 without the model)
     coverage: float  # weighted share of the question's focus words the fact's context states
 
@@ -37,17 +36,16 @@ class Retriever:
     """An index over one brief's facts (all of them, in the brief or not); rebuilt on reload."""
 
     def __init__(self, brief: Brief, embedder: Embedder | None = None, event_name: str = "") -> None:
-        self.brief = brief
         self.facts = brief.all_facts
-        self._docs = [list(key_stems(f.context)) for f in self.facts]
+        self.lexicon = brief.lexicon
+        self._docs = [list(self.lexicon.key_stems(f.context)) for f in self.facts]
         self._sets = [set(doc) for doc in self._docs]
         self._bm25 = BM25Okapi(self._docs) if any(self._docs) else None  # BM25 divides by the vocabulary size
         self._weights = brief.word_weights()
-        self._unknown = brief.unknown_word_weight()
-        self.typical_weight = float(np.median(list(self._weights.values()))) if self._weights else 1.0
+        self.typical_weight = float(np.median(list(self._weights.idf.values()))) if self._weights.idf else 1.0
         self._position = {f.id: i for i, f in enumerate(self.facts)}
         outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
-        self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets)
+        self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon)
         self.embedder = embedder if embedder is not None and embedder.available else None
         self._matrix = self.embedder.passages([f.text for f in self.facts]) if self.embedder else None
 
@@ -65,14 +63,10 @@ class Retriever:
     def terms(self, question: str) -> list[str]:
         """Focus words of a question (frame words removed, acronyms expanded), kept if nothing else is left."""
         focus = [w for w in self.profile(question).focus if w != "not"]
-        return focus or [w for w in dict.fromkeys(key_stems(question)) if w != "not"]
-
-    def frame_terms(self, question: str) -> list[str]:
-        """The frame words ("talk", "say"): they help ranking ("discussed" facts first), not deciding."""
-        return [w for w in dict.fromkeys(key_stems(question)) if w in QUESTION_FRAME]
+        return focus or [w for w in dict.fromkeys(self.lexicon.key_stems(question)) if w != "not"]
 
     def weight(self, term: str) -> float:
-        return self._weights.get(term, self._unknown)
+        return self._weights(term)
 
     def coverage(self, terms: list[str], index: int) -> float:
         return self._covered(terms, self._sets[index])
@@ -95,7 +89,7 @@ class Retriever:
     def _near(self, term: str, have: set[str]) -> bool:
         return any(related(term, w) for w in have)
 
-    def search(self, terms: list[str], context_terms: list[str] = (), k: int = 5,  # type: ignore[assignment]
+    def search(self, terms: list[str], context_terms: Sequence[str] = (), k: int = 5,
                vector: np.ndarray | None = None) -> list[Hit]:
         """The k best facts: BM25 on `terms` (plus `context_terms` from an earlier question, for
         ranking only) fused with the embedding's ranking when a question vector is given."""
@@ -112,11 +106,4 @@ class Retriever:
             dense = self._matrix @ vector
             fused[np.argsort(-dense, kind="stable")] += DENSE_WEIGHT / (FUSION_K + np.arange(1, n + 1))
         order = sorted(range(n), key=lambda i: (-fused[i], i))[:k]
-        return [Hit(self.facts[i], float(fused[i]), float(lexical[i]), float(dense[i]), self.coverage(terms, i))
-                for i in order]
-
-    def dense_scores(self, vector: np.ndarray | None) -> np.ndarray | None:
-        """Cosine of every fact to the question vector (None without the model)."""
-        if vector is None or self._matrix is None:
-            return None
-        return self._matrix @ vector
+        return [Hit(self.facts[i], float(dense[i]), self.coverage(terms, i)) for i in order]

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 from bot.sentences import split_sentences
 
-REFUSAL_MARKER = "NOT_IN_SOURCES"
-
 _THINK = re.compile(r"<think>.*?(?:</think>|$)", re.IGNORECASE | re.DOTALL)
 _FACT_ID = re.compile(r"F\s*(\d{1,4})", re.IGNORECASE)
 # One bracketed group holding one or more fact ids: [F12] [F12, F3] (F12) 【F12】 [F 12] [Facts F1 and F2]
