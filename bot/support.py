@@ -10,7 +10,7 @@ re-attributed to that fact; otherwise it is dropped. Nothing here knows about an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
 from bot.answer import Supported
@@ -62,7 +62,7 @@ def measure(sentence: str, evidence: Iterable[str], weights: WordWeights | None 
     return coverage, clash
 
 
-def _stated(word: str, have: set[str]) -> bool:
+def _stated(word: str, have: Set[str]) -> bool:
     return word in have or any(related(word, h) for h in have)
 
 
