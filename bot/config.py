@@ -109,7 +109,7 @@ class Settings(BaseSettings):
 
     @property
     def answer_channel_ids(self) -> list[int]:
-        """The old name of `help_channel_ids`, kept while the Discord edge still reads it."""
+        """The old name of `help_channel_ids` (the Discord edge reads `help_channel_ids`)."""
         return self.help_channel_ids
 
     @property
