@@ -163,6 +163,9 @@ async def test_long_answer_is_split_under_2000_characters(start_world, fact_id) 
     assert all(len(c) <= 2000 for c in contents) and len(contents) >= 2
     assert all(p.json["allowed_mentions"]["parse"] == [] for p in posts)
     assert all(c.count("[") == c.count("]") for c in contents)  # no citation cut in half
+    assert all(str(p.json["message_reference"]["message_id"]) for p in posts)  # each part replies to the question
+    assert [bool(p.json.get("embeds")) for p in posts] == [False] * (len(posts) - 1) + [True]  # sources, buttons last
+    assert [bool(p.json.get("components")) for p in posts] == [False] * (len(posts) - 1) + [True]
 
 
 async def test_everyone_in_a_question_pings_nobody(start_world, fact_id) -> None:
