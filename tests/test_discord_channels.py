@@ -68,6 +68,7 @@ async def test_a_thread_goes_quiet_once_a_moderator_posts_even_after_a_restart(s
     moderator = fake.make_user("moderator")
     await fake.send_message("I'll take this one.", channel_id=thread, author=moderator,
                             roles=[fake.moderator_role["id"]])
+    await world.settled()  # (messages are handled concurrently: the next one comes after this one's)
     await fake.send_message("Was it really an hour?", channel_id=thread, author=asker)
     await world.settled()
     assert len(posts_in(fake, thread)) == 1 and len(world.llm.chat_requests) == 1
@@ -143,6 +144,7 @@ async def test_the_same_question_again_gets_a_link_to_the_answer(start_world, fa
     world.llm.default = cited(fact_id, "about an hour", "The call lasted about an hour")
     await world.mention("How long was the call?")
     (first,) = await world.channel_posts()
+    await world.settled()  # the answer is sent and remembered
     await world.mention("how long was the call")  # the same question, as the cache sees it
     second = (await world.channel_posts(2))[1]
     url = f"https://discord.com/channels/{fake.guild_id}/{fake.channel_id}/{first.response['id']}"
