@@ -24,6 +24,7 @@ import aiohttp
 import discord
 import yarl
 from discord import app_commands
+from discord.abc import Snowflake
 from discord.ext import commands
 
 from bot.answer import Answer
@@ -144,22 +145,22 @@ class CallBot(commands.Bot):
 
     # --- the question log ----------------------------------------------------------------------------
 
-    async def log_answer(self, answer: Answer, user: discord.abc.User, channel: discord.abc.Messageable | None,
-                         guild: discord.Guild | None, latency: float | None) -> str | None:
+    async def log_answer(self, answer: Answer, user: Snowflake, channel: Snowflake | None, guild: Snowflake | None,
+                         latency: float | None) -> str | None:
         """Log one question and its outcome; the answer id for its buttons, or None if the log failed
         (the answer is still given, without buttons)."""
         entry = QuestionEntry.from_answer(answer, asked_at=self.clock(), user_id=user.id,
                                           guild_id=guild.id if guild else None,
-                                          channel_id=getattr(channel, "id", None), latency=latency)
+                                          channel_id=channel.id if channel else None, latency=latency)
         return await self.log_entry(entry)
 
-    async def log_rejected(self, question: str, user: discord.abc.User, channel: discord.abc.Messageable | None,
-                           guild: discord.Guild | None) -> None:
+    async def log_rejected(self, question: str, user: Snowflake, channel: Snowflake | None,
+                           guild: Snowflake | None) -> None:
         """Log a message rejected before any engine saw it (empty, too long) as an error."""
         await self.log_entry(QuestionEntry(
             asked_at=self.clock(), user_id=user.id, question=question, status="error",
             engine=self.service.engine_name, brief_version=self.service.knowledge.version,
-            guild_id=guild.id if guild else None, channel_id=getattr(channel, "id", None)))
+            guild_id=guild.id if guild else None, channel_id=channel.id if channel else None))
 
     async def log_entry(self, entry: QuestionEntry) -> str | None:
         if self.store is None:

@@ -28,7 +28,8 @@ class RecentAnswers:
 
     def get(self, channel_id: int, question: str, version: str) -> str | None:
         """The link to this question's answer in this channel, if it is recent and from this brief."""
-        entry = self._seen.get(channel_id, {}).get(question)
+        answered = self._seen.get(channel_id)
+        entry = answered.get(question) if answered is not None else None
         if entry is None or self._clock() - entry.at > self.window or entry.version != version:
             return None
         return entry.url

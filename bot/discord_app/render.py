@@ -17,17 +17,18 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import discord
 
 from bot.answer import Answer, Citation
-from bot.corpus import OUTLET_NOT_NAMED
 from bot.discord_app.buttons import answer_view
 from bot.store import given_as_quotes
 
 LIMIT = 2000
 EMBED_DESCRIPTION_LIMIT = 4096
 SHORT_TITLE_CHARS = 40
+OUTLET_NOT_NAMED = "outlet not named"  # what sources.toml says for an article that names no outlet
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,10 @@ def answer_messages(answer: Answer, answer_id: str | None) -> list[Outgoing]:
     chunks = split_message(text)
     if answer.status == "error":
         return [Outgoing(chunk) for chunk in chunks]
+    quotes: Literal["quotes", "sources"] | None = None
+    embed = None
     if answer.status == "refused" or not answer.citations:
-        embed, quotes = None, None  # plain text, feedback buttons only
+        pass  # plain text, feedback buttons only
     else:
         embed = answer_embed(answer)
         quotes = "sources" if given_as_quotes(answer.engine, answer.fallback_reason) else "quotes"
