@@ -71,6 +71,7 @@ class Settings(BaseSettings):
     allow_dms: bool = True
     cooldown_questions: int = Field(5, ge=1)
     cooldown_seconds: float = Field(60.0, gt=0)
+    repeat_window_seconds: float = Field(300.0, ge=0)  # the same question again in a channel gets a link; 0: off
 
     # Feedback and the question log (bot/store.py; its file is DATA_DIR/callbot.db)
     user_id_salt: SecretStr | None = Field(None, min_length=16)
@@ -108,7 +109,7 @@ class Settings(BaseSettings):
 
     @property
     def answer_channel_ids(self) -> list[int]:
-        """The old name of `help_channel_ids`, kept while the Discord edge still reads it."""
+        """The old name of `help_channel_ids` (the Discord edge reads `help_channel_ids`)."""
         return self.help_channel_ids
 
     @property

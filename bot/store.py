@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 DB_NAME = "callbot.db"
 SALT_NAME = "salt"
 MAX_STORED_CHARS = 2000  # a rejected, over-long message is logged cut to this length
+QUIET_PREFIX = "quiet:"  # state keys of threads where a moderator has posted
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write (e.g. a second process)
 _ROW_COLUMNS = ", ".join(f.name for f in fields(LogRow) if f.name not in ("up", "down"))  # counted from votes
 
@@ -87,6 +88,12 @@ class QuestionEntry:
                    citations=tuple(answer.citations))
 
 
+def given_as_quotes(engine: str, fallback_reason: str | None) -> bool:
+    """An answer of the offline engine, or a fallback to quotes: its sentences are the quotes, so a
+    "Quotes" button would only show them again (the edge shows the articles instead)."""
+    return engine == "offline" or fallback_reason is not None
+
+
 @dataclass(frozen=True)
 class AnswerQuotes:
     """What the persistent "Quotes" button shows: the citations of one logged answer."""
@@ -95,6 +102,12 @@ class AnswerQuotes:
     question: str
     brief_version: str
     citations: tuple[Citation, ...]
+    engine: str = "offline"
+    fallback_reason: str | None = None
+
+    @property
+    def given_as_quotes(self) -> bool:
+        return given_as_quotes(self.engine, self.fallback_reason)
 
 
 def load_salt(data_dir: Path, configured: SecretStr | None) -> bytes:
@@ -309,28 +322,37 @@ class Store:
                     "(SELECT answer_id FROM questions WHERE asked_at < ?)", cutoff)
             cursor = await db.execute("DELETE FROM questions WHERE asked_at < ?", cutoff)
             removed = votes + cursor.rowcount
+            await db.execute("DELETE FROM state WHERE key LIKE ? AND value < ?", (f"{QUIET_PREFIX}%", *cutoff))
         if removed:
             await self._scrub()
         return removed
 
     async def mark_digest(self, now: dt.datetime) -> None:
         """Remember that the digest was posted at `now` (survives restarts)."""
-        async with self._transaction("recording the digest") as db:
-            await db.execute("INSERT INTO state (key, value) VALUES ('last_digest', ?) "
-                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (to_text(now),))
+        await self._set_state("last_digest", now, "recording the digest")
+
+    async def mark_quiet(self, thread_id: int, now: dt.datetime) -> None:
+        """A moderator posted in this thread: the bot stops answering unmentioned messages there
+        (survives restarts; forgotten after retention_days, like the log)."""
+        await self._set_state(f"{QUIET_PREFIX}{thread_id}", now, "recording a quiet thread")
+
+    async def _set_state(self, key: str, now: dt.datetime, doing: str) -> None:
+        async with self._transaction(doing) as db:
+            await db.execute("INSERT INTO state (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, to_text(now)))
 
     # --- reads ---------------------------------------------------------------------------------
 
     async def answer_quotes(self, answer_id: str) -> AnswerQuotes | None:
         """The citations stored with an answer, for the persistent "Quotes" button; None if gone."""
-        rows = await self._fetch("reading quotes", "SELECT question, brief_version, quotes FROM questions "
-                                 "WHERE answer_id = ?", (answer_id,))
+        rows = await self._fetch("reading quotes", "SELECT question, brief_version, quotes, engine, fallback_reason "
+                                 "FROM questions WHERE answer_id = ?", (answer_id,))
         if not rows:
             return None
-        question, version, quotes = rows[0]
+        question, version, quotes, engine, reason = rows[0]
         with _errors("reading quotes"):
             citations = tuple(Citation.model_validate(c) for c in json.loads(quotes))
-        return AnswerQuotes(answer_id, question, version, citations)
+        return AnswerQuotes(answer_id, question, version, citations, engine, reason)
 
     async def report(self, days: int, now: dt.datetime) -> Report:
         """Figures for the `days` up to `now`: rates, most asked, declined and 👎 grouped, CSV."""
@@ -346,6 +368,11 @@ class Store:
             "FROM questions q WHERE asked_at > ? AND asked_at <= ? ORDER BY asked_at, answer_id", window)
         logged = [LogRow(from_text(row[0]), *row[1:]) for row in rows]
         return build_report(logged, await self._downvotes(*window), since=since, until=now)
+
+    async def is_quiet(self, thread_id: int) -> bool:
+        rows = await self._fetch("reading thread state", "SELECT 1 FROM state WHERE key = ?",
+                                 (f"{QUIET_PREFIX}{thread_id}",))
+        return bool(rows)
 
     async def last_digest(self) -> dt.datetime | None:
         rows = await self._fetch("reading the digest state", "SELECT value FROM state WHERE key = 'last_digest'")

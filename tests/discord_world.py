@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,8 @@ from tests.fakes import HANG
 from tests.fakes.discord_server import FakeDiscord
 
 T = TypeVar("T")
-HANDLER_TASKS = ("discord.py: ", "CommandTree-invoker")  # the names discord.py gives event handler tasks
+# the names discord.py gives event handler tasks, app command tasks and button (dynamic item) tasks
+HANDLER_TASKS = ("discord.py: ", "CommandTree-invoker", "discord-ui-")
 
 
 @dataclass
@@ -65,14 +67,41 @@ class World:
     async def mention(self, text: str, **kwargs: Any) -> dict:
         return await self.discord.send_message(f"<@{self.discord.app_id}> {text}", **kwargs)
 
+    async def click(self, message: dict, action: str, **kwargs: Any) -> dict:
+        """Click button ``action`` (quotes, up, down) under an answer the bot sent (as the fake has it
+        now); returns the interaction."""
+        current = self.discord.messages.get(message["id"], message)
+        buttons = [c["custom_id"] for row in current.get("components", []) for c in row["components"]]
+        wanted = [b for b in buttons if b.startswith(f"callbot:{action}:")]
+        assert wanted, f"no {action} button among {buttons}"
+        return await self.discord.click(current, wanted[0], **kwargs)
+
+    async def response_to(self, interaction: dict) -> Any:
+        """The bot's response (callback) to an interaction."""
+        (callback,) = await self.until(self.discord.wait_for("POST", rf"/interactions/{interaction['id']}/.+/callback"))
+        return callback
+
 
 async def _no_wait(shard_id: int | None, *, initial: bool = False) -> None:
     """discord.py sleeps 5 s before every re-IDENTIFY; tests need not."""
 
 
-async def open_world(fake_llm: Any, seeds_dir: Path, **overrides: Any) -> tuple[World, Callable[[], None]]:
-    """Start a loopback Discord and the real bot on it; returns the world and an undo for the redirect."""
-    fake = FakeDiscord()
+class Clock:
+    """The bot's UTC clock in tests: it says what it is set to, so schedules run without waiting."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+async def open_world(fake_llm: Any, seeds_dir: Path, *, fake: FakeDiscord | None = None, clock: Clock | None = None,
+                     **overrides: Any) -> tuple[World, Callable[[], None]]:
+    """Start the real bot on a loopback Discord (a new one, or ``fake`` as a test prepared it: extra
+    channels, users); returns the world and an undo for the redirect. ``clock`` drives the bot's
+    time (the question log, the digest); otherwise it is the wall clock."""
+    fake = fake or FakeDiscord()
     await fake.start()
     restore = fake.point_discord_py_here()
     values = dict(
@@ -85,13 +114,15 @@ async def open_world(fake_llm: Any, seeds_dir: Path, **overrides: Any) -> tuple[
     settings = load_settings(**values)
     service = Service.from_settings(settings)
     configure_endpoints(settings)
-    bot = CallBot(settings, service, guild_ready_timeout=0.1, enable_debug_events=True)  # see World.settled
+    options: dict[str, Any] = {"clock": clock} if clock is not None else {}
+    bot = CallBot(settings, service, guild_ready_timeout=0.1, enable_debug_events=True, **options)  # see settled
     bot.before_identify_hook = _no_wait  # type: ignore[method-assign]
     task = asyncio.create_task(bot.start(settings.discord_token.get_secret_value()))
     world = World(fake, fake_llm, bot, service, task)
     await world.until(fake.wait_ready())
     await world.until(bot.wait_until_ready())
     await world.settled()  # READY's GUILD_CREATE read too, even if on_ready fired first
+    await world.until(bot.housekeeping.wait_runs(1))  # the start-up prune (and digest check) is done
     return world, restore
 
 
@@ -102,15 +133,33 @@ async def close_world(world: World, restore: Callable[[], None]) -> None:
     restore()
 
 
+class Worlds:
+    """``await start_world(**overrides)`` starts a world; ``await start_world.restart(world)`` closes
+    its bot and starts a new one (a new process, as far as the bot can tell) on the same loopback
+    Discord, settings and DATA_DIR: the fake keeps its messages, so old buttons can be clicked."""
+
+    def __init__(self, fake_llm: Any, seeds_dir: Path) -> None:
+        self.fake_llm, self.seeds_dir = fake_llm, seeds_dir
+        self.open: list[tuple[World, Callable[[], None]]] = []
+        self._overrides: dict[int, dict[str, Any]] = {}
+
+    async def __call__(self, **overrides: Any) -> World:
+        world, restore = await open_world(self.fake_llm, self.seeds_dir, **overrides)
+        self.open.append((world, restore))
+        self._overrides[id(world)] = overrides
+        return world
+
+    async def restart(self, world: World, **changes: Any) -> World:
+        entry = next(e for e in self.open if e[0] is world)
+        self.open.remove(entry)
+        await close_world(*entry)
+        return await self(**(self._overrides[id(world)] | {"fake": world.discord} | changes))
+
+
 @pytest.fixture
-async def start_world(fake_llm, seeds_dir) -> AsyncIterator[Callable[..., Awaitable[World]]]:
-    worlds: list[tuple[World, Callable[[], None]]] = []
-
-    async def start(**overrides: Any) -> World:
-        worlds.append(await open_world(fake_llm, seeds_dir, **overrides))
-        return worlds[-1][0]
-
-    yield start
-    for world, restore in worlds:
+async def start_world(fake_llm, seeds_dir) -> AsyncIterator[Worlds]:
+    worlds = Worlds(fake_llm, seeds_dir)
+    yield worlds
+    for world, restore in worlds.open:
         await close_world(world, restore)
         assert world.discord.unexpected == []

@@ -130,7 +130,9 @@ async def test_discord_summary_and_timeline(start_world) -> None:
     await world.discord.send_interaction("summary", {"topic": "the weather"})
     callbacks = await world.until(world.discord.wait_for("POST", r"/interactions/.+/callback", count=3))
     assert all(c.json["type"] == 5 for c in callbacks)
-    follows = await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+", count=4))
+    await world.until(world.discord.wait_for("POST", rf"/webhooks/{world.discord.app_id}/.+", count=3))
+    await world.settled()  # every part of the three is sent
+    follows = world.discord.requests_to("POST", rf"/webhooks/{world.discord.app_id}/.+")
     texts = [f.json["content"] for f in follows]
     assert all(len(t) <= 2000 and f.json["allowed_mentions"]["parse"] == [] for t, f in zip(texts, follows,
                                                                                                strict=True))
@@ -138,6 +140,10 @@ async def test_discord_summary_and_timeline(start_world) -> None:
     lead = f"What the articles say about {world.service.knowledge.brief.event_name}:"  # the seeds' [event] name
     assert lead in joined and "the phone call between" in lead and "Timeline (" in joined
     assert REFUSAL_TEXT in joined and DIFFER_LEAD in joined
+    sourced = [f.json for f in follows if f.json.get("embeds")]  # the summary and the timeline: quotes of the articles
+    assert len(sourced) == 2 and all(len(f["embeds"][0]["description"]) < 300 for f in sourced)
+    labels = [[c.get("label") for c in f["components"][0]["components"]] for f in sourced]
+    assert labels == [["Sources", None, None]] * 2
 
 
 async def test_an_answer_citing_both_sides_says_they_differ(settings, llm_settings, fake_llm, fact_id) -> None:

@@ -35,8 +35,8 @@ OTHER = 123456789123456789
 
 
 def entry(question: str = "Did they discuss Iran?", *, user: int = USER, status: str = "answered",
-          at: dt.datetime = NOW, **extra: object) -> QuestionEntry:
-    return QuestionEntry(asked_at=at, user_id=user, question=question, status=status, engine="offline",
+          at: dt.datetime = NOW, engine: str = "offline", **extra: object) -> QuestionEntry:
+    return QuestionEntry(asked_at=at, user_id=user, question=question, status=status, engine=engine,
                          brief_version="v1", guild_id=11, channel_id=22, **extra)  # type: ignore[arg-type]
 
 
@@ -176,6 +176,27 @@ async def test_answer_fields_and_quotes_are_stored(store: Store, db_path: Path) 
     quotes = await store.answer_quotes(answer_id)
     assert quotes is not None and quotes.brief_version == "b42" and quotes.citations == (citation,)
     assert await store.answer_quotes("no-such-id") is None
+
+
+@pytest.mark.parametrize(("engine", "reason", "as_quotes"), [("llm", None, False), ("llm", "llm_error", True),
+                                                            ("offline", None, True)])
+async def test_quotes_know_whether_the_answer_was_given_as_quotes(store: Store, engine: str, reason: str | None,
+                                                                  as_quotes: bool) -> None:
+    answer_id = await store.log_question(entry(engine=engine, fallback_reason=reason))
+    quotes = await store.answer_quotes(answer_id)
+    assert quotes is not None and (quotes.engine, quotes.fallback_reason) == (engine, reason)
+    assert quotes.given_as_quotes is as_quotes
+
+
+async def test_quiet_threads_survive_a_restart_and_expire_with_the_log(db_path: Path) -> None:
+    async with await Store.open(db_path, SALT, retention_days=90) as store:
+        await store.mark_quiet(555, NOW - dt.timedelta(days=91))
+        await store.mark_quiet(666, NOW)
+        assert await store.is_quiet(555) and not await store.is_quiet(777)
+    async with await Store.open(db_path, SALT, retention_days=90) as store:
+        assert await store.is_quiet(555) and await store.is_quiet(666)
+        await store.prune(NOW)
+        assert not await store.is_quiet(555) and await store.is_quiet(666)
 
 
 async def test_concurrent_writes_all_land(store: Store) -> None:

@@ -17,6 +17,8 @@ Json = dict[str, Any]
 DISCORD_EPOCH_MS = 1_420_070_400_000
 EVERYONE_PERMISSIONS = "1071698660929"  # Discord's default @everyone permission set
 ADMINISTRATOR = str(1 << 3)
+MANAGE_MESSAGES = str(1 << 13)
+MESSAGE_CONTENT_INTENT = 1 << 15
 EPHEMERAL = 1 << 6
 LOADING = 1 << 7
 _increment = itertools.count()
@@ -47,10 +49,10 @@ def user(user_id: int | str, name: str, *, bot: bool = False, global_name: str |
     }
 
 
-def member(user_payload: Json | None, *, permissions: str | None = None) -> Json:
+def member(user_payload: Json | None, *, permissions: str | None = None, roles: Sequence[str] = ()) -> Json:
     """A guild member; ``user_payload=None`` gives the user-less form used inside MESSAGE_CREATE."""
     data: Json = {
-        "roles": [],
+        "roles": list(roles),
         "nick": None,
         "avatar": None,
         "joined_at": "2020-01-01T00:00:00+00:00",
@@ -67,11 +69,14 @@ def member(user_payload: Json | None, *, permissions: str | None = None) -> Json
     return data
 
 
-def text_channel(channel_id: str, guild_id: str, name: str = "general", position: int = 0) -> Json:
-    """A guild text channel (type 0)."""
+TEXT, FORUM, PUBLIC_THREAD = 0, 15, 11  # channel types
+
+
+def text_channel(channel_id: str, guild_id: str, name: str = "general", position: int = 0, *, kind: int = TEXT) -> Json:
+    """A guild text channel (type 0), or another kind of guild channel (a forum is type 15)."""
     return {
         "id": channel_id,
-        "type": 0,
+        "type": kind,
         "guild_id": guild_id,
         "name": name,
         "position": position,
@@ -84,6 +89,30 @@ def text_channel(channel_id: str, guild_id: str, name: str = "general", position
     }
 
 
+def thread(thread_id: str, guild_id: str, parent_id: str, owner_id: str, name: str, *,
+           newly_created: bool = False) -> Json:
+    """A public thread (type 11): one started from a message (same id), or a forum post."""
+    data: Json = {
+        "id": thread_id,
+        "type": PUBLIC_THREAD,
+        "guild_id": guild_id,
+        "parent_id": parent_id,
+        "owner_id": owner_id,
+        "name": name,
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "message_count": 0,
+        "member_count": 1,
+        "flags": 0,
+        "applied_tags": [],
+        "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": now_iso(),
+                            "locked": False, "create_timestamp": now_iso()},
+    }
+    if newly_created:
+        data["newly_created"] = True
+    return data
+
+
 def dm_channel(channel_id: str, recipient: Json) -> Json:
     """A DM channel (type 1)."""
     return {"id": channel_id, "type": 1, "recipients": [recipient], "last_message_id": None, "flags": 0}
@@ -91,11 +120,16 @@ def dm_channel(channel_id: str, recipient: Json) -> Json:
 
 def everyone_role(guild_id: str) -> Json:
     """The @everyone role, whose id is the guild id."""
+    return role(guild_id, "@everyone", EVERYONE_PERMISSIONS)
+
+
+def role(role_id: str, name: str, permissions: str, position: int = 0) -> Json:
+    """A guild role; members carry role ids, permissions come from the roles (and the owner has all)."""
     return {
-        "id": guild_id,
-        "name": "@everyone",
-        "permissions": EVERYONE_PERMISSIONS,
-        "position": 0,
+        "id": role_id,
+        "name": name,
+        "permissions": permissions,
+        "position": position,
         "colors": {"primary_color": 0, "secondary_color": None, "tertiary_color": None},
         "hoist": False,
         "managed": False,
@@ -105,7 +139,8 @@ def everyone_role(guild_id: str) -> Json:
 
 
 def guild_create(
-    guild_id: str, name: str, owner_id: str, channels: Sequence[Json], members: Sequence[Json]
+    guild_id: str, name: str, owner_id: str, channels: Sequence[Json], members: Sequence[Json], *,
+    roles: Sequence[Json] = (), threads: Sequence[Json] = (),
 ) -> Json:
     """A full GUILD_CREATE; ``member_count`` equals the members sent, so no chunking is needed."""
     return {
@@ -117,10 +152,10 @@ def guild_create(
         "large": False,
         "member_count": len(members),
         "joined_at": now_iso(),
-        "roles": [everyone_role(guild_id)],
+        "roles": [everyone_role(guild_id), *roles],
         "channels": list(channels),
         "members": list(members),
-        "threads": [],
+        "threads": list(threads),
         "stage_instances": [],
         "guild_scheduled_events": [],
         "soundboard_sounds": [],
@@ -234,12 +269,15 @@ def interaction(
     *,
     actor: Json,
     guild_id: str | None,
+    kind: int = 2,
+    message: Json | None = None,
 ) -> Json:
-    """An INTERACTION_CREATE (type 2); ``actor`` is a member (guild) or a user (DM)."""
+    """An INTERACTION_CREATE: a slash command (type 2), a component click (3, on ``message``) or a
+    modal submit (5); ``actor`` is a member (guild) or a user (DM)."""
     payload: Json = {
         "id": interaction_id,
         "application_id": app_id,
-        "type": 2,
+        "type": kind,
         "token": token,
         "version": 1,
         "attachment_size_limit": 10 * 1024 * 1024,
@@ -250,6 +288,8 @@ def interaction(
         "channel": channel,
         "data": data,
     }
+    if message is not None:
+        payload["message"] = message
     if guild_id is None:
         payload |= {"user": actor, "context": 1, "authorizing_integration_owners": {"1": actor["id"]}}
     else:

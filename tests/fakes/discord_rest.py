@@ -30,6 +30,7 @@ class RecordedRequest:
     json: Any
     files: list[str]  # uploaded file names (multipart requests)
     status: int = 0  # 0 while the fake is still answering
+    response: Any = None  # the JSON the fake answered with (a created message, a thread, ...)
     note: str = ""  # why it is in ``unexpected``, or "injected" for ``fail_next``
     at: float = field(default_factory=time.perf_counter)  # when it arrived (for latency figures)
 
@@ -51,6 +52,9 @@ class FakeDiscordRest:
         if len(self.users) == 1:
             self.make_user("tester")
         self.channels: dict[str, str | None] = {channel_id: guild_id}  # channel id -> guild id (None: DM)
+        self.guild_channels: dict[str, Json] = {channel_id: p.text_channel(channel_id, guild_id)}  # threads too
+        self.moderator_role = p.role(p.snowflake(), "Moderator", p.MANAGE_MESSAGES, position=1)
+        self.outbox: list[tuple[str, Json]] = []  # gateway events a REST call causes (THREAD_CREATE), sent after it
         self.messages: dict[str, Json] = {}  # every message the fake knows (dispatched or created), by id
         self.created_messages: list[Json] = []  # what the bot said: channel, callback and webhook messages
         self.commands: dict[str | None, list[Json]] = {}  # synced commands by guild id (None: global)
@@ -65,6 +69,8 @@ class FakeDiscordRest:
             ("PUT", commands, self._put_commands),
             ("GET", commands, lambda _, m: (200, self.commands.get(m["gid"], []))),
             ("POST", r"/channels/(?P<cid>\d+)/messages", self._create_message),
+            ("GET", r"/channels/(?P<cid>\d+)/messages", self._history),
+            ("POST", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)/threads", self._start_thread),
             ("GET", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self._message_op),
             ("PATCH", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self._message_op),
             ("DELETE", r"/channels/(?P<cid>\d+)/messages/(?P<mid>\d+)", self._message_op),
@@ -98,18 +104,36 @@ class FakeDiscordRest:
             self.channels[cid] = None
         return self._dm_channels[user["id"]]
 
+    def add_channel(self, name: str, kind: int = p.TEXT) -> str:
+        """A new guild channel (text, or ``p.FORUM``); made before the bot identifies, it is in GUILD_CREATE."""
+        cid = p.snowflake()
+        self.channels[cid] = self.guild_id
+        self.guild_channels[cid] = p.text_channel(cid, self.guild_id, name, len(self.guild_channels), kind=kind)
+        return cid
+
+    def add_thread(self, parent_id: str, owner_id: str, name: str, thread_id: str | None = None) -> Json:
+        """Remember a new thread (a forum post, or one started from message ``thread_id``) and return it."""
+        tid = thread_id or p.snowflake()
+        data = p.thread(tid, self.guild_id, parent_id, owner_id, name, newly_created=True)
+        self.channels[tid] = self.guild_id
+        self.guild_channels[tid] = data
+        return data
+
     def channel_payload(self, cid: str) -> Json:
         """The channel object for a known channel id."""
         if self.channels[cid] is None:
             uid = next(u for u, c in self._dm_channels.items() if c == cid)
             return p.dm_channel(cid, self.users[uid])
-        return p.text_channel(cid, self.guild_id)
+        return self.guild_channels[cid]
 
     def guild_payload(self) -> Json:
-        """GUILD_CREATE for the guild, with every known user as a member."""
+        """GUILD_CREATE for the guild, with every known user as a member and the active threads."""
         members = [p.member(u) for u in self.users.values()]
-        channels = [p.text_channel(cid, self.guild_id) for cid, gid in self.channels.items() if gid]
-        return p.guild_create(self.guild_id, "Test Guild", self.owner["id"], channels, members)
+        channels = [c for c in self.guild_channels.values() if c["type"] != p.PUBLIC_THREAD]
+        threads = [{k: v for k, v in c.items() if k != "newly_created"}
+                   for c in self.guild_channels.values() if c["type"] == p.PUBLIC_THREAD]
+        return p.guild_create(self.guild_id, "Test Guild", self.owner["id"], channels, members,
+                              roles=[self.moderator_role], threads=threads)
 
     def _app_info(self, *_: object) -> Reply:
         return 200, p.app_info(self.app_id, self.bot_user, self.owner)
@@ -198,6 +222,31 @@ class FakeDiscordRest:
             return 204, None
         return 200, self._edit(msg, rec.json or {})
 
+    def _history(self, rec: RecordedRequest, m: re.Match[str]) -> Reply:
+        """GET messages: newest first, ``before``/``after`` a message id, at most ``limit`` (default 50)."""
+        if m["cid"] not in self.channels:
+            return error(404, 10003, "Unknown Channel")
+        before, after = int(rec.query.get("before", 1 << 64)), int(rec.query.get("after", 0))
+        found = [msg for msg in self.messages.values()
+                 if msg["channel_id"] == m["cid"] and after < int(msg["id"]) < before]
+        found.sort(key=lambda msg: int(msg["id"]), reverse=True)
+        return 200, found[: int(rec.query.get("limit", 50))]
+
+    def _start_thread(self, rec: RecordedRequest, m: re.Match[str]) -> Reply:
+        """A public thread on a message (the thread takes the message's id); THREAD_CREATE follows."""
+        msg = self.messages.get(m["mid"])
+        if msg is None or msg["channel_id"] != m["cid"]:
+            return error(404, 10008, "Unknown Message")
+        if m["mid"] in self.channels:
+            return error(400, 160004, "A thread has already been created for this message")
+        body = rec.json or {}
+        if not 1 <= len(body.get("name", "")) <= 100:
+            return error(400, 50035, "Invalid Form Body: name")
+        data = self.add_thread(m["cid"], self.app_id, body["name"], thread_id=m["mid"])
+        msg["thread"] = data
+        self.outbox.append(("THREAD_CREATE", data))
+        return 201, {k: v for k, v in data.items() if k != "newly_created"}
+
     def _open_dm(self, rec: RecordedRequest, m: re.Match[str]) -> Reply:
         user = self.users.get(str(rec.json["recipient_id"]))
         if user is None:
@@ -215,9 +264,11 @@ class FakeDiscordRest:
         inter["acked"] = True
         kind, data = rec.json["type"], rec.json.get("data") or {}
         flags = data.get("flags") or 0
-        info: Json = {"id": inter["id"], "type": 2, "response_message_loading": kind == 5}
+        info: Json = {"id": inter["id"], "type": inter["type"], "response_message_loading": kind == 5}
         info["response_message_ephemeral"] = bool(flags & p.EPHEMERAL)
         resource: Json = {"type": kind}
+        if kind == 9:  # a modal opens; its submit comes back as an interaction (FakeDiscord.submit_modal)
+            inter["modal"] = data
         if kind in (4, 5):  # a message now exists: the answer, or a "thinking..." placeholder
             body = data if kind == 4 else {"flags": flags | p.LOADING}
             app = {"webhook_id": self.app_id, "application_id": self.app_id}

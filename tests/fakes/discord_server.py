@@ -72,6 +72,10 @@ class FakeDiscord(FakeDiscordRest):
         self.gateway_received: list[Json] = []  # every frame the client sent, heartbeats included
         self.gateway_queries: list[dict[str, str]] = []  # query string of each gateway connection
         self.ready_count = 0  # READY + GUILD_CREATE sent (once per IDENTIFY)
+        # Whether the application may use the privileged Message Content intent; when not, an IDENTIFY
+        # asking for it is closed with 4014, as Discord does.
+        self.message_content_granted = True
+        self.session_intents = 0  # the intents of the live session: without Message Content, content is withheld
         self._faults: list[_Fault] = []
         self._session: _Session | None = None
         self._ws: web.WebSocketResponse | None = None  # the live (identified or resumed) connection
@@ -241,6 +245,11 @@ class FakeDiscord(FakeDiscordRest):
         if op == 1:
             await ws.send_str(json.dumps({"op": 11}))
         elif op == 2:
+            intents = int(d.get("intents") or 0)
+            if intents & p.MESSAGE_CONTENT_INTENT and not self.message_content_granted:
+                await ws.close(code=4014, message=b"Disallowed intent(s).")
+                return
+            self.session_intents = intents
             self._session = _Session(secrets.token_hex(16))
             self._ws = ws
             ready = p.ready(self.bot_user, [self.guild_id], self._session.id, self.gateway_url, self.app_id)
@@ -296,35 +305,58 @@ class FakeDiscord(FakeDiscordRest):
         referenced_message: Json | str | None = None,
         channel_id: str | None = None,
         guild: bool = True,
+        roles: Sequence[str] = (),
+        message_id: str | None = None,
         **extra: Any,
     ) -> Json:
-        """Dispatch MESSAGE_CREATE (guild channel, or DM when ``guild=False``); return the payload.
+        """Dispatch MESSAGE_CREATE (guild channel or thread, or DM when ``guild=False``); return the payload.
 
-        ``mentions`` defaults to the known users written as ``<@id>`` in ``content``.
-        ``referenced_message`` (a payload, or the id of a message the fake knows) makes it a reply.
+        ``mentions`` defaults to the known users written as ``<@id>`` in ``content``, plus the author
+        of ``referenced_message`` (a payload, or the id of a message the fake knows), which makes it
+        a reply (pinging, as Discord's default). ``roles``: the author's role ids (``moderator_role``).
+        Without the Message Content intent the bot gets an empty content, unless the message is a DM
+        or mentions it, as on Discord.
         """
         author = author or self.owner
         cid = channel_id or (self.channel_id if guild else self.dm_channel_id(author))
         gid = self.channels[cid]
+        ref = referenced_message if isinstance(referenced_message, dict) else None
+        if referenced_message is not None:
+            ref_id = ref["id"] if ref else str(referenced_message)
+            ref = ref or self.messages.get(ref_id)
         if mentions is None:
             ids = re.findall(r"<@!?(\d+)>", content)
+            if ref is not None:
+                ids.append(ref["author"]["id"])
             mentions = [self.users[i] for i in dict.fromkeys(ids) if i in self.users]
-        msg = p.message(p.snowflake(), cid, author, content, **extra)
+        msg = p.message(message_id or p.snowflake(), cid, author, content, **extra)
         if gid is not None:
-            msg |= {"guild_id": gid, "member": p.member(None)}
+            msg |= {"guild_id": gid, "member": p.member(None, roles=roles)}
             msg["mentions"] = [{**u, "member": p.member(None)} for u in mentions]
         else:
             msg["mentions"] = list(mentions)
         if referenced_message is not None:
-            ref = referenced_message if isinstance(referenced_message, dict) else None
-            ref_id = ref["id"] if ref else str(referenced_message)
-            msg["type"], ref = 19, ref or self.messages.get(ref_id)
+            msg["type"] = 19
             msg["message_reference"] = {"type": 0, "message_id": ref_id, "channel_id": cid, "guild_id": gid}
             if ref is not None:  # unknown: left out, so the bot must fetch it (and gets a 404)
                 msg["referenced_message"] = ref
         self.messages[msg["id"]] = msg
-        await self.dispatch("MESSAGE_CREATE", msg)
+        withheld = (gid is not None and not self.session_intents & p.MESSAGE_CONTENT_INTENT
+                    and all(u["id"] != self.app_id for u in mentions) and author["id"] != self.app_id)
+        seen = msg | {"content": "", "embeds": [], "attachments": [], "components": []} if withheld else msg
+        await self.dispatch("MESSAGE_CREATE", seen)
         return msg
+
+    async def create_forum_post(self, forum_id: str, title: str, content: str, *, author: Json | None = None,
+                                roles: Sequence[str] = ()) -> tuple[Json, Json]:
+        """A new post in a forum channel, as Discord sends it: THREAD_CREATE, then the starter message
+        (whose id is the thread's) in the new thread. Returns (thread, message)."""
+        author = author or self.owner
+        thread = self.add_thread(forum_id, author["id"], title)
+        await self.dispatch("THREAD_CREATE", thread)
+        message = await self.send_message(content, author=author, channel_id=thread["id"], roles=roles,
+                                          message_id=thread["id"])
+        return thread, message
 
     async def send_interaction(
         self,
@@ -349,12 +381,51 @@ class FakeDiscord(FakeDiscordRest):
         data["options"] = p.command_options(options)
         if known and known[0].get("guild_id"):
             data["guild_id"] = known[0]["guild_id"]
+        return await self._interact(2, data, cid, user, permissions)
+
+    async def click(self, message: Json, custom_id: str, *, user: Json | None = None,
+                    permissions: str = p.EVERYONE_PERMISSIONS) -> Json:
+        """Dispatch a button click (MESSAGE_COMPONENT, type 3) on ``message``, a message the bot sent
+        (as the fake knows it now, e.g. from ``created_messages``); return the payload."""
+        buttons = [c for row in message.get("components", []) for c in row.get("components", [])]
+        if all(b.get("custom_id") != custom_id for b in buttons):
+            raise AssertionError(f"no button {custom_id!r} on message {message['id']}")
+        data = {"custom_id": custom_id, "component_type": 2}
+        return await self._interact(3, data, message["channel_id"], user or self.owner, permissions, message)
+
+    async def submit_modal(self, opened: Json, values: Mapping[str, str], *, user: Json | None = None) -> Json:
+        """Submit the modal the bot opened in answer to interaction ``opened`` (MODAL_SUBMIT, type 5),
+        with ``values`` by text input custom_id; return the payload."""
+        modal = self.interactions[opened["token"]].get("modal")
+        if modal is None:
+            raise AssertionError(f"interaction {opened['id']} opened no modal")
+
+        def filled(component: Json) -> Json:
+            if component.get("type") == 4:  # a text input: what the user typed
+                return {"type": 4, "id": component.get("id", 0), "custom_id": component["custom_id"],
+                        "value": values.get(component["custom_id"], "")}
+            out = {"type": component["type"], "id": component.get("id", 0)}
+            if "component" in component:  # a label around one input
+                out["component"] = filled(component["component"])
+            if "components" in component:  # an action row
+                out["components"] = [filled(c) for c in component["components"]]
+            return out
+
+        data = {"custom_id": modal["custom_id"], "components": [filled(c) for c in modal["components"]]}
+        permissions = opened.get("member", {}).get("permissions", p.EVERYONE_PERMISSIONS)
+        return await self._interact(5, data, opened["channel_id"], user or self.owner, permissions,
+                                    opened.get("message"))
+
+    async def _interact(self, kind: int, data: Json, cid: str, user: Json, permissions: str,
+                        message: Json | None = None) -> Json:
         gid = self.channels[cid]
         actor = p.member(user, permissions=permissions) if gid else user
         token = secrets.token_hex(32)
         channel = self.channel_payload(cid)
-        payload = p.interaction(p.snowflake(), self.app_id, token, data, channel, actor=actor, guild_id=gid)
-        self.interactions[token] = {"id": payload["id"], "channel_id": cid, "acked": False, "original": None}
+        payload = p.interaction(p.snowflake(), self.app_id, token, data, channel, actor=actor, guild_id=gid,
+                                kind=kind, message=message)
+        self.interactions[token] = {"id": payload["id"], "type": kind, "channel_id": cid, "acked": False,
+                                    "original": None}
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload
 
@@ -391,6 +462,8 @@ class FakeDiscord(FakeDiscordRest):
             rec.note = "injected"
         else:
             status, payload = self.route(rec)
-        rec.status = status
+        rec.status, rec.response = status, payload
+        while self.outbox:  # what the call caused on the gateway (THREAD_CREATE), before the response
+            await self.dispatch(*self.outbox.pop(0))
         self._bump()
         return _response(status, payload, headers)

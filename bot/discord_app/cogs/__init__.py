@@ -1,1 +1,2 @@
-"""One cog per feature: ask (questions), admin (reload, status)."""
+"""One cog per feature: ask (questions), briefings (summary, timeline), admin (reload, status, report),
+feedback (answer buttons, /forget-me), housekeeping (pruning, the daily digest)."""
