@@ -98,14 +98,14 @@ class CallBot(commands.Bot):
     async def setup_hook(self) -> None:
         from bot.discord_app.cogs.admin import AdminCog
         from bot.discord_app.cogs.ask import AskCog
-        from bot.discord_app.cogs.briefings import BriefingsCog
         from bot.discord_app.cogs.feedback import FeedbackCog
         from bot.discord_app.cogs.housekeeping import HousekeepingCog
+        from bot.discord_app.cogs.overview import OverviewCog
 
         self.store = await open_store(self.settings)
         self.add_dynamic_items(AnswerButton)
         await self.add_cog(AskCog(self))
-        await self.add_cog(BriefingsCog(self))
+        await self.add_cog(OverviewCog(self))
         await self.add_cog(AdminCog(self))
         await self.add_cog(FeedbackCog(self))
         await self.add_cog(HousekeepingCog(self))  # prunes the log now, then daily; posts the digest

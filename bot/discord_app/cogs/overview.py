@@ -1,4 +1,4 @@
-"""Briefings: /summary [topic] and /timeline, deferred at once, rendered and logged like answers."""
+"""The overview: /summary [topic] and /timeline, deferred at once, rendered and logged like answers."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from bot.discord_app.client import CallBot
 
 
-class BriefingsCog(commands.Cog):
+class OverviewCog(commands.Cog):
     def __init__(self, bot: CallBot) -> None:
         self.bot = bot
 
