@@ -64,9 +64,9 @@ def leans_on_history(question: str) -> bool:
     return bool(_FOLLOW_UP.search(question))
 
 
-def follow_up_terms(retriever: Retriever, question: str, history: list[Turn]) -> list[str]:
-    """Terms of the most recent earlier question, when this one leans on it ("and Ukraine?", "why?")."""
-    terms = retriever.terms(question)
+def follow_up_terms(retriever: Retriever, question: str, terms: list[str], history: list[Turn]) -> list[str]:
+    """Terms of the most recent earlier question, when this one (whose own `terms` are given) leans on
+    it ("and Ukraine?", "why?")."""
     if not history:
         return []
     if len(terms) > 2 and not leans_on_history(question):
@@ -90,7 +90,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         return Evidence("decline", profile, reason="reader comments are not sources")
     # a question in another language is matched by meaning only: its words are not the articles'
     terms = [t for t in profile.focus if t != "not"] if profile.english else []
-    earlier = follow_up_terms(retriever, question, history)
+    earlier = follow_up_terms(retriever, question, retriever.terms(question, profile), history)
     hits = retriever.search(terms, earlier, k=CANDIDATES, vector=vector)
     if profile.after:
         hits = [h for h in hits if _after_event(knowledge, h)]

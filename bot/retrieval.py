@@ -19,7 +19,7 @@ from rank_bm25 import BM25Okapi
 
 from bot.brief import Brief, BriefFact
 from bot.semantic import Embedder
-from bot.vocabulary import QuestionProfile, Vocabulary, related
+from bot.vocabulary import QuestionProfile, Vocabulary, in_family
 
 FUSION_K = 5  # reciprocal-rank constant: small, because the top few ranks are what matter here
 DENSE_WEIGHT = 1.0  # the embedding's vote relative to BM25's
@@ -60,9 +60,10 @@ class Retriever:
         """The question's vector (tens of ms: call it off the event loop)."""
         return self.embedder.query(question) if self.embedder else None
 
-    def terms(self, question: str) -> list[str]:
-        """Focus words of a question (frame words removed, acronyms expanded), kept if nothing else is left."""
-        focus = [w for w in self.profile(question).focus if w != "not"]
+    def terms(self, question: str, profile: QuestionProfile | None = None) -> list[str]:
+        """Focus words of a question (frame words removed, acronyms expanded), kept if nothing else is
+        left. Pass the question's `profile` when it is already at hand: profiling reads the vocabulary."""
+        focus = [w for w in (profile or self.profile(question)).focus if w != "not"]
         return focus or [w for w in dict.fromkeys(self.lexicon.key_stems(question)) if w != "not"]
 
     def weight(self, term: str) -> float:
@@ -83,11 +84,8 @@ class Retriever:
         if not terms:
             return 0.0
         weights = [self.weight(t) for t in terms]
-        found = sum(w for t, w in zip(terms, weights, strict=True) if t in have or self._near(t, have))
+        found = sum(w for t, w in zip(terms, weights, strict=True) if in_family(t, have))
         return found / sum(weights)
-
-    def _near(self, term: str, have: set[str]) -> bool:
-        return any(related(term, w) for w in have)
 
     def search(self, terms: list[str], context_terms: Sequence[str] = (), k: int = 5,
                vector: np.ndarray | None = None) -> list[Hit]:

@@ -10,13 +10,13 @@ re-attributed to that fact; otherwise it is dropped. Nothing here knows about an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Set
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.answer import Supported
 from bot.brief import Brief, BriefFact
 from bot.text import GENERAL, Lexicon, WordWeights, has_negation, numbers
-from bot.vocabulary import related
+from bot.vocabulary import in_family
 
 # Words that talk about the answer rather than the event ("the articles report that...").
 DISCOURSE = "article articles source sources report reports reported fact facts brief text"
@@ -52,18 +52,14 @@ def measure(sentence: str, evidence: Iterable[str], weights: WordWeights | None 
     joined = " ".join(texts)
     have = lexicon.stem_set(joined)
     weight = weights or (lambda w: 1.0)
-    found = {w for w in wanted if _stated(w, have)}  # word families meet: Ukraine/Ukrainian
+    found = {w for w in wanted if in_family(w, have)}  # word families meet: Ukraine/Ukrainian
     coverage = sum(weight(w) for w in wanted if w in found) / sum(weight(w) for w in wanted)
     clash = (
         bool(numbers(sentence) - numbers(joined))
-        or any(not _stated(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
+        or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
         or _negation_clash(sentence, texts, found & have, lexicon)
     )
     return coverage, clash
-
-
-def _stated(word: str, have: Set[str]) -> bool:
-    return word in have or any(related(word, h) for h in have)
 
 
 def support_score(sentence: str, evidence: Iterable[str], weights: WordWeights | None = None) -> float:

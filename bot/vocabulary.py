@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_negation, numbers, words
@@ -128,7 +129,7 @@ class Vocabulary:
         return self.lexicon.stem_set(SOURCE_WORDS)
 
     def knows(self, stem: str) -> bool:
-        return stem in self.stems or any(related(stem, s) for s in self.stems)
+        return in_family(stem, self.stems)
 
     def _after_event(self, question: str) -> bool:
         """"After the summit" (the event's own noun), "since then", "today": a question about what came
@@ -190,6 +191,11 @@ def related(a: str, b: str) -> bool:
     if len(short) >= _MIN_SHARED_PREFIX:
         return True
     return len(short) >= _MIN_BASE and long_[len(short):] in _SUFFIXES
+
+
+def in_family(word: str, words: AbstractSet[str]) -> bool:
+    """`word`, or a word of its family, is among `words`."""
+    return word in words or any(related(word, w) for w in words)
 
 
 def _tokens(question: str) -> list[str]:

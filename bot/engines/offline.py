@@ -74,7 +74,7 @@ class OfflineEngine:
         """How well the given facts cover the question (with a follow-up's earlier terms)."""
         retriever = knowledge.retriever
         terms = retriever.terms(question)
-        earlier = follow_up_terms(retriever, question, history)
+        earlier = follow_up_terms(retriever, question, terms, history)
         alone = retriever.coverage_by(terms, fact_ids)
         return max(alone, retriever.coverage_by([*terms, *earlier], fact_ids)) if earlier else alone
 
