@@ -5,6 +5,8 @@ Retrieval always ranks something first, so the decision looks at what the questi
   means they cannot answer: decline, whatever the ranking says;
 - a question about the articles themselves ("which outlets?", "when was the preview written?") is
   answered from the source list;
+- "how long / how tall / what time …" is answered only by a sentence that states a duration, a
+  measurement or a time (bot.answer_types);
 - "what happened after …" is answered only from reports written after the event, never from a
   preview's expectations ("Expect many tweets to follow"); with nothing else, the reply says where
   the articles end;
@@ -24,6 +26,7 @@ from typing import Literal
 
 import numpy as np
 
+from bot.answer_types import asked_type, holds
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.vocabulary import QuestionProfile
@@ -94,8 +97,12 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     hits = retriever.search(terms, earlier, k=CANDIDATES, vector=vector)
     if profile.after:
         hits = [h for h in hits if _after_event(knowledge, h)]
+    kind = asked_type(question) if profile.english else None
+    if kind is not None:  # "how long …?" is answered only by a sentence that states a duration
+        hits = [h for h in hits if holds(kind, h.fact.text)]
     if not hits:
-        return Evidence("after" if profile.after else "decline", profile, reason="no facts")
+        reason = f"no fact states a {kind}" if kind else "no facts"
+        return Evidence("after" if profile.after else "decline", profile, reason=reason)
     known = [t for t in [*terms, *earlier] if retriever.vocabulary.knows(t)]
     unknown = [t for t in [*terms, *earlier] if t not in known]
     best_coverage = max(_coverage(retriever, known, unknown, h) for h in hits[:3]) if known else 0.0

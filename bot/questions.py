@@ -2,8 +2,8 @@
 
 Discord mention syntax, zero-width and control characters, markdown fences and citation markers a
 user typed are removed; what is left must be a non-empty question within the length cap. Requests
-that are not questions about the event (change your instructions, write a poem, show the prompt)
-are recognised here so the LLM is never called for them.
+that are not questions about the event (change your instructions, write a poem, translate a phrase,
+show the prompt) are recognised here so the LLM is never called for them.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ INSTRUCTION_ATTEMPTS = [
         r"\banswer\s+anything\b(?!\s+(about|on|regarding))|\bno\s+(rules|restrictions|limits|filters)\b",
         r"\b(write|compose|tell|give|make|sing|generate)\b.{0,25}\b(poem|joke|story|song|haiku|limerick|"
         r"recipe|essay|code|script|rap)s?\b",
+        r"\bhow\s+(do|would|can|should)\s+(you|i|we|one)\s+(say|write|spell|pronounce)\b|\btranslate\b.{0,60}"
+        r"\b(into|to)\s+\w+",
         r"\b(repeat|print|reveal|show|output|dump)\b.{0,30}\b(brief|prompt|instructions|facts list|everything)",
     )
 ]

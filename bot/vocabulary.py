@@ -52,7 +52,7 @@ SOURCE_WORDS = (
 _CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"})
 _MIN_SHARED_PREFIX = 6  # "ukrain" (Ukraine) and "ukrainian"; not "franc" (France) and "francois"
 # Derivation and demonym endings: "islamist"/"islam(ic)", "iranian"/"iran", "korean"/"korea".
-_SUFFIXES = ("ist", "ic", "ian", "ism", "ese", "ish", "an", "n", "i")
+_SUFFIXES = ("ist", "ic", "ian", "ean", "ism", "ese", "ish", "ion", "an", "n", "i")
 _MIN_BASE = 4
 ENGLISH_HINTS = STOP_WORDS | {"tell", "me", "talk", "call", "did", "does", "the"}
 

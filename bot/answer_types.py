@@ -1,0 +1,53 @@
+"""What kind of answer a question asks for, and whether a sentence holds one.
+
+"How long did the call last?" wants a duration, "how tall / old / far …" a measurement, "what time
+…" a time of day. A sentence that shares the question's words but holds no
+such thing does not answer it: "How long did Trump's call with Merkel last?" is not answered by
+"Trump will also have a telephone conversation the same day with German Chancellor Angela Merkel".
+Questions of other shapes (who, what, why, yes/no) have no checkable type here and pass unchanged;
+so does "how many": a list ("with Abe, Merkel and Hollande") answers it as well as a number does.
+Classic question answering calls this answer-type checking; it is general English, not the story's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+AnswerType = Literal["duration", "measure", "clock"]
+
+_AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+           r"thirty|forty|fifty|sixty|ninety|hundreds?|thousands?|several|few|many|half(?:\s+an?)?|"
+           r"dozens?|couple(?:\s+of)?)")
+_UNITS = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))"
+
+_ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
+    ("duration", re.compile(r"\bhow\s+long\b(?!\s+ago)|\bfor\s+how\s+(?:long|many\s+" + _UNITS + r")\b"
+                            r"|\bhow\s+many\s+" + _UNITS + r"\b(?!\s+(?:ago|before|after|later|earlier))",
+                            re.IGNORECASE)),
+    ("measure", re.compile(r"\bhow\s+(?:old|tall|short|high|far|big|large|heavy|fast|wide|deep)\b", re.IGNORECASE)),
+    ("clock", re.compile(r"\b(?:what|which)\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)),
+]
+
+_HOLDS: dict[AnswerType, re.Pattern[str]] = {
+    "duration": re.compile(rf"\b{_AMOUNT}[\s-]+(?:more\s+than\s+)?{_UNITS}\b|\b\d+[\s-]*(?:h|hr|min)\b|"
+                           r"\b(?:hour|minute|day|week|month|year)-long\b|\bover\s+(?:two\s+|the\s+)?"
+                           r"(?:centuries|decades|years)\b", re.IGNORECASE),
+    "measure": re.compile(r"\b\d[\d,.]*\s*(?:%|per\s*cent|percent|cm|m|km|kg|ft|feet|foot|inch(?:es)?|miles?|"
+                          r"metres?|meters?|pounds?|lbs?|years?\s+old|mph)\b|\baged\s+\d+", re.IGNORECASE),
+    "clock": re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bo'?clock\b|\bnoon\b|"
+                        r"\bmidnight\b|\b(?:morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE),
+}
+
+
+def asked_type(question: str) -> AnswerType | None:
+    """The kind of answer an English question asks for, when it is one a sentence can be checked for."""
+    for kind, pattern in _ASKS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def holds(kind: AnswerType, sentence: str) -> bool:
+    """The sentence states something of that kind (a duration, a count, a measurement, a time)."""
+    return bool(_HOLDS[kind].search(sentence))

@@ -1,0 +1,83 @@
+"""Questions that ask for a duration, a measurement or a time are answered only by a sentence that
+states one: sharing the question's words is not enough ("How tall is Putin?")."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.answer_types import asked_type, holds
+from bot.questions import is_instruction_attempt
+from bot.service import Service
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("How long did the call last?", "duration"),
+    ("For how many minutes did they talk?", "duration"),
+    ("how long were relations tense before this", "duration"),
+    ("How tall is the president?", "measure"),
+    ("How old is the spokesman?", "measure"),
+    ("At what time did the call start?", "clock"),
+    ("How long ago did they last speak?", None),
+    ("How many leaders did he call?", None),  # a list answers it as well as a number
+    ("Who called whom?", None),
+    ("Did they talk for long?", None),
+])
+def test_the_kind_of_answer_a_question_asks_for(question: str, kind: str | None) -> None:
+    assert asked_type(question) == kind
+
+
+@pytest.mark.parametrize("sentence, kind, expected", [
+    ("The call lasted about an hour.", "duration", True),
+    ("It came after three years of tensions.", "duration", True),
+    ("It followed 24 hours of rumours.", "duration", True),
+    ("A 45-minute call.", "duration", True),
+    ("He will also speak the same day with the chancellor.", "duration", False),
+    ("The two leaders spoke on the phone.", "duration", False),
+    ("He is 1.70 m tall.", "measure", True),
+    ("He is a tall man.", "measure", False),
+    ("On Saturday night the two spoke.", "clock", True),
+    ("The call began at 17:30.", "clock", True),
+    ("The two spoke on Saturday.", "clock", False),
+])
+def test_whether_a_sentence_states_that_kind_of_answer(sentence: str, kind, expected: bool) -> None:
+    assert holds(kind, sentence) is expected
+
+
+@given(st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz ,.;'"), max_size=80))
+def test_text_without_numbers_units_or_times_of_day_states_no_duration_or_measure(text: str) -> None:
+    words = set(text.replace(",", " ").replace(".", " ").replace(";", " ").split())
+    units = {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century",
+             "seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years", "decades", "centuries",
+             "long", "morning", "afternoon", "evening", "dawn", "dusk", "noon", "midnight",
+             "oclock", "o'clock"}
+    if not words & units:
+        assert not holds("duration", text)
+        assert not holds("measure", text)
+        assert not holds("clock", text)
+
+
+async def test_a_duration_question_is_answered_with_the_sentence_that_states_one(settings) -> None:
+    answer = await Service.from_settings(settings).ask("How long did the two presidents talk for?")
+    assert answer.status == "answered", answer.text
+    assert "about an hour" in " ".join(c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "How tall is Vladimir Putin?",
+    "How old is Dmitry Peskov?",
+])
+async def test_a_measure_no_article_states_is_declined(settings, question: str) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
+
+
+@pytest.mark.parametrize("question, is_task", [
+    ("How do you say 'good morning' in Japanese?", True),
+    ("Translate the Kremlin statement into French", True),
+    ("What did the Kremlin say about the call?", False),
+    ("How did the Kremlin describe the call?", False),
+])
+def test_translation_requests_are_something_else(question: str, is_task: bool) -> None:
+    assert is_instruction_attempt(question) is is_task
