@@ -1,11 +1,12 @@
 """What kind of answer a question asks for, and whether a sentence holds one.
 
-"How long did the call last?" wants a duration, "how tall / old / far …" a measurement, "what time
-…" a time of day. A sentence that shares the question's words but holds no
-such thing does not answer it: "How long did Trump's call with Merkel last?" is not answered by
-"Trump will also have a telephone conversation the same day with German Chancellor Angela Merkel".
+"How long did the call last?" wants a duration, "how tall / old / far …" a measurement, "how much
+money / did it cost …" a sum, "what time …" a time of day. A question of such a shape is answered only
+when one of its best sentences holds such a thing: sharing the question's words is not enough ("How
+tall is the minister?" is not answered by "The minister will speak the same day").
 Questions of other shapes (who, what, why, yes/no) have no checkable type here and pass unchanged;
-so does "how many": a list ("with Abe, Merkel and Hollande") answers it as well as a number does.
+so does "how many": a list ("with the chancellor, the premier and the king") answers it as well as a
+number does.
 Classic question answering calls this answer-type checking; it is general English, not the story's.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerType = Literal["duration", "measure", "clock"]
+AnswerType = Literal["duration", "measure", "money", "clock"]
 
 _AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|ninety|hundreds?|thousands?|several|few|many|half(?:\s+an?)?|"
@@ -26,6 +27,8 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
                             r"|\bhow\s+many\s+" + _UNITS + r"\b(?!\s+(?:ago|before|after|later|earlier))",
                             re.IGNORECASE)),
     ("measure", re.compile(r"\bhow\s+(?:old|tall|short|high|far|big|large|heavy|fast|wide|deep)\b", re.IGNORECASE)),
+    ("money", re.compile(r"\bhow\s+much\b.{0,40}\b(?:money|cost|costs|costing|spend|spent|pay|paid|worth|price|"
+                         r"lose|lost)\b|\bhow\s+much\s+(?:money|cash)\b", re.IGNORECASE)),
     ("clock", re.compile(r"\b(?:what|which)\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)),
 ]
 
@@ -34,7 +37,12 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
                            r"\b(?:hour|minute|day|week|month|year)-long\b|\bover\s+(?:two\s+|the\s+)?"
                            r"(?:centuries|decades|years)\b", re.IGNORECASE),
     "measure": re.compile(r"\b\d[\d,.]*\s*(?:%|per\s*cent|percent|cm|m|km|kg|ft|feet|foot|inch(?:es)?|miles?|"
-                          r"metres?|meters?|pounds?|lbs?|years?\s+old|mph)\b|\baged\s+\d+", re.IGNORECASE),
+                          r"metres?|meters?|kilometres?|kilometers?|pounds?|lbs?|tons?|tonnes?|acres?|hectares?|degrees?|"
+                          r"light[\s-]years?|parsecs?|years?\s+old|mph)\b|\baged\s+\d+|"
+                          r"\b\d[\d,.]*\s+(?:million|billion)\s+\w+", re.IGNORECASE),
+    "money": re.compile(r"[$€£¥₽]\s*\d|\b\d[\d,.]*\s*(?:bn|m|k)?\s*(?:dollars?|euros?|pounds?|rubles?|roubles?|"
+                        r"yuan|yen)\b|\b(?:dollars?|euros?|rubles?|roubles?)\b|\b\d[\d,.]*\s*(?:billion|million|"
+                        r"trillion)\b", re.IGNORECASE),
     "clock": re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bo'?clock\b|\bnoon\b|"
                         r"\bmidnight\b|\b(?:morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE),
 }

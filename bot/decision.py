@@ -44,6 +44,9 @@ MAX_FACTS = 3
 CANDIDATES = 8
 RELATED_SPREAD = 0.03  # a 2nd/3rd fact joins when its cosine is this close to the best...
 RELATED_COVERAGE = 0.25  # ...or its coverage is this close
+# A sentence that looks forward ("will talk", "is expected to focus") reports no outcome.
+_EXPECTATION = re.compile(r"\b(?:will|’ll|'ll|(?:is|are|was|were) (?:expected|scheduled|set|due|planned) to|"
+                          r"planned for)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(
     r"^\s*(and|also|what about|how about|and what|but|so|then|why|what else|anything else)\b|\b(he|she|they|it|that|"
     r"this|them|those|there|him|her)\b",
@@ -98,8 +101,9 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     if profile.after:
         hits = [h for h in hits if _after_event(knowledge, h)]
     kind = asked_type(question) if profile.english else None
-    if kind is not None:  # "how long …?" is answered only by a sentence that states a duration
-        hits = [h for h in hits if holds(kind, h.fact.text)]
+    if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
+        typed = [h for h in hits if holds(kind, h.fact.text)]
+        hits = [*typed, *(h for h in hits if h not in typed)] if typed else []
     if not hits:
         reason = f"no fact states a {kind}" if kind else "no facts"
         return Evidence("after" if profile.after else "decline", profile, reason=reason)
@@ -162,11 +166,13 @@ def _choose(hits: list[Hit], known: list[str], retriever: Retriever) -> list[Hit
 
 def _after_event(knowledge: Knowledge, hit: Hit) -> bool:
     """Evidence about what happened after the event: stated by an article written on or after it
-    (never a preview's expectation), in a sentence that speaks of the event itself (a report of an
+    (never a preview's expectation, nor a sentence in the future tense written the same day), in a
+    sentence that speaks of the event itself (a report of an
     earlier tweet is not news of what followed)."""
     event = knowledge.brief.event
     if event is None:
         return True
     written_after = any(knowledge.brief.source(s).published >= event.date for s in hit.fact.sources)
     vocabulary = knowledge.retriever.vocabulary
-    return written_after and bool(vocabulary.lexicon.stem_set(hit.fact.text) & vocabulary.event_nouns)
+    return written_after and not _EXPECTATION.search(hit.fact.text) and bool(
+        vocabulary.lexicon.stem_set(hit.fact.text) & vocabulary.event_nouns)

@@ -35,7 +35,8 @@ STOP_WORDS = frozenset(
     you'd you'll you're you've your yours yourself yourselves s t d ll re ve m just yet ever even still
     however meanwhile according said say says saying tell told ask asked also much many well may might
     must shall will whether either neither among yes
-    """.split()
+    lol irl idk btw tbh imo imho fyi afaik iirc pls plz thx ty rn smh ngl omg lmao ikr tho ya yall ur
+    """.split()  # the last line: chat shorthand that frames a message and says nothing about its subject
 )
 
 NEGATIONS = frozenset(
@@ -103,9 +104,12 @@ def has_negation(text: str) -> bool:
     return any(is_negation(w) for w in words(text))
 
 
-# General English abbreviations of titles ("Sen. Brown" is a senator), stem → stem of the word.
+# General English abbreviations of titles ("Sen. Brown" is a senator) and informal clippings people
+# type in chat ("admin", "intel"), stem → stem of the word.
 TITLE_ABBREVIATIONS = {"sen": "senat", "rep": "repres", "gov": "governor", "gen": "general", "pres": "presid",
-                       "amb": "ambassador", "dept": "depart", "min": "minist"}
+                       "amb": "ambassador", "dept": "depart", "min": "minist", "admin": "administr",
+                       "govt": "govern", "convo": "convers", "intel": "intellig", "potus": "presid",
+                       "prez": "presid", "info": "inform"}
 
 # Words that mean the same in any story, each group read as its first word. Words particular to one
 # event (its places, groups, the kind of event) come from its [event] synonyms in sources.toml.

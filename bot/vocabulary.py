@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from bot.english import corrections, is_rare
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_negation, numbers, words
 
 # Words that frame a question rather than say what it is about.
@@ -36,6 +37,9 @@ _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventuall
                     r"right now|today|currently|in the (?:days|weeks|months) (?:after|since)|"
                     r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later)\b", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:next|later)\s+((?:\S+\s+){0,2}\S+)", re.IGNORECASE)
+# "Once the call was over", "when the talks ended": what it is after, then the cue.
+_OVER = re.compile(r"\b(?:once|when|after)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:was|were|is|had been)\s+(?:over|done|"
+                   r"finished)|ended|finished|wrapped up)\b", re.IGNORECASE)
 # "What did Merkel say about Brexit?": who is asked about, and about what.
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
                          r"tell|told|write|wrote|feel|felt)\s+(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)
@@ -54,6 +58,7 @@ _MIN_SHARED_PREFIX = 6  # "ukrain" (Ukraine) and "ukrainian"; not "franc" (Franc
 # Derivation and demonym endings: "islamist"/"islam(ic)", "iranian"/"iran", "korean"/"korea".
 _SUFFIXES = ("ist", "ic", "ian", "ean", "ism", "ese", "ish", "ion", "an", "n", "i")
 _MIN_BASE = 4
+TYPO_MIN_LENGTH = 6  # a word this long, one edit from a word of the articles, is read as that word
 ENGLISH_HINTS = STOP_WORDS | {"tell", "me", "talk", "call", "did", "does", "the"}
 
 
@@ -128,15 +133,25 @@ class Vocabulary:
         is about the articles themselves."""
         return self.lexicon.stem_set(SOURCE_WORDS)
 
+    def _typo_fix(self, token: str) -> list[str]:
+        """The stems of the one spelling a single edit away that the articles use ("sanctons" →
+        sanction); empty when there is none or more than one."""
+        if len(token) < TYPO_MIN_LENGTH:  # short words have many neighbours: "comey" is not "come"
+            return []
+        fixes = {tuple(self.lexicon.key_stems(w)) for w in corrections(token)}
+        fixes = {f for f in fixes if f and all(s in self.stems for s in f)}
+        return list(fixes.pop()) if len(fixes) == 1 else []
+
     def knows(self, stem: str) -> bool:
         return in_family(stem, self.stems)
 
     def _after_event(self, question: str) -> bool:
-        """"After the summit" (the event's own noun), "since then", "today": a question about what came
+        """"After the summit" (the event's own noun), "once the summit was over", "since then", "today": a
+        question about what came
         after the event. "After her talk with Merkel" is about something else."""
         if _LATER.search(question):
             return True
-        after = [m.group(1) for m in _AFTER_THE.finditer(question)] + [m.group(1) for m in _NEXT.finditer(question)]
+        after = [m.group(1) for cue in (_AFTER_THE, _NEXT, _OVER) for m in cue.finditer(question)]
         return any(self.lexicon.stem_set(words_after) & self.event_nouns for words_after in after)
 
     def _said_about(self, question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -167,10 +182,14 @@ class Vocabulary:
             expanded = self.expand(token)
             stems = list(expanded) if expanded else [s for s in self.lexicon.key_stems(token) if s != "not"]
             content = [s for s in stems if s not in self.frame]
+            if english and expanded is None and content and not all(self.knows(s) for s in content):
+                if _looks_like_name(question, token, i):
+                    names.append(token)
+                elif is_rare(token):  # lowercase names ("erdogan") and typos ("sanctons")
+                    content = self._typo_fix(token)
+                    if not content:
+                        names.append(token)
             focus.extend(s for s in content if s not in focus)
-            if english and expanded is None and _looks_like_name(question, token, i) and content \
-                    and not all(self.knows(s) for s in content):
-                names.append(token)
         names += [n for n in sorted(numbers(question) - self.numbers) if len(n) < 6 and n not in names]
         about_sources = bool(set(focus) & self.source_words) and all(
             s in self.source_words or s in self.event_stems or s in self.outlet_stems or s in self.frame

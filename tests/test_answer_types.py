@@ -81,3 +81,42 @@ async def test_a_measure_no_article_states_is_declined(settings, question: str) 
 ])
 def test_translation_requests_are_something_else(question: str, is_task: bool) -> None:
     assert is_instruction_attempt(question) is is_task
+
+
+@pytest.mark.parametrize("question", [
+    "how much money did the sanctions cost?",
+    "How much did the call cost the taxpayers?",
+])
+def test_money_questions_want_a_sum(question: str) -> None:
+    assert asked_type(question) == "money"
+    assert holds("money", "The sanctions cost $50 billion.") and not holds("money", "Sanctions were imposed.")
+
+
+@pytest.mark.parametrize("question", [
+    "what did zelensky say about the call?",  # lowercase names, as people type in chat
+    "any word from kushner on this?",
+    "did comey have anything to say about it",
+])
+async def test_lowercase_names_the_articles_never_mention_are_declined(settings, question: str) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
+
+
+async def test_a_typo_is_read_as_the_articles_word(settings) -> None:
+    answer = await Service.from_settings(settings).ask("did they talk about ukrane?")
+    assert answer.status == "answered", answer.text
+    assert "Ukrain" in " ".join(c.quote for c in answer.citations)
+
+
+async def test_chat_shorthand_does_not_decline_a_question(settings) -> None:
+    service = Service.from_settings(settings)
+    plain = await service.ask("did they talk about ukraine?")
+    chatty = await service.ask("lol did they talk about ukraine irl?")
+    assert chatty.status == plain.status == "answered"
+
+
+async def test_once_it_was_over_asks_what_came_after_and_forward_looking_sentences_do_not_answer(settings) -> None:
+    """A sentence that says what *will* happen is no report of what did."""
+    answer = await Service.from_settings(settings).ask("what did kellyanne conway say once the call was over?")
+    assert answer.status == "refused", answer.text
+    assert "end on" in answer.text
