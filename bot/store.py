@@ -26,7 +26,7 @@ import secrets
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from pydantic import SecretStr
 from bot.answer import Answer, Citation
 from bot.config import Settings
 from bot.errors import StoreError
+from bot.log_entries import AnswerQuotes, QuestionEntry
 from bot.report import Digest, Feedback, LogRow, Report, build_report, group_similar
 from bot.schema import MIGRATIONS, SCHEMA_VERSION, from_text, to_text, utc
 
@@ -47,67 +48,6 @@ MAX_STORED_CHARS = 2000  # a rejected, over-long message is logged cut to this l
 QUIET_PREFIX = "quiet:"  # state keys of threads where a moderator has posted
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another connection's write (e.g. a second process)
 _ROW_COLUMNS = ", ".join(f.name for f in fields(LogRow) if f.name not in ("up", "down"))  # counted from votes
-
-
-def utc_now() -> dt.datetime:
-    """The wall clock, for the edges only; the store itself is always given `now`."""
-    return dt.datetime.now(dt.UTC)
-
-
-@dataclass(frozen=True)
-class QuestionEntry:
-    """One question to log. `user_id` is hashed on write and never stored."""
-
-    asked_at: dt.datetime
-    user_id: int | str
-    question: str
-    status: str
-    engine: str
-    brief_version: str
-    guild_id: int | None = None
-    channel_id: int | None = None
-    fallback_reason: str | None = None
-    sentences_kept: int = 0
-    sentences_dropped: int = 0
-    latency: float | None = None
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    citations: tuple[Citation, ...] = ()
-
-    @classmethod
-    def from_answer(cls, answer: Answer, *, asked_at: dt.datetime, user_id: int | str,
-                    guild_id: int | None = None, channel_id: int | None = None,
-                    latency: float | None = None) -> QuestionEntry:
-        usage = answer.usage
-        return cls(asked_at=asked_at, user_id=user_id, question=answer.question, status=answer.status,
-                   engine=answer.engine, brief_version=answer.brief_version, guild_id=guild_id,
-                   channel_id=channel_id, fallback_reason=answer.fallback_reason,
-                   sentences_kept=len(answer.sentences), sentences_dropped=answer.dropped, latency=latency,
-                   prompt_tokens=usage.prompt_tokens if usage else 0,
-                   completion_tokens=usage.completion_tokens if usage else 0,
-                   citations=tuple(answer.citations))
-
-
-def given_as_quotes(engine: str, fallback_reason: str | None) -> bool:
-    """An answer of the offline engine, or a fallback to quotes: its sentences are the quotes, so a
-    "Quotes" button would only show them again (the edge shows the articles instead)."""
-    return engine == "offline" or fallback_reason is not None
-
-
-@dataclass(frozen=True)
-class AnswerQuotes:
-    """What the persistent "Quotes" button shows: the citations of one logged answer."""
-
-    answer_id: str
-    question: str
-    brief_version: str
-    citations: tuple[Citation, ...]
-    engine: str = "offline"
-    fallback_reason: str | None = None
-
-    @property
-    def given_as_quotes(self) -> bool:
-        return given_as_quotes(self.engine, self.fallback_reason)
 
 
 def load_salt(data_dir: Path, configured: SecretStr | None) -> bytes:

@@ -7,10 +7,11 @@ import datetime as dt
 
 import pytest
 
-import bot.store
+import bot.cli.commands
 from bot.__main__ import main
 from bot.config import load_settings
-from bot.store import QuestionEntry, open_store
+from bot.log_entries import QuestionEntry
+from bot.store import open_store
 
 NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 
@@ -18,7 +19,7 @@ NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 @pytest.fixture
 def logged(monkeypatch: pytest.MonkeyPatch) -> None:
     """Three questions in the default DATA_DIR (./data under the test's working directory)."""
-    monkeypatch.setattr(bot.store, "utc_now", lambda: NOW)
+    monkeypatch.setattr(bot.cli.commands, "utc_now", lambda: NOW)
 
     async def fill() -> None:
         async with await open_store(load_settings()) as store:

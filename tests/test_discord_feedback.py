@@ -7,7 +7,8 @@ import datetime as dt
 import sqlite3
 from contextlib import closing
 
-from bot.store import QuestionEntry, open_store
+from bot.log_entries import QuestionEntry
+from bot.store import open_store
 from tests.discord_world import Clock
 from tests.fakes import discord_payloads as payloads
 from tests.fakes.discord_server import FakeDiscord

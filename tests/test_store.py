@@ -24,8 +24,9 @@ from hypothesis import strategies as st
 
 from bot.answer import Answer, AnswerSentence, Citation, Usage
 from bot.errors import StoreError
+from bot.log_entries import QuestionEntry
 from bot.schema import MIGRATIONS, SCHEMA_VERSION
-from bot.store import DB_NAME, QuestionEntry, Store, load_salt, open_store
+from bot.store import DB_NAME, Store, load_salt, open_store
 from tests.conftest import REPO
 
 SALT = b"test-salt-0123456789abcdef"
@@ -352,7 +353,8 @@ def settings_factory(seeds_dir: Path, tmp_path: Path):
 WRITER = """
 import asyncio, datetime as dt, sys
 from pathlib import Path
-from bot.store import QuestionEntry, Store
+from bot.log_entries import QuestionEntry
+from bot.store import Store
 
 async def main():
     store = await Store.open(Path(sys.argv[1]), b"crash-test-salt-0123456789")

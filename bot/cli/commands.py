@@ -17,11 +17,12 @@ from bot.cli.evaluate import run_eval
 from bot.config import Settings, load_settings
 from bot.engines.llm import build_messages, prompt_prefix
 from bot.errors import CallbotError, InvalidQuestion
+from bot.log_entries import utc_now
 from bot.logs import setup_logging
 from bot.render_text import render_answer
 from bot.report import Report, render_report
 from bot.service import Service
-from bot.store import open_store, utc_now
+from bot.store import open_store
 from bot.tokens import get_counter
 
 

@@ -31,8 +31,9 @@ from bot.answer import Answer
 from bot.config import Settings
 from bot.discord_app.buttons import AnswerButton
 from bot.errors import CallbotError, StoreError
+from bot.log_entries import QuestionEntry, utc_now
 from bot.service import Service
-from bot.store import QuestionEntry, Store, open_store, utc_now
+from bot.store import Store, open_store
 
 if TYPE_CHECKING:
     import datetime as dt

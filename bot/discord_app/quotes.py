@@ -17,7 +17,7 @@ import discord
 from bot.answer import Citation
 from bot.brief import Brief
 from bot.discord_app.render import split_message
-from bot.store import AnswerQuotes
+from bot.log_entries import AnswerQuotes
 
 State = Literal["current", "changed", "removed"]
 _STATED: OrderedDict[str, frozenset[tuple[str, str]]] = OrderedDict()  # brief version -> (file, quote) pairs

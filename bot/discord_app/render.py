@@ -23,7 +23,7 @@ import discord
 
 from bot.answer import Answer, Citation
 from bot.discord_app.buttons import answer_view
-from bot.store import given_as_quotes
+from bot.log_entries import given_as_quotes
 
 LIMIT = 2000
 EMBED_DESCRIPTION_LIMIT = 4096
