@@ -4,7 +4,8 @@ Models put markers in many shapes (`[F12]`, `[F12, F3]`, `[F12][F3]`, `(F12)`, `
 after the full stop or on a line of their own, inside bold or code; they refuse with the marker in
 other case or quotes, or in prose. Reasoning models wrap their thoughts in <think>…</think>. This
 module turns a reply into (sentence, fact ids) pairs and says whether it is a refusal; it does not
-judge support (bot.support does).
+judge support (bot.support does). For a reply still being streamed it says which sentences are
+settled: already what the finished reply's parse will begin with.
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ def is_refusal(sentence: str) -> bool:
 def parse_reply(raw: str) -> ParsedReply:
     """Split a reply into sentences with the fact ids each cites.
 
-    Markers standing after a full stop, or alone on a line, belong to the sentence before them.
+    Markers standing after a full stop, or alone on a line, belong to the sentence before them
+    (after a refusal they cite the refusal, and are dropped with it).
     """
     return _parse_chunks(split_sentences(_clean(raw or "")))
 

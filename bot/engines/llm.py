@@ -5,6 +5,8 @@ instructions and the brief form a byte-identical prefix; history and the questio
 so servers that cache prompt prefixes pay the brief once. Whatever the model writes, only
 sentences the cited facts support are shown (bot.support); when nothing supported is left the
 model gets one corrective retry, then the offline engine's quotes are given, labelled as such.
+When the asker wants to watch the answer grow, the reply is streamed and each settled sentence
+checked as it arrives (bot.engines.progress); the answer returned is the same either way.
 """
 
 from __future__ import annotations
