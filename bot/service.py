@@ -126,13 +126,7 @@ class Service:
 
     async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge,
                       on_progress: Progress | None = None) -> Answer:
-        progress = None
-        if on_progress is not None:
-            def progress(partial: Answer) -> None:
-                try:
-                    on_progress(note_disagreement(partial, knowledge))
-                except Exception:  # the asker's display failed: the answer goes on
-                    log.exception("progress for %r failed", question[:80])
+        progress = None if on_progress is None else _noted(on_progress, question, knowledge)
         try:
             return note_disagreement(await self.engine.answer(question, history, knowledge, progress), knowledge)
         except CallbotError:
@@ -254,6 +248,19 @@ def note_disagreement(answer: Answer, knowledge: Knowledge) -> Answer:
             markers = "".join(f"[{n}]" for n in numbers)
             return answer.model_copy(update={"text": f"{answer.text}\n{DISAGREEMENT_NOTE} {markers}"})
     return answer
+
+
+def _noted(on_progress: Progress, question: str, knowledge: Knowledge) -> Progress:
+    """Answers-so-far as the final answer shows them (with the disagreement note); a failing
+    display is logged and costs nothing but itself."""
+
+    def show(partial: Answer) -> None:
+        try:
+            on_progress(note_disagreement(partial, knowledge))
+        except Exception:
+            log.exception("progress for %r failed; the answer goes on", question[:80])
+
+    return show
 
 
 def _cleaned_turn(question: str, max_chars: int) -> str:

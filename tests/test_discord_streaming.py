@@ -11,6 +11,7 @@ import logging
 from bot.answer import DECLINED_LEAD
 from bot.discord_app.render import sources_line
 from tests.fakes.openai_server import Text
+from tests.test_discord_channels import help_world
 
 QUESTION = "How long was the call and was Iran discussed?"
 HOUR = "The call lasted about an hour"
@@ -169,8 +170,6 @@ async def test_slash_ask_grows_its_follow_up(start_world, fact_id) -> None:
 
 
 async def test_help_thread_opens_with_the_first_sentence(start_world, fact_id) -> None:
-    from tests.test_discord_channels import help_world
-
     world, help_channel, asker = await help_world(start_world)
     world.bot.get_cog("AskCog").edit_interval = 0
     fake = world.discord

@@ -150,3 +150,15 @@ def test_settled_sentences_never_change(tokens: list[str]) -> None:
     for end in range(len(text) + 1):
         settled = settled_sentences(text[:end])
         assert final[: len(settled)] == settled, text[:end]
+
+
+async def test_a_server_that_refuses_streaming_is_asked_without_it(llm_settings, fake_llm, fact_id, caplog) -> None:
+    text = mixed(fact_id)
+    fake_llm.default = lambda body: Error(400) if body.get("stream") else Text(text)
+    service = Service.from_settings(llm_settings())
+    with caplog.at_level(logging.WARNING):
+        partials, final = await streamed(service)
+    assert partials == [] and final.text == f"{HOUR} [1]. {IRAN} [2]." and not final.fallback
+    assert sum("refused a streamed request" in r.getMessage() for r in caplog.records) == 1
+    await streamed(service, "Did they talk about Iran?")
+    assert [bool(r.get("stream")) for r in fake_llm.chat_requests] == [True, False, False]  # asked once

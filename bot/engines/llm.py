@@ -53,6 +53,10 @@ _DISPLAY_MARKERS = re.compile(r"\s*\[\d+\]")
 PASSAGES = 6  # retrieved facts shown next to the question
 
 
+class _StreamRefused(LLMError):
+    """The server answered a streamed request with 400 (no streaming, or no stream_options)."""
+
+
 @dataclass
 class Reply:
     text: str
@@ -86,6 +90,7 @@ class LLMEngine:
         )
         self._slots = asyncio.Semaphore(self.settings.llm_concurrency)
         self._secrets = [key]
+        self._streams = True  # until the server refuses a streamed request that it answers unstreamed
 
     # --- prompt ---------------------------------------------------------------------------------
 
@@ -155,6 +160,8 @@ class LLMEngine:
                             if delta is not None and getattr(delta, "content", None):
                                 parts.append(delta.content)
                                 on_text("".join(parts))
+            except openai.BadRequestError as exc:
+                raise _StreamRefused(redact(f"{type(exc).__name__}: {exc}", self._secrets)) from None
             except openai.OpenAIError as exc:
                 raise LLMError(redact(f"{type(exc).__name__}: {exc}", self._secrets)) from None
             except (json.JSONDecodeError, ValueError) as exc:
@@ -163,6 +170,19 @@ class LLMEngine:
             raise LLMError("garbled reply: no chunks in the streamed response")
         # a stream that ends without saying why may have been cut: treat it like a reply cut by the limit
         return Reply(text="".join(parts), finish_reason=finish_reason or "length", usage=usage)
+
+    async def _call(self, messages: list[dict[str, str]], so_far: CheckedSoFar | None) -> Reply:
+        """Streamed when someone watches the answer grow and the server streams; else one reply."""
+        if so_far is None or not self._streams:
+            return await self._complete(messages)
+        try:
+            return await self._stream(messages, so_far.feed)
+        except _StreamRefused as exc:
+            reply = await self._complete(messages)  # a 400 for other reasons fails here too
+            self._streams = False
+            log.warning("the LLM server refused a streamed request (%s) but answers unstreamed: answers are no "
+                        "longer shown as they are written", exc)
+            return reply
 
     async def warm_up(self, knowledge: Knowledge) -> None:
         """One request of at most one output token with the exact prefix, so a self-hosted server
@@ -208,11 +228,8 @@ class LLMEngine:
         lead = None if evidence.profile.english else FOREIGN_LEAD
         dropped = 0
         for attempt in (1, 2):
-            if on_progress is None:
-                reply = await self._complete(messages)
-            else:
-                so_far = CheckedSoFar(question, knowledge, threshold, candidates, lead, on_progress)
-                reply = await self._stream(messages, so_far.feed)
+            reply = await self._call(messages, None if on_progress is None else
+                                     CheckedSoFar(question, knowledge, threshold, candidates, lead, on_progress))
             _add(usage, reply.usage)
             parsed = parse_reply(_without_cut_tail(reply))
             if parsed.refused:
