@@ -95,12 +95,19 @@ async def test_429s_on_create_and_edits_are_waited_out(start_world, fact_id) -> 
     fake, path = world.discord, rf"/channels/{world.discord.channel_id}/messages"
     fake.fail_next("POST", path, retry_after=0.01)
     fake.fail_next("PATCH", rf"{path}/\d+", retry_after=0.01, times=2)
-    world.llm.default = Text("".join(pieces(fact_id)))
+
+    async def pace(i: int) -> None:
+        if i == 1:  # the first sentence got through its 429
+            await fake.wait_for("POST", path)
+        if i == 3:  # and so did the edit adding the second one
+            await fake.wait_for("PATCH", rf"{path}/\d+")
+
+    world.llm.default = paced(fact_id, pace)
     await world.mention(QUESTION)
     (created,) = await world.channel_posts()
     await world.settled()
     statuses = [r.status for r in sent_to(fake, path, include_failed=True)]
-    assert statuses.count(429) == 3 and statuses[-1] == 200
+    assert statuses == [429, 200, 429, 429, 200, 200]  # create, edit, final edit: each one delivered
     never_unchecked(fake)
     answer = await final_answer(world)
     assert fake.messages[created.response["id"]]["content"] == answer.text == f"{HOUR} [1]. {IRAN} [2]."

@@ -196,5 +196,4 @@ async def test_closed_reply_shows_nothing_more(channel, clock) -> None:
     live.close()
     live.show(state("One. Two."))
     live.close()
-    await asyncio.sleep(0)
     assert channel.shown == {1: "One."} and len(channel.requests) == 1
