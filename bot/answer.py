@@ -8,6 +8,7 @@ everywhere so users and tests can rely on it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
@@ -120,6 +121,11 @@ class Answer(BaseModel):
         if self.usage:
             data["usage"] = self.usage.model_dump()
         return data
+
+
+Progress = Callable[[Answer], None]
+"""Receives checked answers-so-far while an answer is written. Called on the event loop between
+reads of the model's reply, so it must return at once (hand the work to a task of its own)."""
 
 
 @dataclass(frozen=True)

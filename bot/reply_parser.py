@@ -4,7 +4,8 @@ Models put markers in many shapes (`[F12]`, `[F12, F3]`, `[F12][F3]`, `(F12)`, `
 after the full stop or on a line of their own, inside bold or code; they refuse with the marker in
 other case or quotes, or in prose. Reasoning models wrap their thoughts in <think>…</think>. This
 module turns a reply into (sentence, fact ids) pairs and says whether it is a refusal; it does not
-judge support (bot.support does).
+judge support (bot.support does). For a reply still being streamed it says which sentences are
+settled: already what the finished reply's parse will begin with.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ _MARKER = re.compile(
     r"[\[(【]\s*(?:facts?:?\s*)?(F\s*\d{1,4}(?:\s*(?:,|;|/|&|and|\s)\s*F\s*\d{1,4})*)\s*[\])】]", re.IGNORECASE
 )
 _LABEL = re.compile(r"^(?:sources?|citations?|references?|facts?|cited)\s*:?\s*[.]?$", re.IGNORECASE)
+_LABEL_WORDS = ("sources", "citations", "references", "facts", "cited")
+_OPEN_GROUP = re.compile(r"[\[(【][^\])】]*$")
+_OPENING_THINK = re.compile(r"<(?:t(?:h(?:i(?:n(?:k)?)?)?)?)?$", re.IGNORECASE)  # "<thi" of a coming <think>
+_PENDING_BREAK = re.compile(r"(?:\n\s*(?:\d+[.)]?)?)+$")  # may yet start a list item, which splits there
+_MAY_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s")  # a sentence boundary once a capital follows
 _EMPHASIS = re.compile(r"(\*\*|__|`+|\*)")
 _MARKER_MARK = re.compile(r"not[\s_-]*in[\s_-]*(?:the[\s_-]*)?sources?", re.IGNORECASE)
 _PROSE_REFUSALS = [
@@ -74,23 +80,69 @@ def is_refusal(sentence: str) -> bool:
 def parse_reply(raw: str) -> ParsedReply:
     """Split a reply into sentences with the fact ids each cites.
 
-    Markers standing after a full stop, or alone on a line, belong to the sentence before them.
+    Markers standing after a full stop, or alone on a line, belong to the sentence before them
+    (after a refusal they cite the refusal, and are dropped with it).
     """
-    text = _EMPHASIS.sub("", strip_think(raw or "")).strip()
+    return _parse_chunks(split_sentences(_clean(raw or "")))
+
+
+def settled_sentences(raw: str) -> list[ParsedSentence]:
+    """The sentences of a reply still being written that no later text can change: what
+    `parse_reply` of the finished reply will begin with (same texts, same ids), whatever follows.
+
+    The last chunk is still growing, and while it could yet turn out to be markers only ("[F1",
+    "Sour…" of "Sources: [F3]") it may add ids to the sentence before it, so that one waits too.
+    """
+    text = _clean(_OPENING_THINK.sub("", raw or ""))
+    chunks = split_sentences(_PENDING_BREAK.sub("", text))
+    if not chunks:
+        return []
+    sentences = _parse_chunks(chunks[:-1]).sentences
+    if sentences and _may_cite_back(chunks[-1]):
+        sentences = sentences[:-1]
+    return sentences
+
+
+def _clean(raw: str) -> str:
+    return _EMPHASIS.sub("", strip_think(raw)).strip()
+
+
+def _body(chunk: str) -> str:
+    """A chunk without its markers, whitespace and list bullets: the sentence as shown."""
+    body = _MARKER.sub(" ", chunk)
+    body = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(body.split())).strip()
+    return re.sub(r"^[-•*>\d.)\s]+(?=\w)", "", body)  # list bullets and numbering
+
+
+def _cites_back(body: str, ids: list[str]) -> bool:
+    """Only markers (and punctuation, or a "Sources:" label): they cite the sentence before."""
+    return not re.search(r"\w", body) or bool(ids and _LABEL.match(body))
+
+
+def _may_cite_back(chunk: str) -> bool:
+    """Whether a chunk still being written could end up citing the sentence before it."""
+    chunk = _MAY_END.split(chunk, maxsplit=1)[0]  # the text after may yet become a chunk of its own
+    body = _body(_OPEN_GROUP.sub("", chunk))  # a marker still being written: "[F1", "(F", "【"
+    body = re.sub(r"^[-•*>\d.)\s]+", "", body).rstrip("_")  # a bullet still being written; "_" of "__"
+    word = body.rstrip(" :.").lower()
+    # no words yet, a label, or the start of one: markers may still follow
+    return not re.search(r"\w", body) or bool(_LABEL.match(body)) or any(w.startswith(word) for w in _LABEL_WORDS)
+
+
+def _parse_chunks(chunks: list[str]) -> ParsedReply:
     sentences: list[ParsedSentence] = []
     refusals = 0
-    for chunk in split_sentences(text):
+    after_refusal = False  # markers after a refusal cite it, and go with it
+    for chunk in chunks:
         ids = [fid for m in _MARKER.finditer(chunk) for fid in _ids(m.group(1))]
-        body = _MARKER.sub(" ", chunk)
-        body = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(body.split())).strip()
-        body = re.sub(r"^[-•*>\d.)\s]+(?=\w)", "", body)  # list bullets and numbering
-        if not re.search(r"\w", body) or (ids and _LABEL.match(body)):
-            # only markers (and punctuation): they cite the sentence before
-            if sentences and ids:
+        body = _body(chunk)
+        if _cites_back(body, ids):
+            if sentences and ids and not after_refusal:
                 prev = sentences[-1]
                 sentences[-1] = ParsedSentence(prev.text, _merge(prev.fact_ids, ids))
             continue
-        if is_refusal(body):
+        after_refusal = is_refusal(body)
+        if after_refusal:
             refusals += 1
             continue
         sentences.append(ParsedSentence(body, _merge([], ids)))

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.answer import Answer, EngineName, FallbackReason, error_answer, refusal
+from bot.answer import Answer, EngineName, FallbackReason, Progress, error_answer, refusal
 from bot.config import Settings
 from bot.engines import Engine
 from bot.engines.llm import LLMEngine
@@ -69,8 +69,13 @@ class Service:
 
     # --- questions ------------------------------------------------------------------------------
 
-    async def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
-        """Answer one question. Invalid input raises InvalidQuestion (the edges word it)."""
+    async def ask(self, question: str, history: Sequence[Turn] = (), on_progress: Progress | None = None) -> Answer:
+        """Answer one question. Invalid input raises InvalidQuestion (the edges word it).
+
+        `on_progress` gets checked answers-so-far while the engine writes (the LLM engine streams),
+        each as the final answer would show it (disagreement note included). Only the asker whose
+        question starts the engine's work sees them: an identical question joining it, or answered
+        from the cache, gets just the final answer."""
         knowledge = self.knowledge  # one snapshot for the whole question, even across a reload
         try:
             cleaned = clean_question(question, self.settings.max_question_chars, knowledge.brief.event_name)
@@ -89,7 +94,8 @@ class Service:
             return hit
         joined = (pending := self._in_flight.get(key)) is not None
         if pending is None:
-            pending = asyncio.get_running_loop().create_task(self._answer_shared(key, cleaned, turns, knowledge))
+            pending = asyncio.get_running_loop().create_task(
+                self._answer_shared(key, cleaned, turns, knowledge, on_progress))
             self._in_flight[key] = pending
         else:
             self.stats.cache_hits += 1
@@ -99,11 +105,12 @@ class Service:
         self.stats.record_status(answer)
         return answer
 
-    async def _answer_shared(self, key: CacheKey, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
+    async def _answer_shared(self, key: CacheKey, question: str, history: list[Turn], knowledge: Knowledge,
+                             on_progress: Progress | None) -> Answer:
         """The one computation every asker of an identical question waits on, as its own task: its
         work is counted once and its answer remembered even if the asker that started it is gone."""
         try:
-            answer = await self._answer(question, history, knowledge)
+            answer = await self._answer(question, history, knowledge, on_progress)
         finally:
             self._in_flight.pop(key, None)
         self.stats.record_call(answer)
@@ -117,9 +124,11 @@ class Service:
             return None
         return refusal(text, knowledge.version, engine=self.engine_name)
 
-    async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
+    async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge,
+                      on_progress: Progress | None = None) -> Answer:
+        progress = None if on_progress is None else _noted(on_progress, question, knowledge)
         try:
-            return note_disagreement(await self.engine.answer(question, history, knowledge), knowledge)
+            return note_disagreement(await self.engine.answer(question, history, knowledge, progress), knowledge)
         except CallbotError:
             raise
         except Exception:
@@ -239,6 +248,19 @@ def note_disagreement(answer: Answer, knowledge: Knowledge) -> Answer:
             markers = "".join(f"[{n}]" for n in numbers)
             return answer.model_copy(update={"text": f"{answer.text}\n{DISAGREEMENT_NOTE} {markers}"})
     return answer
+
+
+def _noted(on_progress: Progress, question: str, knowledge: Knowledge) -> Progress:
+    """Answers-so-far as the final answer shows them (with the disagreement note); a failing
+    display is logged and costs nothing but itself."""
+
+    def show(partial: Answer) -> None:
+        try:
+            on_progress(note_disagreement(partial, knowledge))
+        except Exception:
+            log.exception("progress for %r failed; the answer goes on", question[:80])
+
+    return show
 
 
 def _cleaned_turn(question: str, max_chars: int) -> str:

@@ -30,10 +30,13 @@ def two_sources(fact_id) -> Text:
 
 
 async def ask(world, question: str = "Was Iran discussed and how long did the call last?") -> dict:
-    """Mention the bot with a question; the answer message as the fake stored it."""
+    """Mention the bot with a question; the answer message as the fake has it once the bot is done
+    (an answer in the model's words is posted at its first checked sentence, then edited)."""
     before = len(world.discord.requests_to("POST", rf"/channels/{world.discord.channel_id}/messages"))
     await world.mention(question)
-    return (await world.channel_posts(before + 1))[-1].response
+    posted = (await world.channel_posts(before + 1))[-1].response
+    await world.settled()
+    return world.discord.messages[posted["id"]]
 
 
 async def test_answer_is_text_one_sources_line_and_buttons(start_world, fact_id, seeds_dir: Path) -> None:

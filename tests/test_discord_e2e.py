@@ -160,17 +160,19 @@ async def test_long_answer_is_split_under_2000_characters(start_world, fact_id) 
     world = await start_world()
     sentence = f"The call lasted about an hour [{fact_id('about an hour')}]. "
     world.llm.default = Text(sentence * 60)
-    await world.mention("How long was the call?")
+    question = await world.mention("How long was the call?")
     await world.channel_posts(2)
-    await world.settled()  # every chunk is posted now
-    posts = world.discord.requests_to("POST", rf"/channels/{world.discord.channel_id}/messages")
-    contents = [p.json["content"] for p in posts]
-    assert all(len(c) <= 2000 for c in contents) and len(contents) >= 2
-    assert all(p.json["allowed_mentions"]["parse"] == [] for p in posts)
+    await world.settled()  # every chunk is posted now (and every part shown while it was written, edited)
+    channel = rf"/channels/{world.discord.channel_id}/messages"
+    sent = world.discord.requests_to("POST", channel) + world.discord.requests_to("PATCH", rf"{channel}/\d+")
+    assert all(len(r.json["content"]) <= 2000 and r.json["allowed_mentions"]["parse"] == [] for r in sent)
+    parts = [world.discord.messages[p.response["id"]] for p in world.discord.requests_to("POST", channel)]
+    contents = [m["content"] for m in parts]
+    assert len(contents) >= 2 and all(len(c) <= 2000 for c in contents)
     assert all(c.count("[") == c.count("]") for c in contents)  # no citation cut in half
-    assert all(str(p.json["message_reference"]["message_id"]) for p in posts)  # each part replies to the question
-    assert [bool(p.json.get("embeds")) for p in posts] == [False] * (len(posts) - 1) + [True]  # sources, buttons last
-    assert [bool(p.json.get("components")) for p in posts] == [False] * (len(posts) - 1) + [True]
+    assert all(m["message_reference"]["message_id"] == question["id"] for m in parts)  # each part replies to it
+    assert [bool(m.get("embeds")) for m in parts] == [False] * (len(parts) - 1) + [True]  # sources, buttons last
+    assert [bool(m.get("components")) for m in parts] == [False] * (len(parts) - 1) + [True]
 
 
 async def test_everyone_in_a_question_pings_nobody(start_world, fact_id) -> None:

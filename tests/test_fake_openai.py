@@ -73,6 +73,28 @@ async def test_streaming_reply_assembled(fake: FakeOpenAI) -> None:
     assert fake.chat_requests[0]["stream"] is True
 
 
+async def test_streaming_pace_holds_the_stream(fake: FakeOpenAI) -> None:
+    """A test can hold a stream before a chosen piece and see what the client has read so far."""
+    release, held = asyncio.Event(), asyncio.Event()
+
+    async def pace(i: int) -> None:
+        if i == 2:
+            held.set()
+            await release.wait()
+
+    fake.queue(Text("one two three four", pace=pace))
+    seen: list[str] = []
+    async with client(fake.base_url) as c:
+        stream = await c.chat.completions.create(model="m", messages=MESSAGES, stream=True)
+        async with asyncio.timeout(HANG):
+            async for chunk in stream:
+                seen.extend(ch.delta.content or "" for ch in chunk.choices)
+                if "".join(seen) == "one two":
+                    await held.wait()
+                    release.set()
+    assert "".join(seen) == "one two three four"
+
+
 @pytest.fixture
 def retry_waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """The seconds the openai client decides to wait before each retry (decided, not measured)."""

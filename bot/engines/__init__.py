@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from bot.answer import Answer, EngineName
+from bot.answer import Answer, EngineName, Progress
 from bot.knowledge import Knowledge, Turn
 
 
@@ -21,7 +21,10 @@ class Engine(Protocol):
     def model(self) -> str | None:
         """The model it calls, for /status; None without one."""
 
-    async def answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer: ...
+    async def answer(self, question: str, history: list[Turn], knowledge: Knowledge,
+                     on_progress: Progress | None = None) -> Answer:
+        """The final answer; engines that can show it sooner hand checked answers-so-far to
+        `on_progress` while they work (only sentences that passed the support check, ever)."""
 
     async def summarize(self, topic: str | None, knowledge: Knowledge) -> Answer: ...
 

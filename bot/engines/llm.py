@@ -5,6 +5,8 @@ instructions and the brief form a byte-identical prefix; history and the questio
 so servers that cache prompt prefixes pay the brief once. Whatever the model writes, only
 sentences the cited facts support are shown (bot.support); when nothing supported is left the
 model gets one corrective retry, then the offline engine's quotes are given, labelled as such.
+When the asker wants to watch the answer grow, the reply is streamed and each settled sentence
+checked as it arrives (bot.engines.progress); the answer returned is the same either way.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import openai
@@ -28,6 +31,7 @@ from bot.answer import (
     Answer,
     EngineName,
     FallbackReason,
+    Progress,
     Usage,
     compose,
     refusal,
@@ -35,6 +39,7 @@ from bot.answer import (
 from bot.config import Settings
 from bot.decision import Evidence
 from bot.engines.offline import OfflineEngine
+from bot.engines.progress import CheckedSoFar
 from bot.errors import LLMError
 from bot.knowledge import Knowledge, Turn
 from bot.logs import redact
@@ -46,6 +51,10 @@ log = logging.getLogger(__name__)
 
 _DISPLAY_MARKERS = re.compile(r"\s*\[\d+\]")
 PASSAGES = 6  # retrieved facts shown next to the question
+
+
+class _StreamRefused(LLMError):
+    """The server answered a streamed request with 400 (no streaming, or no stream_options)."""
 
 
 @dataclass
@@ -81,6 +90,7 @@ class LLMEngine:
         )
         self._slots = asyncio.Semaphore(self.settings.llm_concurrency)
         self._secrets = [key]
+        self._streams = True  # until the server refuses a streamed request that it answers unstreamed
 
     # --- prompt ---------------------------------------------------------------------------------
 
@@ -118,6 +128,62 @@ class LLMEngine:
             ),
         )
 
+    async def _stream(self, messages: list[dict[str, str]], on_text: Callable[[str], None]) -> Reply:
+        """The same request, streamed: `on_text` gets the reply so far after every piece of it. The
+        Reply is what `_complete` would have returned for the same output."""
+        parts: list[str] = []
+        finish_reason: str | None = None
+        usage = Usage(calls=1)
+        pieces = 0
+        async with self._slots:
+            try:
+                # plain {role, content} dicts, as in _complete
+                stream = await self.client.chat.completions.create(  # type: ignore[call-overload]
+                    model=self.settings.openai_model,
+                    messages=messages,
+                    temperature=self.settings.llm_temperature,
+                    max_tokens=self.settings.llm_max_tokens,
+                    stream=True,
+                    stream_options={"include_usage": True},
+                )
+                async with stream:
+                    async for chunk in stream:
+                        pieces += 1
+                        if (counted := getattr(chunk, "usage", None)) is not None:
+                            usage.prompt_tokens = getattr(counted, "prompt_tokens", 0) or 0
+                            usage.completion_tokens = getattr(counted, "completion_tokens", 0) or 0
+                        for choice in getattr(chunk, "choices", None) or []:
+                            if getattr(choice, "index", 0) != 0:
+                                continue
+                            finish_reason = getattr(choice, "finish_reason", None) or finish_reason
+                            delta = getattr(choice, "delta", None)
+                            if delta is not None and getattr(delta, "content", None):
+                                parts.append(delta.content)
+                                on_text("".join(parts))
+            except openai.BadRequestError as exc:
+                raise _StreamRefused(redact(f"{type(exc).__name__}: {exc}", self._secrets)) from None
+            except openai.OpenAIError as exc:
+                raise LLMError(redact(f"{type(exc).__name__}: {exc}", self._secrets)) from None
+            except (json.JSONDecodeError, ValueError) as exc:
+                raise LLMError(f"garbled reply: {exc}") from None
+        if not pieces:  # not an event stream at all (an HTML page, a JSON body)
+            raise LLMError("garbled reply: no chunks in the streamed response")
+        # a stream that ends without saying why may have been cut: treat it like a reply cut by the limit
+        return Reply(text="".join(parts), finish_reason=finish_reason or "length", usage=usage)
+
+    async def _call(self, messages: list[dict[str, str]], so_far: CheckedSoFar | None) -> Reply:
+        """Streamed when someone watches the answer grow and the server streams; else one reply."""
+        if so_far is None or not self._streams:
+            return await self._complete(messages)
+        try:
+            return await self._stream(messages, so_far.feed)
+        except _StreamRefused as exc:
+            reply = await self._complete(messages)  # a 400 for other reasons fails here too
+            self._streams = False
+            log.warning("the LLM server refused a streamed request (%s) but answers unstreamed: answers are no "
+                        "longer shown as they are written", exc)
+            return reply
+
     async def warm_up(self, knowledge: Knowledge) -> None:
         """One request of at most one output token with the exact prefix, so a self-hosted server
         has the brief's prefill cached before the first user asks."""
@@ -128,9 +194,13 @@ class LLMEngine:
 
     # --- answering ------------------------------------------------------------------------------
 
-    async def answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
+    async def answer(self, question: str, history: list[Turn], knowledge: Knowledge,
+                     on_progress: Progress | None = None) -> Answer:
         """The model answers only what bot.decision says the articles answer, seeing the best passages
-        next to the question; everything else gets the offline engine's reply without a model call."""
+        next to the question; everything else gets the offline engine's reply without a model call.
+
+        With `on_progress` the reply is streamed and each checked answer-so-far is handed to it
+        (bot.engines.progress); the answer returned is exactly the one the same reply gives unstreamed."""
         evidence = await self.offline.evidence(question, history, knowledge)
         if evidence.verdict != "answer":
             return self.offline.reply(evidence, question, knowledge, engine="llm")
@@ -138,7 +208,7 @@ class LLMEngine:
         usage = Usage()
         try:
             async with asyncio.timeout(self.settings.llm_deadline):
-                answer = await self._answer(question, history, knowledge, evidence, usage)
+                answer = await self._answer(question, history, knowledge, evidence, usage, on_progress)
         except (LLMError, TimeoutError) as exc:
             reason = "deadline" if isinstance(exc, TimeoutError) else str(exc)
             log.warning("LLM failed for %r (brief %s): %s; giving the quoted fallback", question[:80],
@@ -151,14 +221,15 @@ class LLMEngine:
         return answer
 
     async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge, evidence: Evidence,
-                      usage: Usage) -> Answer:
+                      usage: Usage, on_progress: Progress | None) -> Answer:
         threshold = self.settings.support_threshold
         messages = build_messages(self.settings, question, history, knowledge, evidence)
         candidates = {h.fact.id for h in [*evidence.hits, *evidence.chosen]}
         lead = None if evidence.profile.english else FOREIGN_LEAD
         dropped = 0
         for attempt in (1, 2):
-            reply = await self._complete(messages)
+            reply = await self._call(messages, None if on_progress is None else
+                                     CheckedSoFar(question, knowledge, threshold, candidates, lead, on_progress))
             _add(usage, reply.usage)
             parsed = parse_reply(_without_cut_tail(reply))
             if parsed.refused:

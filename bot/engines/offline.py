@@ -17,6 +17,7 @@ from bot.answer import (
     Answer,
     EngineName,
     FallbackReason,
+    Progress,
     Supported,
     compose,
     refusal,
@@ -49,7 +50,9 @@ class OfflineEngine:
         vector = await asyncio.to_thread(knowledge.retriever.embed, question) if knowledge.retriever.semantic else None
         return gather(knowledge, question, history, vector)
 
-    async def answer(self, question: str, history: list[Turn], knowledge: Knowledge) -> Answer:
+    async def answer(self, question: str, history: list[Turn], knowledge: Knowledge,
+                     on_progress: Progress | None = None) -> Answer:
+        """Quotes are ready at once: nothing to show before the answer, so `on_progress` is never called."""
         return self.reply(await self.evidence(question, history, knowledge), question, knowledge)
 
     def reply(self, evidence: Evidence, question: str, knowledge: Knowledge, *, lead_in: str | None = None,

@@ -19,7 +19,7 @@ import socket
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
@@ -39,6 +39,7 @@ class Text:
     delay: float = 0.0
     usage: dict[str, int] | None = None  # overrides the len(text)//4 estimate
     chunks: list[str] | None = None  # explicit stream chunking (default: split on spaces)
+    pace: Callable[[int], Awaitable[None]] | None = None  # awaited before streaming piece i: holds a stream there
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,9 @@ class FakeOpenAI:
         words = reply.content.split(" ")
         pieces = reply.chunks if reply.chunks is not None else [words[0]] + [" " + w for w in words[1:]]
         await send([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}])
-        for piece in pieces:
+        for i, piece in enumerate(pieces):
+            if reply.pace is not None:
+                await reply.pace(i)
             await send([{"index": 0, "delta": {"content": piece}, "finish_reason": None}])
         await send([{"index": 0, "delta": {}, "finish_reason": reply.finish_reason}])
         if (body.get("stream_options") or {}).get("include_usage"):

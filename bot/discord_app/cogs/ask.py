@@ -22,8 +22,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answer import Answer
+from bot.answer import Answer, Progress
 from bot.brief import Brief
+from bot.discord_app.live import EDIT_INTERVAL, LiveReply
 from bot.discord_app.recent import RecentAnswers
 from bot.discord_app.render import Outgoing, answer_messages
 from bot.errors import InvalidQuestion, StoreError
@@ -74,6 +75,42 @@ class Route:
     thread: discord.Thread | None = None  # the bot's help thread it was asked in: the conversation
 
 
+class _Post:
+    """Posts a reply's messages where its route says: replies to the question, messages in its
+    thread, or in a thread opened on the question (named after `title`) with the first message."""
+
+    def __init__(self, message: discord.Message, route: Route) -> None:
+        self.message, self.route, self.title = message, route, message.content
+        self._thread: discord.Thread | None = None
+        self._opening = route.how == "open_thread"
+
+    async def send(self, out: Outgoing) -> discord.Message:
+        if self._opening:
+            self._opening = False
+            name = textwrap.shorten(self.title, THREAD_NAME_CHARS, placeholder="…") or "question"
+            try:
+                self._thread = await self.message.create_thread(name=name, auto_archive_duration=1440)
+            except discord.HTTPException as exc:
+                log.warning("cannot open a thread on message %s (%s); replying instead", self.message.id, exc)
+        if self._thread is not None:
+            return await self._thread.send(out.content, **send_options(out))
+        if self.route.how == "in_thread":
+            return await self.message.channel.send(out.content, **send_options(out))
+        return await self.message.reply(out.content, **send_options(out))
+
+
+def _shower(live: LiveReply, post: _Post | None = None) -> Progress:
+    """The progress callback for one reply: each checked answer-so-far, rendered as a final answer
+    is (without buttons: those need the logged answer), offered to the live reply."""
+
+    def show(partial: Answer) -> None:
+        if post is not None:
+            post.title = partial.question
+        live.show(answer_messages(partial, None))
+
+    return show
+
+
 class AskCog(commands.Cog):
     def __init__(self, bot: CallBot) -> None:
         self.bot = bot
@@ -81,6 +118,7 @@ class AskCog(commands.Cog):
         self.cooldown = commands.CooldownMapping.from_cooldown(settings.cooldown_questions,
                                                                settings.cooldown_seconds, _user)
         self.recent = RecentAnswers(settings.repeat_window_seconds)
+        self.edit_interval = EDIT_INTERVAL  # between edits of an answer shown as it is written
 
     def _retry_after(self, who: discord.abc.User) -> float:
         """0 if `who` may ask now (and counts the question), else seconds to wait."""
@@ -225,32 +263,24 @@ class AskCog(commands.Cog):
             await message.reply(f"That was just asked here; the answer is {url}")
             return
         started = time.perf_counter()
+        post = _Post(message, route)
+        live = LiveReply(post.send, interval=self.edit_interval)
         try:
-            async with message.channel.typing():
-                answer = await self.bot.service.ask(message.content, history)
-        except InvalidQuestion as exc:
-            await self.bot.log_rejected(message.content, message.author, message.channel, message.guild)
-            await message.reply(str(exc))
-            return
-        answer_id = await self.bot.log_answer(answer, message.author, message.channel, message.guild,
-                                              time.perf_counter() - started)
-        sent = await self._deliver(message, route, answer, answer_messages(answer, answer_id))
+            try:
+                async with message.channel.typing():
+                    answer = await self.bot.service.ask(message.content, history, on_progress=_shower(live, post))
+            except InvalidQuestion as exc:
+                await self.bot.log_rejected(message.content, message.author, message.channel, message.guild)
+                await message.reply(str(exc))
+                return
+            answer_id = await self.bot.log_answer(answer, message.author, message.channel, message.guild,
+                                                  time.perf_counter() - started)
+            post.title = answer.question
+            sent = await live.finish(answer_messages(answer, answer_id))
+        finally:
+            live.close()
         if key and answer.status != "error":
             self.recent.remember(message.channel.id, key, answer.brief_version, sent[0].jump_url)
-
-    async def _deliver(self, message: discord.Message, route: Route, answer: Answer,
-                       outgoing: list[Outgoing]) -> list[discord.Message]:
-        if route.how == "open_thread":
-            name = textwrap.shorten(answer.question, THREAD_NAME_CHARS, placeholder="…") or "question"
-            try:
-                thread = await message.create_thread(name=name, auto_archive_duration=1440)
-            except discord.HTTPException as exc:
-                log.warning("cannot open a thread on message %s (%s); replying instead", message.id, exc)
-            else:
-                return [await thread.send(out.content, **send_options(out)) for out in outgoing]
-        if route.how == "in_thread":
-            return [await message.channel.send(out.content, **send_options(out)) for out in outgoing]
-        return [await message.reply(out.content, **send_options(out)) for out in outgoing]
 
     # --- slash commands ---------------------------------------------------------------------------
 
@@ -269,16 +299,23 @@ class AskCog(commands.Cog):
             await interaction.followup.send(f"That was just asked here; the answer is {url}")
             return
         started = time.perf_counter()
+
+        async def send(out: Outgoing) -> discord.Message:
+            return await interaction.followup.send(out.content, ephemeral=private, wait=True, **send_options(out))
+
+        live = LiveReply(send, interval=self.edit_interval)
         try:
-            answer = await self.bot.service.ask(question)
-        except InvalidQuestion as exc:
-            await self.bot.log_rejected(question, interaction.user, interaction.channel, interaction.guild)
-            await interaction.followup.send(str(exc), ephemeral=True)
-            return
-        answer_id = await self.bot.log_answer(answer, interaction.user, interaction.channel, interaction.guild,
-                                              time.perf_counter() - started)
-        sent = [await interaction.followup.send(out.content, ephemeral=private, wait=True, **send_options(out))
-                for out in answer_messages(answer, answer_id)]
+            try:
+                answer = await self.bot.service.ask(question, on_progress=_shower(live))
+            except InvalidQuestion as exc:
+                await self.bot.log_rejected(question, interaction.user, interaction.channel, interaction.guild)
+                await interaction.followup.send(str(exc), ephemeral=True)
+                return
+            answer_id = await self.bot.log_answer(answer, interaction.user, interaction.channel, interaction.guild,
+                                                  time.perf_counter() - started)
+            sent = await live.finish(answer_messages(answer, answer_id))
+        finally:
+            live.close()
         if key and answer.status != "error":
             self.recent.remember(where, key, answer.brief_version, sent[0].jump_url)
 
