@@ -105,8 +105,8 @@ async def test_the_llm_sees_retrieved_facts_after_an_unchanged_prefix(llm_settin
     first, second = (r["messages"] for r in fake_llm.chat_requests)
     assert first[0] == second[0]  # the cached prefix: instructions and brief, byte-identical
     assert re.search(r"^F\d+ .*Iran’s nuclear program", first[-1]["content"], re.MULTILINE)
-    assert "Sherrod Brown" in second[-1]["content"].split("Question:")[0]
-    assert first[-1]["content"].endswith("Question: Did they discuss Iran?")
+    assert "Sherrod Brown" in second[-1]["content"].split("Question:")[1]  # the facts follow the question
+    assert "Question: Did they discuss Iran?\n\n" in first[-1]["content"]
 
 
 async def test_the_llm_answers_yes_no_in_its_own_words_and_declines_stay_declined(llm_settings, fake_llm,

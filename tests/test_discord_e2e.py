@@ -51,7 +51,7 @@ async def test_mention_gets_a_cited_reply_that_pings_nobody(start_world, fact_id
     assert embed["footer"]["text"] == f"brief {world.service.knowledge.version}"
     assert world.discord.requests_to("POST", rf"/channels/{world.discord.channel_id}/typing")
     sent = world.llm.chat_requests[-1]["messages"][-1]["content"]
-    assert sent.endswith("Question: did they talk about Iran?")
+    assert "Question: did they talk about Iran?\n\n" in sent
 
 
 def _questions_asked(world) -> set[str]:
@@ -85,7 +85,7 @@ async def test_reply_chain_carries_history(start_world, fact_id) -> None:
     assert "What did Lavrov say about expectations?" in messages[1]["content"]
     assert messages[2]["content"].startswith("Lavrov said Russia has no naive expectations")
     assert "Sources" not in messages[2]["content"]
-    assert messages[3]["content"].endswith("Question: and about the call itself?")
+    assert "Question: and about the call itself?\n\n" in messages[3]["content"]
 
 
 async def test_slash_ask_defers_then_follows_up(start_world, fact_id) -> None:
@@ -182,7 +182,7 @@ async def test_everyone_in_a_question_pings_nobody(start_world, fact_id) -> None
     (post,) = await world.channel_posts()
     assert post.json["allowed_mentions"]["parse"] == []
     assert "@everyone" not in post.json["content"].replace("@\u200beveryone", "")
-    assert world.llm.chat_requests[0]["messages"][-1]["content"].endswith("Question: did they talk about Iran?")
+    assert "Question: did they talk about Iran?\n\n" in world.llm.chat_requests[0]["messages"][-1]["content"]
 
 
 async def test_cooldown(start_world) -> None:

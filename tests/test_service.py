@@ -55,7 +55,7 @@ async def test_noise_around_a_real_question_is_removed(llm_settings, fake_llm, f
     answer = await Service.from_settings(llm_settings()).ask(question)
     assert answer.status == "answered"
     sent = fake_llm.chat_requests[-1]["messages"][-1]["content"]
-    assert sent.endswith("Question: did they talk about Iran?")
+    assert "Question: did they talk about Iran?\n\n" in sent
 
 
 async def test_offline_engine_on_the_public_dev_questions(offline_service, dev_questions) -> None:

@@ -2,7 +2,8 @@
 
 A sentence is shown only once nothing the model writes later can change it
 (`bot.reply_parser.settled_sentences`), and only after the same support check the finished
-reply gets (`bot.support.keep_supported`, sentence by sentence, which is what it does anyway).
+reply gets (`bot.support.keep_supported`, sentence by sentence, which is what it does anyway), with the
+same unverifiable "Yes,"/"No," removed (`bot.polarity`).
 An answer-so-far is published only when it would pass the finished reply's question-level check
 too (at least one kept sentence cites a fact retrieval found for the question), so once anything
 is published the finished reply is an answer in the model's words that begins with it: it cannot
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 
 from bot.answer import Progress, Supported, compose
 from bot.knowledge import Knowledge
+from bot.polarity import checked_lead
 from bot.reply_parser import ParsedSentence, settled_sentences
 from bot.support import keep_supported
 
@@ -59,8 +61,10 @@ class CheckedSoFar:
         while same < min(len(settled), len(self._settled)) and settled[same] == self._settled[same]:
             same += 1
         brief = self.knowledge.brief
-        self._verdicts = self._verdicts[:same] + [keep_supported([(s.text, s.fact_ids)], brief, self.threshold)
-                                                  for s in settled[same:]]
+        retriever = self.knowledge.retriever
+        self._verdicts = self._verdicts[:same] + [
+            keep_supported([(checked_lead(s.text, self.question, retriever), s.fact_ids)], brief, self.threshold)
+            for s in settled[same:]]
         self._settled = settled
         kept = [k for verdict, _ in self._verdicts for k in verdict]
         cited = {fid for k in kept for fid in k.fact_ids}

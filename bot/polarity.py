@@ -1,0 +1,62 @@
+"""A model's "Yes," or "No," is a claim the support check cannot see: it checks the words of the
+sentence, not whether they settle the question. "Has the ministry owned up to the leak?" → "Yes, the
+ministry has been accused of the leak [1]" passes on its words and says the opposite of the article.
+
+So the lead word stays only where it can be checked: the question is a yes/no question, the rest of
+the sentence restates every word of the question the articles know (in any form of the word), and a
+"No" comes with a negation in the sentence. Otherwise the lead is removed and the supported
+statement stands alone, which the reader can weigh ("The ministry has been accused of the leak [1]").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.retrieval import Retriever
+from bot.text import is_negation, words
+from bot.vocabulary import in_family
+
+_LEAD = re.compile(r"^\s*(yes|no)\b\s*[,:;.!—–-]?\s*", re.IGNORECASE)
+_YES_NO_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|ok|okay|wait)\b[\s,]*)?(?:did|does|do|is|was|were|are|has|have|"
+                              r"had|can|could|will|would|should|may|might|must|isn't|wasn't|didn't|doesn't|"
+                              r"hasn't|haven't|aren't|weren't|won't)\b", re.IGNORECASE)
+
+
+# Words that frame a yes/no question rather than say what it asks.
+_FUNCTION_WORDS = frozenset("""
+    a an the and or but so of to in on at by for with from about as into than then that this these those
+    it its he she they them their his her him we us our you your i me my
+    did does do is was were are has have had can could will would should may might must be been being
+    any anything some something ever even really actually at all yes no ok okay wait
+""".split())
+
+
+def is_yes_no_question(question: str) -> bool:
+    return bool(_YES_NO_QUESTION.match(question))
+
+
+def checked_lead(sentence: str, question: str, retriever: Retriever) -> str:
+    """The sentence with its "Yes,"/"No," kept only where it can be checked (module docstring)."""
+    match = _LEAD.match(sentence)
+    if not match:
+        return sentence
+    rest = sentence[match.end():]
+    if not rest.strip():
+        return sentence
+    if is_yes_no_question(question) and _restates(rest, question, retriever) and (
+            match.group(1).lower() == "yes" or any(is_negation(w) for w in words(rest))):
+        return sentence
+    return rest[:1].upper() + rest[1:]
+
+
+def _restates(rest: str, question: str, retriever: Retriever) -> bool:
+    """Every word of the question that says something is in the sentence (word families meet): its
+    key words, and the small words that carry a predicate ("owned up", "down", "off"), which key
+    words leave out. Words that only frame a question ("talk about", "say", "mention") are not
+    required: "Did they talk about the budget?" is settled by "Yes, the ministry said the budget
+    was touched upon"."""
+    lexicon, frame = retriever.lexicon, retriever.vocabulary.frame
+    have = lexicon.stem_set(rest) | {lexicon.key(w) for w in words(rest)}
+    asked = [lexicon.key(w) for w in words(question) if w not in _FUNCTION_WORDS and not is_negation(w)]
+    asked = [t for t in asked if t not in frame]  # "did they talk about X": "talk" frames, X is asked
+    return bool(asked) and all(in_family(t, have) for t in asked)

@@ -1,0 +1,55 @@
+"""A model's "Yes,"/"No," stays only where the rest of its sentence settles the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.polarity import checked_lead, is_yes_no_question
+
+
+@pytest.mark.parametrize("question, yes_no", [
+    ("Did they discuss Ukraine?", True),
+    ("so was ukraine brought up?", True),
+    ("Has Moscow owned up to meddling?", True),
+    ("Why wouldn't the official give his name?", False),
+    ("What did Putin say?", False),
+])
+def test_yes_no_questions_are_recognised(question: str, yes_no: bool) -> None:
+    assert is_yes_no_question(question) is yes_no
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    # the rest restates the question: the lead can be checked and stays
+    ("Did they discuss the Ukrainian crisis?", "Yes, they discussed the Ukrainian crisis.",
+     "Yes, they discussed the Ukrainian crisis."),
+    ("Were sanctions discussed?", "No, sanctions were not discussed.", "No, sanctions were not discussed."),
+    # a paraphrase that leaves out what was asked ("owned up"): the lead goes, the statement stays
+    ("Has Moscow owned up to meddling in the election?", "Yes, Moscow has been accused of meddling in the election.",
+     "Moscow has been accused of meddling in the election."),
+    # "No" with nothing negated in the sentence cannot be checked
+    ("Were sanctions discussed?", "No, sanctions were discussed briefly.", "Sanctions were discussed briefly."),
+    # a lead on a question that is not yes/no is nonsense
+    ("Why wouldn't the official give his name?", "No, the official did not give his name.",
+     "The official did not give his name."),
+    ("Did they talk about Ukraine?", "Yes, the Kremlin said the Ukrainian crisis was touched upon.",
+     "Yes, the Kremlin said the Ukrainian crisis was touched upon."),
+    ("Did they discuss the Ukrainian crisis?", "They discussed the Ukrainian crisis.",
+     "They discussed the Ukrainian crisis."),
+])
+def test_a_lead_word_stays_only_when_the_sentence_settles_the_question(knowledge, question: str, sentence: str,
+                                                                        expected: str) -> None:
+    assert checked_lead(sentence, question, knowledge.retriever) == expected
+
+
+async def test_the_llm_engine_drops_a_yes_the_rest_of_its_sentence_does_not_settle(llm_settings, fake_llm,
+                                                                                   fact_id) -> None:
+    """Through the real engine: the sentence is shown, its unverifiable "Yes," is not."""
+    from bot.service import Service
+
+    fact = fact_id("interfered in the campaign")
+    fake_llm.queue(f"Yes, the US intelligence community assessed that Russian Federation interfered in the "
+                   f"campaign [{fact}].")
+    service = Service.from_settings(llm_settings())
+    answer = await service.ask("Did the Kremlin ever admit it interfered in the campaign?")
+    assert answer.engine == "llm" and answer.status == "answered" and not answer.fallback, answer.text
+    assert answer.text.startswith("The US intelligence community assessed")
