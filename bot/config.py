@@ -42,7 +42,7 @@ class Settings(BaseSettings):
     history_turns: int = Field(6, ge=0, le=20)
     cache_size: int = Field(512, ge=0)
     offline_min_coverage: float = Field(0.5, gt=0, le=1)
-    support_threshold: float = Field(0.6, gt=0, le=1)
+    support_threshold: float = Field(0.7, gt=0, le=1)
 
     # LLM (used when a key or a base URL is set)
     openai_api_key: SecretStr | None = None

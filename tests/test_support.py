@@ -6,7 +6,7 @@ import pytest
 
 from bot.support import check, keep_supported, support_score
 
-THRESHOLD = 0.6  # the SUPPORT_THRESHOLD default, calibrated on this set
+THRESHOLD = 0.7  # the SUPPORT_THRESHOLD default, calibrated on this set
 
 # (sentence, phrase identifying the cited fact(s), supported?, kind)
 LABELLED = [
@@ -81,6 +81,19 @@ LABELLED = [
     ("The White House praised Putin's handling of the economy.", ["significant start"], False, "invented"),
     ("Senator Sherrod Brown said sanctions should be lifted at once.", ["Sherrod Brown"], False, "invented"),
     ("The Ukrainian army was not mentioned in the Kremlin's statement.", ["Major aspects"], False, "invented"),
+    # a fact wrapped in an invented predicate or reason: how a model accepts a false premise
+    ("Lavrov criticised the call afterwards, calling it a display of mutual respect.", ["display of mutual respect"],
+     False, "invented"),
+    ("Lavrov trashed the call because he believes it was a display of mutual respect between the two men.",
+     ["display of mutual respect"], False, "invented"),
+    ("Trump cancelled the sanctions because the call lasted about an hour.", ["about an hour"], False, "invented"),
+    ("Putin refused to discuss Syria because Islamic terrorism was a common foe.", ["common foe"], False, "invented"),
+    ("Moscow has admitted meddling in the election, the US intelligence community said.",
+     ["interfered in the campaign"], False, "invented"),
+    ("The Kremlin was angry that major aspects of the Ukrainian crisis were touched upon.", ["Major aspects"], False,
+     "invented"),
+    ("Trump and Putin finally met in person to work out possible dates and venue.", ["dates and venue"], False,
+     "invented"),
 ]
 
 
@@ -136,8 +149,9 @@ def test_lead_in_needs_no_citation_and_is_not_counted(knowledge, fact_id) -> Non
     assert [k.text for k in kept] == ["The call lasted about an hour."] and dropped == 1
 
 
-def test_resolved_dates_support_calendar_dates_and_catch_wrong_ones(knowledge) -> None:
-    ok = check("Trump met Theresa May on Friday 27 January 2017.", [], knowledge.brief, THRESHOLD)
+def test_resolved_dates_support_calendar_dates_and_catch_wrong_ones(knowledge, fact_id) -> None:
+    briefing = [fact_id("joint briefing with British Prime Minister Theresa May")]
+    ok = check("Trump met Theresa May on Friday 27 January 2017.", briefing, knowledge.brief, THRESHOLD)
     assert ok.score >= THRESHOLD and ok.fact_ids
-    wrong = check("Trump met Theresa May on 26 January 2017.", [], knowledge.brief, THRESHOLD)
+    wrong = check("Trump met Theresa May on 26 January 2017.", briefing, knowledge.brief, THRESHOLD)
     assert wrong.score < THRESHOLD
