@@ -1,4 +1,11 @@
-"""A model's "Yes," or "No," is a claim the support check cannot see: it checks the words of the
+"""What a model's sentence claims beyond its words, which the support check cannot see.
+
+1. An echo. "Why did the minister confirm the leak?" → "The minister confirmed the leak [1][2]" answers
+nothing and asserts the question's premise; each word is in some fact, so the support check can pass
+it. A sentence answering a question that is not yes/no, made (nearly) only of the question's own
+words, is dropped (`echoes_question`).
+
+2. A model's "Yes," or "No," is a claim the support check cannot see: it checks the words of the
 sentence, not whether they settle the question. "Has the ministry owned up to the leak?" → "Yes, the
 ministry has been accused of the leak [1]" passes on its words and says the opposite of the article.
 
@@ -47,6 +54,23 @@ def checked_lead(sentence: str, question: str, retriever: Retriever) -> str:
             match.group(1).lower() == "yes" or any(is_negation(w) for w in words(rest))):
         return sentence
     return rest[:1].upper() + rest[1:]
+
+
+ECHO_SHARE = 0.8  # a sentence with at least this share of its key words from the question is an echo
+ECHO_MIN_WORDS = 3  # ...when it has at least this many ("Peskov announced it" may name the answer)
+
+
+def echoes_question(sentence: str, question: str, retriever: Retriever) -> bool:
+    """The sentence only restates a wh-question (see the module docstring). A yes/no question is
+    answered by restating it, and the support check and `checked_lead` judge that."""
+    if is_yes_no_question(question):
+        return False
+    lexicon = retriever.lexicon
+    own = [t for t in dict.fromkeys(lexicon.key_stems(sentence)) if t != "not"]
+    asked = lexicon.stem_set(question)
+    if len(own) < ECHO_MIN_WORDS:
+        return False
+    return sum(in_family(t, asked) for t in own) / len(own) >= ECHO_SHARE
 
 
 def _restates(rest: str, question: str, retriever: Retriever) -> bool:

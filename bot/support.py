@@ -9,6 +9,7 @@ re-attributed to that fact; otherwise it is dropped. Nothing here knows about an
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ DISCOURSE = "article articles source sources report reports reported fact facts 
 LEAD_IN = re.compile(r"^[^.!?]{0,80}:$")  # "According to the articles:" needs no citation
 REPAIR_CANDIDATES = 6
 REPAIR_MARGIN = 0.15
+MAX_JOINT_FACTS = 2  # a sentence is checked against at most this many of the facts it cites, together
 CONTRADICTION_COVERAGE = 0.5  # a fact stating half of a sentence, negated the other way, contradicts it
 PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts together
 
@@ -99,9 +101,11 @@ def is_lead_in(sentence: str, lexicon: Lexicon) -> bool:
 
 def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Verdict:
     """Score a sentence against its cited facts; repair with the brief's best fact(s) if needed."""
-    facts = [f for f in (brief.fact(i) for i in cited) if f is not None]
-    ids = tuple(dict.fromkeys(f.id for f in facts))
+    facts = list({f.id: f for f in (brief.fact(i) for i in cited) if f is not None}.values())
     weights = brief.word_weights()
+    if len(facts) > MAX_JOINT_FACTS:  # "[1][2][3][4][5]": words pooled from many facts prove nothing
+        facts = list(max(_groups(facts), key=lambda g: support_score(sentence, [f.context for f in g], weights)))
+    ids = tuple(f.id for f in facts)
     score = support_score(sentence, [f.context for f in facts], weights)
     if facts and score >= threshold:
         # keep only the cited facts that contribute (a stray extra id is not a citation)
@@ -111,6 +115,11 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     if best.score >= repair_threshold(threshold):
         return Verdict(best.score, best.fact_ids, reattributed=True)
     return Verdict(score, ids)
+
+
+def _groups(facts: list[BriefFact]) -> list[tuple[BriefFact, ...]]:
+    """Each fact alone and each pair, in citation order."""
+    return [(f,) for f in facts] + list(itertools.combinations(facts, 2))
 
 
 def repair_threshold(threshold: float) -> float:

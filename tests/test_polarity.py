@@ -53,3 +53,31 @@ async def test_the_llm_engine_drops_a_yes_the_rest_of_its_sentence_does_not_sett
     answer = await service.ask("Did the Kremlin ever admit it interfered in the campaign?")
     assert answer.engine == "llm" and answer.status == "answered" and not answer.fallback, answer.text
     assert answer.text.startswith("The US intelligence community assessed")
+
+
+@pytest.mark.parametrize("sentence, question, echo", [
+    ("Peskov confirmed that Trump was about to lift the sanctions.",
+     "Why did Peskov confirm that Trump was about to lift the sanctions?", True),
+    ("Lavrov said Russia has no naive expectations.", "What did Lavrov say about expectations?", False),
+    ("The call lasted about an hour.", "How long did the call last?", False),
+    ("Peskov announced the call.", "Who announced the call?", False),  # too short to tell: it may name the answer
+    ("They discussed Iran.", "Did they discuss Iran?", False),  # yes/no questions are answered by restating
+])
+def test_a_sentence_that_only_restates_a_wh_question_is_an_echo(knowledge, sentence: str, question: str,
+                                                                echo: bool) -> None:
+    from bot.polarity import echoes_question
+
+    assert echoes_question(sentence, question, knowledge.retriever) is echo
+
+
+async def test_the_llm_engine_never_shows_an_echo_of_a_false_premise(llm_settings, fake_llm, fact_id) -> None:
+    """Every word of the echo is in some retrieved fact; it is dropped all the same, and the reply is the
+    labelled quotes instead."""
+    from bot.service import Service
+
+    ids = "".join(f"[{fact_id(p)}]" for p in ("24 hours of rumors", "confirmed about the phone call"))
+    fake_llm.queue(f"Peskov confirmed that Trump was about to lift the sanctions {ids}.",
+                   f"Peskov confirmed that Trump was about to lift the sanctions {ids}.")
+    service = Service.from_settings(llm_settings())
+    answer = await service.ask("Why did Peskov confirm that Trump was about to lift the sanctions?")
+    assert "Peskov confirmed that Trump was about to lift" not in answer.text

@@ -155,3 +155,13 @@ def test_resolved_dates_support_calendar_dates_and_catch_wrong_ones(knowledge, f
     assert ok.score >= THRESHOLD and ok.fact_ids
     wrong = check("Trump met Theresa May on 26 January 2017.", briefing, knowledge.brief, THRESHOLD)
     assert wrong.score < THRESHOLD
+
+
+def test_words_pooled_from_many_cited_facts_do_not_support_a_sentence(knowledge, fact_id) -> None:
+    """A model citing every fact it was given: the sentence is checked against its best one or two."""
+    sentence = "Lavrov said the call lasted about an hour and covered Iran's nuclear program."  # Lavrov said neither
+    many = [fact_id(p) for p in ("display of mutual respect", "about an hour", "Iran’s nuclear")]
+    assert check(sentence, many, knowledge.brief, THRESHOLD).score < THRESHOLD
+    two = [fact_id("about an hour"), fact_id("Iran’s nuclear")]
+    both = "The call lasted about an hour and Iran's nuclear program was discussed."
+    assert check(both, two, knowledge.brief, THRESHOLD).score >= THRESHOLD

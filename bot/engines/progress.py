@@ -3,7 +3,7 @@
 A sentence is shown only once nothing the model writes later can change it
 (`bot.reply_parser.settled_sentences`), and only after the same support check the finished
 reply gets (`bot.support.keep_supported`, sentence by sentence, which is what it does anyway), with the
-same unverifiable "Yes,"/"No," removed (`bot.polarity`).
+same unverifiable "Yes,"/"No," removed and the same echoes of the question dropped (`bot.polarity`).
 An answer-so-far is published only when it would pass the finished reply's question-level check
 too (at least one kept sentence cites a fact retrieval found for the question), so once anything
 is published the finished reply is an answer in the model's words that begins with it: it cannot
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from bot.answer import Progress, Supported, compose
 from bot.knowledge import Knowledge
-from bot.polarity import checked_lead
+from bot.polarity import checked_lead, echoes_question
 from bot.reply_parser import ParsedSentence, settled_sentences
 from bot.support import keep_supported
 
@@ -63,6 +63,7 @@ class CheckedSoFar:
         brief = self.knowledge.brief
         retriever = self.knowledge.retriever
         self._verdicts = self._verdicts[:same] + [
+            ([], 1) if echoes_question(s.text, self.question, retriever) else
             keep_supported([(checked_lead(s.text, self.question, retriever), s.fact_ids)], brief, self.threshold)
             for s in settled[same:]]
         self._settled = settled
