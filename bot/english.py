@@ -20,6 +20,16 @@ def _checker() -> SpellChecker:
     return SpellChecker(language="en", distance=1)
 
 
+def load() -> None:
+    """Read the word list now (~0.1 s): knowledge is built off the event loop, the first question
+    is not."""
+    _checker()
+
+
+def is_loaded() -> bool:
+    return _checker.cache_info().currsize > 0
+
+
 def is_rare(word: str) -> bool:
     """Not a word of everyday English: likely a name ("erdogan", "navalny") when the articles don't
     use it either. Only membership counts: the list's counts are coarse for uncommon words

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Okapi
 
+from bot import english
 from bot.brief import Brief, BriefFact
 from bot.semantic import Embedder
 from bot.vocabulary import QuestionProfile, Vocabulary, in_family
@@ -46,6 +47,7 @@ class Retriever:
         self._position = {f.id: i for i, f in enumerate(self.facts)}
         outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
         self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon)
+        english.load()  # questions are read against an English word list: not on the event loop
         self.embedder = embedder if embedder is not None and embedder.available else None
         self._matrix = self.embedder.passages([f.text for f in self.facts]) if self.embedder else None
 

@@ -120,3 +120,14 @@ async def test_once_it_was_over_asks_what_came_after_and_forward_looking_sentenc
     answer = await Service.from_settings(settings).ask("what did kellyanne conway say once the call was over?")
     assert answer.status == "refused", answer.text
     assert "end on" in answer.text
+
+
+def test_the_word_list_is_read_when_knowledge_is_built_not_on_the_first_question(knowledge) -> None:
+    """Building knowledge runs before serving (and in a worker thread on reload); the first question
+    is read on the event loop, where a 0.1 s file read would stall every other handler."""
+    from bot import english
+    from bot.retrieval import Retriever
+
+    english._checker.cache_clear()
+    Retriever(knowledge.brief)
+    assert english.is_loaded()
