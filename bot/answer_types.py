@@ -57,5 +57,5 @@ def asked_type(question: str) -> AnswerType | None:
 
 
 def holds(kind: AnswerType, sentence: str) -> bool:
-    """The sentence states something of that kind (a duration, a count, a measurement, a time)."""
+    """The sentence states something of that kind (a duration, a measurement, a sum, a time)."""
     return bool(_HOLDS[kind].search(sentence))

@@ -167,8 +167,8 @@ def _choose(hits: list[Hit], known: list[str], retriever: Retriever) -> list[Hit
 def _after_event(knowledge: Knowledge, hit: Hit) -> bool:
     """Evidence about what happened after the event: stated by an article written on or after it
     (never a preview's expectation, nor a sentence in the future tense written the same day), in a
-    sentence that speaks of the event itself (a report of an
-    earlier tweet is not news of what followed)."""
+    sentence that speaks of the event itself (a report of an earlier tweet is not news of what
+    followed)."""
     event = knowledge.brief.event
     if event is None:
         return True

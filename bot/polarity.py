@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import re
 
+from bot.answer import Supported
+from bot.knowledge import Knowledge
 from bot.retrieval import Retriever
+from bot.support import keep_supported
 from bot.text import is_negation, words
 from bot.vocabulary import in_family
 
@@ -36,6 +39,17 @@ _FUNCTION_WORDS = frozenset("""
     did does do is was were are has have had can could will would should may might must be been being
     any anything some something ever even really actually at all yes no ok okay wait
 """.split())
+
+
+def check_model_sentences(sentences: list[tuple[str, list[str]]], question: str, knowledge: Knowledge,
+                          threshold: float) -> tuple[list[Supported], int]:
+    """A model's sentences, as `keep_supported` gives them (kept, dropped), after the two checks
+    above: echoes dropped, unverifiable leads removed. The one rule for finished and streamed replies."""
+    retriever = knowledge.retriever
+    claims = [(checked_lead(text, question, retriever), ids) for text, ids in sentences
+              if not echoes_question(text, question, retriever)]
+    kept, dropped = keep_supported(claims, knowledge.brief, threshold)
+    return kept, dropped + len(sentences) - len(claims)
 
 
 def is_yes_no_question(question: str) -> bool:

@@ -103,10 +103,11 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     """Score a sentence against its cited facts; repair with the brief's best fact(s) if needed."""
     facts = list({f.id: f for f in (brief.fact(i) for i in cited) if f is not None}.values())
     weights = brief.word_weights()
-    if len(facts) > MAX_JOINT_FACTS:  # "[1][2][3][4][5]": words pooled from many facts prove nothing
-        facts = list(max(_groups(facts), key=lambda g: support_score(sentence, [f.context for f in g], weights)))
+    # "[1][2][3][4][5]": words pooled from many facts prove nothing; the best one or two of them count
+    groups = _groups(facts) if len(facts) > MAX_JOINT_FACTS else [tuple(facts)]
+    score, facts = max(((support_score(sentence, [f.context for f in g], weights), list(g)) for g in groups),
+                       key=lambda scored: scored[0])
     ids = tuple(f.id for f in facts)
-    score = support_score(sentence, [f.context for f in facts], weights)
     if facts and score >= threshold:
         # keep only the cited facts that contribute (a stray extra id is not a citation)
         useful = tuple(f.id for f in facts if support_score(sentence, [f.context], weights) > 0) or ids

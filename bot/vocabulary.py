@@ -147,8 +147,7 @@ class Vocabulary:
 
     def _after_event(self, question: str) -> bool:
         """"After the summit" (the event's own noun), "once the summit was over", "since then", "today": a
-        question about what came
-        after the event. "After her talk with Merkel" is about something else."""
+        question about what came after the event. "After her talk with Merkel" is about something else."""
         if _LATER.search(question):
             return True
         after = [m.group(1) for cue in (_AFTER_THE, _NEXT, _OVER) for m in cue.finditer(question)]

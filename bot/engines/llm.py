@@ -44,7 +44,7 @@ from bot.errors import LLMError
 from bot.knowledge import Knowledge, Turn
 from bot.logs import redact
 from bot.overview import TOPIC_LEAD, offline_summary, resolved_dates_note, summary_lead, with_differ_part
-from bot.polarity import checked_lead, echoes_question
+from bot.polarity import check_model_sentences
 from bot.reply_parser import parse_reply
 from bot.support import keep_supported
 
@@ -240,11 +240,8 @@ class LLMEngine:
                     continue
                 return self._quoted(evidence, question, knowledge, DECLINED_LEAD, FallbackReason.LLM_DECLINED,
                                     dropped, usage)
-            retriever = knowledge.retriever
-            claims = [(checked_lead(s.text, question, retriever), s.fact_ids) for s in parsed.sentences
-                      if not echoes_question(s.text, question, retriever)]
-            kept, lost = keep_supported(claims, knowledge.brief, threshold)
-            lost += len(parsed.sentences) - len(claims)
+            kept, lost = check_model_sentences([(s.text, s.fact_ids) for s in parsed.sentences], question, knowledge,
+                                               threshold)
             dropped += lost
             if kept:
                 if not candidates & {fid for k in kept for fid in k.fact_ids}:

@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 
 from bot.answer import Progress, Supported, compose
 from bot.knowledge import Knowledge
-from bot.polarity import checked_lead, echoes_question
+from bot.polarity import check_model_sentences
 from bot.reply_parser import ParsedSentence, settled_sentences
-from bot.support import keep_supported
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +60,8 @@ class CheckedSoFar:
         while same < min(len(settled), len(self._settled)) and settled[same] == self._settled[same]:
             same += 1
         brief = self.knowledge.brief
-        retriever = self.knowledge.retriever
         self._verdicts = self._verdicts[:same] + [
-            ([], 1) if echoes_question(s.text, self.question, retriever) else
-            keep_supported([(checked_lead(s.text, self.question, retriever), s.fact_ids)], brief, self.threshold)
+            check_model_sentences([(s.text, s.fact_ids)], self.question, self.knowledge, self.threshold)
             for s in settled[same:]]
         self._settled = settled
         kept = [k for verdict, _ in self._verdicts for k in verdict]
