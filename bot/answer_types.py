@@ -1,9 +1,10 @@
 """What kind of answer a question asks for, and whether a sentence holds one.
 
 "How long did the call last?" wants a duration, "how tall / old / far …" a measurement, "how much
-money / did it cost …" a sum, "what time …" a time of day. A question of such a shape is answered only
-when one of its best sentences holds such a thing: sharing the question's words is not enough ("How
-tall is the minister?" is not answered by "The minister will speak the same day").
+money / did it cost …" a sum, "what time …" a time of day ("at exactly what time" one on the clock).
+A question of such a shape is answered only when one of its best sentences holds such a thing:
+sharing the question's words is not enough ("How tall is the minister?" is not answered by "The
+minister will speak the same day").
 Questions of other shapes (who, what, why, yes/no) have no checkable type here and pass unchanged;
 so does "how many": a list ("with the chancellor, the premier and the king") answers it as well as a
 number does.
@@ -15,12 +16,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerType = Literal["duration", "measure", "money", "clock"]
+AnswerType = Literal["duration", "measure", "money", "clock", "exact clock"]
 
 _AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|ninety|hundreds?|thousands?|several|few|many|half(?:\s+an?)?|"
            r"dozens?|couple(?:\s+of)?)")
 _UNITS = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))"
+
+_ON_THE_CLOCK = r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bo'?clock\b"
 
 _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ("duration", re.compile(r"\bhow\s+long\b(?!\s+ago)|\bfor\s+how\s+(?:long|many\s+" + _UNITS + r")\b"
@@ -29,6 +32,8 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ("measure", re.compile(r"\bhow\s+(?:old|tall|short|high|far|big|large|heavy|fast|wide|deep)\b", re.IGNORECASE)),
     ("money", re.compile(r"\bhow\s+much\b.{0,40}\b(?:money|cost|costs|costing|spend|spent|pay|paid|worth|price|"
                          r"lose|lost)\b|\bhow\s+much\s+(?:money|cash)\b", re.IGNORECASE)),
+    ("exact clock", re.compile(r"\b(?:exact(?:ly)?|precise(?:ly)?)\b.{0,20}\b(?:time|hour)\b|\b(?:time|hour)\b.{0,20}"
+                               r"\b(?:exact(?:ly)?|precise(?:ly)?)\b", re.IGNORECASE)),
     ("clock", re.compile(r"\b(?:what|which)\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)),
 ]
 
@@ -43,8 +48,9 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
     "money": re.compile(r"[$€£¥₽]\s*\d|\b\d[\d,.]*\s*(?:bn|m|k)?\s*(?:dollars?|euros?|pounds?|rubles?|roubles?|"
                         r"yuan|yen)\b|\b(?:dollars?|euros?|rubles?|roubles?)\b|\b\d[\d,.]*\s*(?:billion|million|"
                         r"trillion)\b", re.IGNORECASE),
-    "clock": re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bo'?clock\b|\bnoon\b|"
-                        r"\bmidnight\b|\b(?:morning|afternoon|evening|night|dawn|dusk)\b", re.IGNORECASE),
+    "exact clock": re.compile(_ON_THE_CLOCK, re.IGNORECASE),
+    "clock": re.compile(_ON_THE_CLOCK + r"|\bnoon\b|\bmidnight\b|\b(?:morning|afternoon|evening|night|dawn|dusk)\b",
+                        re.IGNORECASE),
 }
 
 
@@ -54,6 +60,18 @@ def asked_type(question: str) -> AnswerType | None:
         if pattern.search(question):
             return kind
     return None
+
+
+_CLAUSES = re.compile(r"[,;:?!.]|\b(?:and|but|or|while)\b", re.IGNORECASE)
+
+
+def asking_clause(question: str) -> str:
+    """The part of a question that asks for the typed answer: "how long did the call last" of "Was Iran
+    discussed, and how long did the call last?" (the whole question when none asks)."""
+    for clause in _CLAUSES.split(question):
+        if asked_type(clause) is not None:
+            return clause
+    return question
 
 
 def holds(kind: AnswerType, sentence: str) -> bool:

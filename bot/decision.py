@@ -6,7 +6,10 @@ Retrieval always ranks something first, so the decision looks at what the questi
 - a question about the articles themselves ("which outlets?", "when was the preview written?") is
   answered from the source list;
 - "how long / how tall / what time …" is answered only by a sentence that states a duration, a
-  measurement or a time (bot.answer_types);
+  measurement or a time (bot.answer_types), and names what the question names ("how long was the
+  stop in Oslo?" is not answered by the length of another stop);
+- "what did they talk about?" asks what happened: a sentence that only looks forward ("he will
+  speak with …") does not answer it, unless the question asks about plans ("was going to", "expected");
 - "what happened after …" is answered only from reports written after the event, never from a
   preview's expectations ("Expect many tweets to follow"); with nothing else, the reply says where
   the articles end;
@@ -26,7 +29,7 @@ from typing import Literal
 
 import numpy as np
 
-from bot.answer_types import asked_type, holds
+from bot.answer_types import asked_type, asking_clause, holds
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.vocabulary import QuestionProfile
@@ -47,6 +50,11 @@ RELATED_COVERAGE = 0.25  # ...or its coverage is this close
 # A sentence that looks forward ("will talk", "is expected to focus") reports no outcome.
 _EXPECTATION = re.compile(r"\b(?:will|’ll|'ll|(?:is|are|was|were) (?:expected|scheduled|set|due|planned) to|"
                           r"planned for)\b", re.IGNORECASE)
+# "What did they talk about?" asks what happened; "what was it expected to cover?" asks about plans.
+_HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened)\b", re.IGNORECASE)
+_PLANS = re.compile(r"\b(?:will|would|gonna|going to|expect\w*|plan\w*|predict\w*|hop(?:e|ed|ing)|suppos\w*|"
+                    r"intend\w*|schedul\w*|due|ahead|before\w*|advance|preview\w*|set to|about to|next)\b",
+                    re.IGNORECASE)
 _FOLLOW_UP = re.compile(
     r"^\s*(and|also|what about|how about|and what|but|so|then|why|what else|anything else)\b|\b(he|she|they|it|that|"
     r"this|them|those|there|him|her)\b",
@@ -100,9 +108,13 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     hits = retriever.search(terms, earlier, k=CANDIDATES, vector=vector)
     if profile.after:
         hits = [h for h in hits if _after_event(knowledge, h)]
+    elif _HAPPENED.search(question) and not _PLANS.search(question):  # an expectation is no report of it
+        hits = [h for h in hits if not _EXPECTATION.search(h.fact.text)]
     kind = asked_type(question) if profile.english else None
     if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
-        typed = [h for h in hits if holds(kind, h.fact.text)]
+        # "how long was the stop in Oslo?": that one ("was Oslo discussed, and how long…" names none)
+        names = retriever.vocabulary.names_in(retriever.lexicon.key_stems(asking_clause(question)))
+        typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h)]
         hits = [*typed, *(h for h in hits if h not in typed)] if typed else []
     if not hits:
         reason = f"no fact states a {kind}" if kind else "no facts"
@@ -139,10 +151,14 @@ def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: H
     return found / (sum(weights) + UNKNOWN_SHARE * retriever.typical_weight * len(unknown))
 
 
+def _states_all(retriever: Retriever, terms: list[str], hit: Hit) -> bool:
+    return not terms or retriever.coverage_by(terms, [hit.fact.id]) >= 1.0 - 1e-9
+
+
 def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) -> bool:
     """Some fact names the speaker and states at least half of the topic (weighted)."""
     for hit in hits:
-        if retriever.coverage_by(list(profile.speaker), [hit.fact.id]) >= 1.0 - 1e-9 and \
+        if _states_all(retriever, list(profile.speaker), hit) and \
                 retriever.coverage_by(list(profile.topic), [hit.fact.id]) >= SAID_TOPIC_COVERAGE:
             return True
     return False

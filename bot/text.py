@@ -41,11 +41,23 @@ STOP_WORDS = frozenset(
 
 NEGATIONS = frozenset(
     """
-    no not never none nothing nobody neither nor without n't cannot wasn't weren't isn't aren't didn't
+    no not never none nothing nobody neither nor without n't cannot can't wasn't weren't isn't aren't didn't
     doesn't don't won't wouldn't couldn't shouldn't hasn't haven't hadn't
     fail fails failed failing unable refused refuses lack lacks lacked
     """.split()
 )
+
+# Chat drops the apostrophe ("theyd", "didnt", "whats"): the same words, except where dropping it
+# makes another English word ("she'll" → "shell", "we'd" → "wed").
+_REAL_WORDS = frozenset("hell shell ill shed wed id were well its lets hed".split())
+
+
+def _bare(forms: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.replace("'", "") for w in forms if "'" in w and w.replace("'", "") not in _REAL_WORDS)
+
+
+STOP_WORDS = STOP_WORDS | _bare(STOP_WORDS)
+NEGATIONS = NEGATIONS | _bare(NEGATIONS)
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")

@@ -82,6 +82,21 @@ def _acronyms(texts: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ..
     return out
 
 
+def _proper(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
+    """Stems written capitalised inside a sentence and never in lower case: names ("Geneva", "the
+    Senate"), not titles the articles also use as words ("Minister", "the minister")."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        for i, token in enumerate(re.findall(r"[A-Za-z][\w’'-]*", text)):
+            if token.isupper() and len(token) > 1:
+                continue  # an acronym says nothing of how its letters' words are written
+            target = lower if token[0].islower() else upper if i > 0 else None
+            if target is not None:
+                target.update(lexicon.key_stems(token))
+    return upper - lower
+
+
 @dataclass(frozen=True)
 class QuestionProfile:
     """A question measured against the articles' vocabulary."""
@@ -108,6 +123,7 @@ class Vocabulary:
     event_stems: set[str] = field(default_factory=set)
     outlet_stems: set[str] = field(default_factory=set)
     event_nouns: set[str] = field(default_factory=set)  # words of the event's name that are no names ("summit")
+    proper: set[str] = field(default_factory=set)  # stems the articles only write capitalised: names
 
     @classmethod
     def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = (),
@@ -120,7 +136,12 @@ class Vocabulary:
         outlet_stems = {s for t in outlets for s in lexicon.key_stems(t)}
         nouns = {s for w in re.findall(r"\b[a-z][a-z-]+\b", event_name) for s in lexicon.key_stems(w)}
         return cls(stems, found, _acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
-                   outlet_stems, nouns)
+                   outlet_stems, nouns, _proper(texts, lexicon))
+
+    def names_in(self, focus: Iterable[str]) -> list[str]:
+        """The question's focus stems that name someone or something other than the event's own
+        parties (in a story about a summit in Geneva, "Oslo" but not "Geneva")."""
+        return [s for s in focus if s in self.proper and s not in self.event_stems]
 
     @functools.cached_property
     def frame(self) -> frozenset[str]:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.answer_types import asked_type, holds
+from bot.answer_types import asked_type, asking_clause, holds
 from bot.questions import is_instruction_attempt
 from bot.service import Service
 
@@ -19,6 +19,8 @@ from bot.service import Service
     ("How tall is the president?", "measure"),
     ("How old is the spokesman?", "measure"),
     ("At what time did the call start?", "clock"),
+    ("At exactly what time did the call start?", "exact clock"),
+    ("what time did it start, like precisely?", "exact clock"),
     ("How long ago did they last speak?", None),
     ("How many leaders did he call?", None),  # a list answers it as well as a number
     ("Who called whom?", None),
@@ -40,6 +42,8 @@ def test_the_kind_of_answer_a_question_asks_for(question: str, kind: str | None)
     ("On Saturday night the two spoke.", "clock", True),
     ("The call began at 17:30.", "clock", True),
     ("The two spoke on Saturday.", "clock", False),
+    ("On Saturday night the two spoke.", "exact clock", False),  # a time of day is no exact time
+    ("The call began at 17:30.", "exact clock", True),
 ])
 def test_whether_a_sentence_states_that_kind_of_answer(sentence: str, kind, expected: bool) -> None:
     assert holds(kind, sentence) is expected
@@ -131,3 +135,44 @@ def test_the_word_list_is_read_when_knowledge_is_built_not_on_the_first_question
     english._checker.cache_clear()
     Retriever(knowledge.brief)
     assert english.is_loaded()
+
+
+@pytest.mark.parametrize("question, clause", [
+    ("Was Iran discussed, and how long did the call last?", " how long did the call last"),
+    ("how long was the call with the australian pm", "how long was the call with the australian pm"),
+    ("Who spoke first?", "Who spoke first?"),
+])
+def test_the_clause_that_asks_for_the_typed_answer(question: str, clause: str) -> None:
+    assert asking_clause(question) == clause
+
+
+@pytest.mark.parametrize("question", [
+    "how many minutes was the call with the australian prime minister",  # the articles time only Putin's call
+    "what exact time did the call begin?",  # "Saturday night" is no time on the clock
+])
+async def test_a_typed_question_about_something_else_is_not_answered_by_its_neighbour(settings, question) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
+
+
+async def test_a_typed_clause_beside_a_named_one_is_still_answered(settings) -> None:
+    """The other clause's name ("Iran") is not asked of the sentence that states the duration."""
+    answer = await Service.from_settings(settings).ask("did they talk about iran and how long was the call?")
+    assert answer.status == "answered", answer.text
+    assert "about an hour" in " ".join(c.quote for c in answer.citations)
+
+
+async def test_what_happened_is_not_answered_by_what_was_expected(settings) -> None:
+    """"He will also speak with …" is a preview's plan, not a report of what was said."""
+    service = Service.from_settings(settings)
+    happened = await service.ask("what did trump and shinzo abe end up talking about on their call?")
+    assert happened.status == "refused", happened.text
+    planned = await service.ask("which other leaders was trump expected to speak with that day?")
+    assert planned.status == "answered", planned.text
+    assert "will also" in " ".join(c.quote for c in planned.citations)
+
+
+@pytest.mark.parametrize("question", ["didnt they talk about syria?", "whats the deal with syria, did theyd talk?"])
+async def test_contractions_typed_without_the_apostrophe_are_no_names(settings, question: str) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
