@@ -5,7 +5,9 @@ money / did it cost …" a sum, "what time …" a time of day ("at exactly what 
 A question of such a shape is answered only when one of its best sentences holds such a thing:
 sharing the question's words is not enough ("How tall is the minister?" is not answered by "The
 minister will speak the same day").
-Questions of other shapes (who, what, why, yes/no) have no checkable type here and pass unchanged;
+"Who …?" / "which senator …?" wants someone the question does not name: bot.decision ranks the
+facts that name someone new first (a name is a word the articles only write capitalised).
+Questions of other shapes (what, why, yes/no) have no checkable type here and pass unchanged;
 so does "how many": a list ("with the chancellor, the premier and the king") answers it as well as a
 number does.
 Classic question answering calls this answer-type checking; it is general English, not the story's.
@@ -60,6 +62,21 @@ def asked_type(question: str) -> AnswerType | None:
         if pattern.search(question):
             return kind
     return None
+
+
+_PERSON_NOUNS = (r"(?:senators?|officials?|experts?|leaders?|persons?|people|guys?|m[ae]n|wom[ae]n|analysts?|"
+                 r"spokes(?:man|men|woman|women|person|people)|aides?|advis[eo]rs?|lawmakers?|politicians?|"
+                 r"diplomats?|ministers?|journalists?|reporters?|commentators?|researchers?|scholars?|members?|"
+                 r"staffers?|think[\s-]?tank(?:ers?)?|one)")
+# "who …?" opening a clause, or "which senator / what officials": the answer is someone's name
+_WHO = re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*who(?:'s|’s|se|m)?\b|\b(?:which|what)\s+(?!(?:did|does|do|is|are|was|"
+                  r"were|has|have|had|will|would|can|could|should|the)\b)(?:[\w-]+\s+){0,2}?" + _PERSON_NOUNS + r"\b",
+                  re.IGNORECASE)
+
+
+def asks_who(question: str) -> bool:
+    """The question asks for a person (or body): "who announced it?", "which senator warned …?"."""
+    return bool(_WHO.search(question))
 
 
 _CLAUSES = re.compile(r"[,;:?!.]|\b(?:and|but|or|while)\b", re.IGNORECASE)

@@ -29,10 +29,10 @@ from typing import Literal
 
 import numpy as np
 
-from bot.answer_types import asked_type, asking_clause, holds
+from bot.answer_types import asked_type, asking_clause, asks_who, holds
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
-from bot.vocabulary import QuestionProfile
+from bot.vocabulary import QuestionProfile, related
 
 Verdict = Literal["answer", "decline", "after", "sources"]
 
@@ -116,8 +116,13 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         names = retriever.vocabulary.names_in(retriever.lexicon.key_stems(asking_clause(question)))
         typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h)]
         hits = [*typed, *(h for h in hits if h not in typed)] if typed else []
+    elif profile.english and asks_who(question):  # "which senators …?" wants a name the question lacks
+        asked = retriever.vocabulary.lexicon.stem_set(question)
+        named = [h for h in hits if _names_someone_else(retriever, h, asked)]
+        hits = [*named, *(h for h in hits if h not in named)] if named else []
     if not hits:
-        reason = f"no fact states a {kind}" if kind else "no facts"
+        reason = f"no fact states a {kind}" if kind else "no fact names anyone the question does not" \
+            if profile.english and asks_who(question) else "no facts"
         return Evidence("after" if profile.after else "decline", profile, reason=reason)
     known = [t for t in [*terms, *earlier] if retriever.vocabulary.knows(t)]
     unknown = [t for t in [*terms, *earlier] if t not in known]
@@ -149,6 +154,13 @@ def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: H
     weights = [retriever.weight(t) for t in known]
     found = retriever.coverage_by(known, [hit.fact.id]) * sum(weights)
     return found / (sum(weights) + UNKNOWN_SHARE * retriever.typical_weight * len(unknown))
+
+
+def _names_someone_else(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
+    """The fact names someone or something the question does not (beyond the event's own parties)."""
+    vocabulary = retriever.vocabulary
+    return any(s not in asked and not any(related(s, a) for a in asked)
+               for s in vocabulary.names_in(vocabulary.lexicon.key_stems(hit.fact.text)))
 
 
 def _states_all(retriever: Retriever, terms: list[str], hit: Hit) -> bool:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.answer_types import asked_type, asking_clause, holds
+from bot.answer_types import asked_type, asking_clause, asks_who, holds
 from bot.questions import is_instruction_attempt
 from bot.service import Service
 
@@ -176,3 +176,33 @@ async def test_what_happened_is_not_answered_by_what_was_expected(settings) -> N
 async def test_contractions_typed_without_the_apostrophe_are_no_names(settings, question: str) -> None:
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered", answer.text
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Which Democratic senator warned against it?", True),
+    ("who's the think tank guy who claimed that?", True),
+    ("so who announced the call first?", True),
+    ("According to critics, who has the campaign been hitting?", True),
+    ("What did the leaders say about economic ties?", False),  # "what did": not a person asked for
+    ("What are lawmakers doing to stop it?", False),
+    ("What did the spokesman say, who knows?", True),
+    ("Did the man who called win?", False),  # a relative "who" asks for no one
+])
+def test_questions_that_ask_for_a_person(question: str, asks: bool) -> None:
+    assert asks_who(question) is asks
+
+
+@pytest.mark.parametrize("question", [
+    "Apart from Putin, which world leaders was Trump lined up to talk to that weekend?",
+    "which senator warned against weakening the sanctions?",
+    "who announced the call ahead of time?",
+])
+def test_for_a_who_question_facts_that_name_someone_new_come_first(knowledge, question: str) -> None:
+    from bot.decision import _names_someone_else, gather
+
+    retriever = knowledge.retriever
+    evidence = gather(knowledge, question, [], retriever.embed(question))
+    asked = retriever.lexicon.stem_set(question)
+    naming = [_names_someone_else(retriever, h, asked) for h in evidence.hits]
+    assert naming and naming[0], [h.fact.text for h in evidence.hits[:3]]
+    assert naming == sorted(naming, reverse=True)  # every fact that names someone new before any that does not
