@@ -53,6 +53,12 @@ class BriefFact:
     occurrences: tuple[Occurrence, ...]
     context: str  # the full article sentence(s) around the text: who said it, about what
     quotes: tuple[tuple[str, str], ...] = ()  # (source, that source's own verbatim sentence)
+    notes: str = ""  # who the people it names are, in the articles' words (bot.aliases): for the support check
+
+    @property
+    def evidence(self) -> str:
+        """What a sentence citing this fact is checked against: its context and its notes."""
+        return f"{self.context} {self.notes}" if self.notes else self.context
 
     def quote(self, source: str) -> str:
         """What a citation of this fact in `source` shows: that article's own sentence."""
@@ -212,7 +218,9 @@ def _context(corpus: Corpus | None, fact: Fact) -> str:
 
 def _brief_fact(fid: str, fact: Fact, corpus: Corpus | None) -> BriefFact:
     quotes = tuple((src, fact.quotes.get(src, fact.text)) for src in fact.sources)
-    return BriefFact(fid, fact.text, tuple(fact.sources), tuple(fact.occurrences), _context(corpus, fact), quotes)
+    context = _context(corpus, fact)
+    notes = corpus.aliases.notes(context) if corpus is not None else ""
+    return BriefFact(fid, fact.text, tuple(fact.sources), tuple(fact.occurrences), context, quotes, notes)
 
 
 def _render(

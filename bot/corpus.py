@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.aliases import Aliases, learn
 from bot.errors import CorpusError
 from bot.sentences import normalize_ws, split_spans
 from bot.text import Lexicon, content_stems, word_stem
@@ -142,6 +143,11 @@ class Corpus:
     def lexicon(self) -> Lexicon:
         """How this event's words are compared: general English plus the [event] synonyms."""
         return Lexicon.build(self.event.synonyms if self.event else ())
+
+    @functools.cached_property
+    def aliases(self) -> Aliases:
+        """Who the people the articles name are, in the articles' own descriptions (bot.aliases)."""
+        return learn(s.text for src in self.sources for s in src.sentences)
 
     def source(self, file: str) -> Source:
         for src in self.sources:

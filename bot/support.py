@@ -105,12 +105,12 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     weights = brief.word_weights()
     # "[1][2][3][4][5]": words pooled from many facts prove nothing; the best one or two of them count
     groups = _groups(facts) if len(facts) > MAX_JOINT_FACTS else [tuple(facts)]
-    score, facts = max(((support_score(sentence, [f.context for f in g], weights), list(g)) for g in groups),
+    score, facts = max(((support_score(sentence, [f.evidence for f in g], weights), list(g)) for g in groups),
                        key=lambda scored: scored[0])
     ids = tuple(f.id for f in facts)
     if facts and score >= threshold:
         # keep only the cited facts that contribute (a stray extra id is not a citation)
-        useful = tuple(f.id for f in facts if support_score(sentence, [f.context], weights) > 0) or ids
+        useful = tuple(f.id for f in facts if support_score(sentence, [f.evidence], weights) > 0) or ids
         return Verdict(score, useful)
     best = _best_support(sentence, brief, threshold)
     if best.score >= repair_threshold(threshold):
@@ -132,7 +132,7 @@ def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
     """The fact, or pair of facts, of the brief that best supports the sentence. Nothing when some
     fact of the brief that covers the sentence contradicts it ("met before" against "never met")."""
     weights, lexicon = brief.word_weights(), brief.lexicon
-    measured = [(measure(sentence, [f.context], weights), f) for f in brief.all_facts]
+    measured = [(measure(sentence, [f.evidence], weights), f) for f in brief.all_facts]
     scored = sorted(((cov, f) for (cov, clash), f in measured if not clash), key=lambda p: p[0], reverse=True)
     scored = scored[:REPAIR_CANDIDATES]
     contradicted = max((cov for (cov, clash), _ in measured if clash), default=0.0)
@@ -144,11 +144,11 @@ def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
         return best
     for i, (_, a) in enumerate(scored):
         for _, b in scored[i + 1 :]:
-            own_a = wanted & lexicon.stem_set(a.context) - lexicon.stem_set(b.context)
-            own_b = wanted & lexicon.stem_set(b.context) - lexicon.stem_set(a.context)
+            own_a = wanted & lexicon.stem_set(a.evidence) - lexicon.stem_set(b.evidence)
+            own_b = wanted & lexicon.stem_set(b.evidence) - lexicon.stem_set(a.evidence)
             if len(own_a) < 2 or len(own_b) < 2:
                 continue  # each fact of a pair must state a part of the sentence the other does not
-            pair_score = support_score(sentence, [a.context, b.context], weights)
+            pair_score = support_score(sentence, [a.evidence, b.evidence], weights)
             if pair_score > best.score:
                 best = Verdict(pair_score, _in_brief_order(brief, (a, b)))
     return best

@@ -10,6 +10,15 @@ THRESHOLD = 0.7  # the SUPPORT_THRESHOLD default, calibrated on this set
 
 # (sentence, phrase identifying the cited fact(s), supported?, kind)
 LABELLED = [
+    # who is who, as the articles describe them (bot.aliases): "Hollande said" states what "the French president said"
+    ("The French president said there are challenges posed by the new US administration.", ["challenges posed"],
+     True, "paraphrase"),
+    ("The German chancellor said there are challenges posed by the new US administration.", ["challenges posed"],
+     False, "wrong-id"),
+    ("Putin said that for over two centuries Russia has supported the United States.", ["two centuries"], True,
+     "paraphrase"),
+    ("The Kremlin spokesman said he had no information on reports that Trump is considering lifting sanctions.",
+     ["no information on reports"], True, "paraphrase"),
     # supported paraphrases
     ("The call lasted about an hour.", ["about an hour"], True, "paraphrase"),
     ("Putin and Trump held their first telephone conversation on Saturday night.", ["about an hour"], True,
@@ -103,7 +112,7 @@ def classified(knowledge, fact_id):
     out = []
     for sentence, phrases, expected, kind in LABELLED:
         facts = [knowledge.brief.fact(fact_id(p)) for p in phrases]
-        score = support_score(sentence, [f.context for f in facts], weights)
+        score = support_score(sentence, [f.evidence for f in facts], weights)
         out.append((sentence, kind, expected, score >= THRESHOLD, score))
     return out
 
