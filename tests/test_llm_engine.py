@@ -59,24 +59,34 @@ async def test_unknown_ids_are_dropped_and_supported_text_repaired(llm_settings,
 
 
 async def test_false_claim_under_real_id_is_dropped_then_fallback(llm_settings, fake_llm, fact_id) -> None:
+    """A cited answer the facts do not support goes straight to quotes: no second call (asked again, the
+    1.5B model declined 32 of 37 times)."""
     wrong = fact_id("not among the topics")
     fake_llm.queue(f"Yes, sanctions were discussed [{wrong}].", f"Sanctions were discussed at length [{wrong}].")
     answer = await Service.from_settings(llm_settings()).ask("Were sanctions discussed?")
-    assert len(fake_llm.chat_requests) == 2, "one corrective retry"
-    retry = fake_llm.chat_requests[1]["messages"]
-    assert retry[-2]["role"] == "assistant" and "NOT_IN_SOURCES" in retry[-1]["content"]
+    assert len(fake_llm.chat_requests) == 1
     assert "sanctions were discussed" not in answer.text.lower()
     assert answer.engine == "offline" and answer.fallback and answer.fallback_reason == "unsupported"
-    assert answer.dropped == 2
+    assert answer.dropped == 1
     assert answer.status == "answered" and answer.text.startswith(UNSUPPORTED_LEAD)
     _verbatim(answer)
+
+
+async def test_an_answer_without_citations_gets_one_corrective_retry(llm_settings, fake_llm, fact_id) -> None:
+    fake_llm.queue("The call went on for a while and many things came up.",
+                   f"The call lasted about an hour [{fact_id('about an hour')}].")
+    answer = await Service.from_settings(llm_settings()).ask("How long was the call?")
+    assert len(fake_llm.chat_requests) == 2
+    retry = fake_llm.chat_requests[1]["messages"]
+    assert retry[-2]["role"] == "assistant" and "NOT_IN_SOURCES" in retry[-1]["content"]
+    assert answer.engine == "llm" and not answer.fallback and "about an hour" in answer.text
 
 
 async def test_general_knowledge_under_real_id_ends_as_refusal(llm_settings, fake_llm, fact_id) -> None:
     fake_llm.queue(f"The current president of France is Emmanuel Macron [{fact_id('Israeli')}].",
                    f"Emmanuel Macron leads France [{fact_id('Israeli')}].")
     answer = await Service.from_settings(llm_settings()).ask("Who is the French president?")
-    assert "Macron" not in answer.text and answer.dropped == 2
+    assert "Macron" not in answer.text and answer.dropped == 1
     # the articles do name a French president (Hollande, in 2017): his sentence is quoted, labelled
     assert answer.fallback_reason == "unsupported" and "Hollande" in answer.text
 
