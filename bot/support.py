@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from bot.answer import Supported
 from bot.brief import Brief, BriefFact
-from bot.text import GENERAL, Lexicon, WordWeights, has_negation, numbers
+from bot.text import GENERAL, Lexicon, WordWeights, has_negation, numbers, words
 from bot.vocabulary import in_family
 
 # Words that talk about the answer rather than the event ("the articles report that...").
@@ -27,6 +27,11 @@ REPAIR_MARGIN = 0.15
 MAX_JOINT_FACTS = 2  # a sentence is checked against at most this many of the facts it cites, together
 CONTRADICTION_COVERAGE = 0.5  # a fact stating half of a sentence, negated the other way, contradicts it
 PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts together
+# Words that restrict or generalise a claim: "only the US has sanctions" is not stated by "the US has
+# sanctions". Stop words to retrieval; to the support check they are like numbers: the evidence must
+# have one of the same kind.
+LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
+                  frozenset({"all", "every", "always", "entirely", "whole"}))
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ def measure(sentence: str, evidence: Iterable[str], weights: WordWeights | None 
     coverage = sum(weight(w) for w in wanted if w in found) / sum(weight(w) for w in wanted)
     clash = (
         bool(numbers(sentence) - numbers(joined))
+        or _limits_more(sentence, joined)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
         or _negation_clash(sentence, texts, found & have, lexicon)
     )
@@ -80,6 +86,12 @@ def names(sentence: str, lexicon: Lexicon) -> set[str]:
         if (word[:1].isupper() and not word.isupper()) or (len(word) > 1 and word.isupper() and word.isalpha()):
             out.update(w for w in lexicon.key_stems(word) if w not in discourse and w != "not")
     return out
+
+
+def _limits_more(sentence: str, evidence: str) -> bool:
+    """The sentence restricts or generalises ("only", "all") where the evidence does not."""
+    said, have = set(words(sentence)), set(words(evidence))
+    return any(said & kind and not have & kind for kind in LIMITING_WORDS)
 
 
 def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: Lexicon) -> bool:

@@ -10,6 +10,9 @@ THRESHOLD = 0.7  # the SUPPORT_THRESHOLD default, calibrated on this set
 
 # (sentence, phrase identifying the cited fact(s), supported?, kind)
 LABELLED = [
+    # "only" and "all" restrict or generalise what the fact says (seen with the 1.5B model)
+    ("Only the US has sanctions on Russia.", ["They have sanctions on Russia"], False, "invented"),
+    ("All the sanctions were imposed over Ukraine.", ["its own set of sanctions"], False, "invented"),
     # who is who, as the articles describe them (bot.aliases): "Hollande said" states what "the French president said"
     ("The French president said there are challenges posed by the new US administration.", ["challenges posed"],
      True, "paraphrase"),
