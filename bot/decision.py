@@ -8,6 +8,7 @@ Retrieval always ranks something first, so the decision looks at what the questi
 - "how long / how tall / what time …" is answered only by a sentence that states a duration, a
   measurement or a time (bot.answer_types), and names what the question names ("how long was the
   stop in Oslo?" is not answered by the length of another stop);
+- "who …?" / "which senator …?" ranks first the facts that name someone the question does not;
 - "what did they talk about?" asks what happened: a sentence that only looks forward ("he will
   speak with …") does not answer it, unless the question asks about plans ("was going to", "expected");
 - "what happened after …" is answered only from reports written after the event, never from a
@@ -111,18 +112,18 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     elif _HAPPENED.search(question) and not _PLANS.search(question):  # an expectation is no report of it
         hits = [h for h in hits if not _EXPECTATION.search(h.fact.text)]
     kind = asked_type(question) if profile.english else None
+    who = kind is None and profile.english and asks_who(question)
     if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
         # "how long was the stop in Oslo?": that one ("was Oslo discussed, and how long…" names none)
         names = retriever.vocabulary.names_in(retriever.lexicon.key_stems(asking_clause(question)))
         typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h)]
         hits = [*typed, *(h for h in hits if h not in typed)] if typed else []
-    elif profile.english and asks_who(question):  # "which senators …?" wants a name the question lacks
+    elif who:  # "which senators …?" wants a name the question lacks
         asked = retriever.vocabulary.lexicon.stem_set(question)
         named = [h for h in hits if _names_someone_else(retriever, h, asked)]
         hits = [*named, *(h for h in hits if h not in named)] if named else []
     if not hits:
-        reason = f"no fact states a {kind}" if kind else "no fact names anyone the question does not" \
-            if profile.english and asks_who(question) else "no facts"
+        reason = f"no fact states a {kind}" if kind else ("no fact names anyone new" if who else "no facts")
         return Evidence("after" if profile.after else "decline", profile, reason=reason)
     known = [t for t in [*terms, *earlier] if retriever.vocabulary.knows(t)]
     unknown = [t for t in [*terms, *earlier] if t not in known]
