@@ -1,5 +1,9 @@
 """What a model's sentence claims beyond its words, which the support check cannot see.
 
+0. A premise given as fact. "Why did the ministry hide the report?" → "The ministry hid the report
+because it was unfinished [1]": the part before "because" must be supported on its own
+(`unfounded_cause`); pooled with the reason's words it could pass.
+
 1. An echo. "Why did the minister confirm the leak?" → "The minister confirmed the leak [1][2]" answers
 nothing and asserts the question's premise; each word is in some fact, so the support check can pass
 it. A sentence answering a question that is not yes/no, made (nearly) only of the question's own
@@ -22,7 +26,7 @@ import re
 from bot.answer import Supported
 from bot.knowledge import Knowledge
 from bot.retrieval import Retriever
-from bot.support import keep_supported
+from bot.support import keep_supported, measure
 from bot.text import is_negation, words
 from bot.vocabulary import in_family
 
@@ -47,9 +51,27 @@ def check_model_sentences(sentences: list[tuple[str, list[str]]], question: str,
     above: echoes dropped, unverifiable leads removed. The one rule for finished and streamed replies."""
     retriever = knowledge.retriever
     claims = [(checked_lead(text, question, retriever), ids) for text, ids in sentences
-              if not echoes_question(text, question, retriever)]
+              if not echoes_question(text, question, retriever)
+              and not unfounded_cause(text, ids, knowledge, threshold)]
     kept, dropped = keep_supported(claims, knowledge.brief, threshold)
     return kept, dropped + len(sentences) - len(claims)
+
+
+_CAUSE = re.compile(r"\s+(?:because|since|as a result of|due to)\s+", re.IGNORECASE)
+
+
+def unfounded_cause(sentence: str, cited: list[str], knowledge: Knowledge, threshold: float) -> bool:
+    """"A because B" claims A as well as B, and the facts must state A on its own: "The team described
+    the talks so negatively because they described them in positive terms [1]" takes a false premise
+    of the question as a given, and its words, pooled with the reason's, can pass the check."""
+    head = _CAUSE.split(sentence, maxsplit=1)[0]
+    brief = knowledge.brief
+    if head == sentence:
+        return False
+    facts = [f for f in (brief.fact(i) for i in cited) if f is not None]
+    # its words, not its negations: the whole sentence's negations are checked with the whole sentence
+    stated, _ = measure(head, [f.evidence for f in facts], brief.word_weights())
+    return stated < threshold
 
 
 def is_yes_no_question(question: str) -> bool:

@@ -81,3 +81,36 @@ async def test_the_llm_engine_never_shows_an_echo_of_a_false_premise(llm_setting
     service = Service.from_settings(llm_settings())
     answer = await service.ask("Why did Peskov confirm that Trump was about to lift the sanctions?")
     assert "Peskov confirmed that Trump was about to lift" not in answer.text
+
+
+@pytest.mark.parametrize("sentence, phrase, unfounded", [
+    # the premise of a false-premise "why" question, given as fact before a true reason
+    ("The Trump team described the conversation so negatively afterwards because they described it in positive "
+     "terms, the same tone used in White House accounts of other calls Trump made to world leaders.",
+     "positive terms", True),
+    ("Putin refused to discuss Syria because Islamic terrorism was a common foe.", "common foe", True),
+    ("Trump cancelled the sanctions because the call lasted about an hour.", "about an hour", True),
+    # the fact states both halves
+    ("The official insisted on anonymity because he was not authorized to disclose details of the call by name.",
+     "anonymity", False),
+    ("The call lasted about an hour.", "about an hour", False),  # no cause given
+])
+def test_what_comes_before_because_must_be_stated_too(knowledge, fact_id, sentence: str, phrase: str,
+                                                      unfounded: bool) -> None:
+    from bot.polarity import unfounded_cause
+
+    assert unfounded_cause(sentence, [fact_id(phrase)], knowledge, 0.7) is unfounded
+
+
+async def test_the_llm_engine_never_shows_a_premise_given_as_the_cause_of_a_fact(llm_settings, fake_llm,
+                                                                                 fact_id) -> None:
+    """The support check alone passes this sentence (its words, pooled, are in the fact); the premise
+    before "because" is not, so the reply is the labelled quotes."""
+    from bot.service import Service
+
+    sentence = (f"The official was angry because Putin brought up several times that Islamic terrorism was a common "
+                f"foe [{fact_id('common foe')}].")
+    fake_llm.queue(sentence)
+    answer = await Service.from_settings(llm_settings()).ask("Why was the White House official angry about the call?")
+    assert "angry" not in answer.text
+    assert answer.fallback and answer.dropped == 1
