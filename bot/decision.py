@@ -33,6 +33,7 @@ import numpy as np
 from bot.answer_types import asked_type, asking_clause, asks_who, holds
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
+from bot.text import looks_forward, speaks_of_plans
 from bot.vocabulary import QuestionProfile, related
 
 Verdict = Literal["answer", "decline", "after", "sources"]
@@ -48,14 +49,8 @@ MAX_FACTS = 3
 CANDIDATES = 8
 RELATED_SPREAD = 0.03  # a 2nd/3rd fact joins when its cosine is this close to the best...
 RELATED_COVERAGE = 0.25  # ...or its coverage is this close
-# A sentence that looks forward ("will talk", "is expected to focus") reports no outcome.
-_EXPECTATION = re.compile(r"\b(?:will|’ll|'ll|(?:is|are|was|were) (?:expected|scheduled|set|due|planned) to|"
-                          r"planned for)\b", re.IGNORECASE)
 # "What did they talk about?" asks what happened; "what was it expected to cover?" asks about plans.
 _HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened)\b", re.IGNORECASE)
-_PLANS = re.compile(r"\b(?:will|would|gonna|going to|expect\w*|plan\w*|predict\w*|hop(?:e|ed|ing)|suppos\w*|"
-                    r"intend\w*|schedul\w*|due|ahead|before\w*|advance|preview\w*|set to|about to|next)\b",
-                    re.IGNORECASE)
 _FOLLOW_UP = re.compile(
     r"^\s*(and|also|what about|how about|and what|but|so|then|why|what else|anything else)\b|\b(he|she|they|it|that|"
     r"this|them|those|there|him|her)\b",
@@ -109,8 +104,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     hits = retriever.search(terms, earlier, k=CANDIDATES, vector=vector)
     if profile.after:
         hits = [h for h in hits if _after_event(knowledge, h)]
-    elif _HAPPENED.search(question) and not _PLANS.search(question):  # an expectation is no report of it
-        hits = [h for h in hits if not _EXPECTATION.search(h.fact.text)]
+    elif _HAPPENED.search(question) and not speaks_of_plans(question):  # an expectation is no report of it
+        hits = [h for h in hits if not looks_forward(h.fact.text)]
     kind = asked_type(question) if profile.english else None
     who = kind is None and profile.english and asks_who(question)
     if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
@@ -203,5 +198,5 @@ def _after_event(knowledge: Knowledge, hit: Hit) -> bool:
         return True
     written_after = any(knowledge.brief.source(s).published >= event.date for s in hit.fact.sources)
     vocabulary = knowledge.retriever.vocabulary
-    return written_after and not _EXPECTATION.search(hit.fact.text) and bool(
+    return written_after and not looks_forward(hit.fact.text) and bool(
         vocabulary.lexicon.stem_set(hit.fact.text) & vocabulary.event_nouns)

@@ -2,7 +2,8 @@
 
 0. A premise given as fact. "Why did the ministry hide the report?" → "The ministry hid the report
 because it was unfinished [1]": the part before "because" must be supported on its own
-(`unfounded_cause`); pooled with the reason's words it could pass.
+(`unfounded_cause`); pooled with the reason's words it could pass. Likewise a plan told as done:
+"He spoke with the chancellor" cited only to "He'll also speak with the chancellor" (`told_as_done`).
 
 1. An echo. "Why did the minister confirm the leak?" → "The minister confirmed the leak [1][2]" answers
 nothing and asserts the question's premise; each word is in some fact, so the support check can pass
@@ -27,7 +28,7 @@ from bot.answer import Supported
 from bot.knowledge import Knowledge
 from bot.retrieval import Retriever
 from bot.support import keep_supported, measure
-from bot.text import is_negation, words
+from bot.text import is_negation, looks_forward, speaks_of_plans, words
 from bot.vocabulary import in_family
 
 _LEAD = re.compile(r"^\s*(yes|no)\b\s*[,:;.!—–-]?\s*", re.IGNORECASE)
@@ -52,7 +53,7 @@ def check_model_sentences(sentences: list[tuple[str, list[str]]], question: str,
     retriever = knowledge.retriever
     claims = [(checked_lead(text, question, retriever), ids) for text, ids in sentences
               if not echoes_question(text, question, retriever)
-              and not unfounded_cause(text, ids, knowledge, threshold)]
+              and not unfounded_cause(text, ids, knowledge, threshold) and not told_as_done(text, ids, knowledge)]
     kept, dropped = keep_supported(claims, knowledge.brief, threshold)
     return kept, dropped + len(sentences) - len(claims)
 
@@ -72,6 +73,14 @@ def unfounded_cause(sentence: str, cited: list[str], knowledge: Knowledge, thres
     # its words, not its negations: the whole sentence's negations are checked with the whole sentence
     stated, _ = measure(head, [f.evidence for f in facts], brief.word_weights())
     return stated < threshold
+
+
+def told_as_done(sentence: str, cited: list[str], knowledge: Knowledge) -> bool:
+    """Every fact cited only looks forward ("He'll also speak with the chancellor the same day") and the
+    sentence tells it as done ("He also spoke with the chancellor that day"): the support check reads
+    words, not tense."""
+    facts = [f for f in (knowledge.brief.fact(i) for i in cited) if f is not None]
+    return bool(facts) and all(looks_forward(f.text) for f in facts) and not speaks_of_plans(sentence)
 
 
 def is_yes_no_question(question: str) -> bool:

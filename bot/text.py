@@ -59,6 +59,25 @@ def _bare(forms: frozenset[str]) -> frozenset[str]:
 STOP_WORDS = STOP_WORDS | _bare(STOP_WORDS)
 NEGATIONS = NEGATIONS | _bare(NEGATIONS)
 
+# A sentence that looks forward ("will talk", "is expected to focus") reports no outcome...
+_FORWARD = re.compile(r"\b(?:will|’ll|'ll|(?:is|are|was|were) (?:expected|scheduled|set|due|planned) to|"
+                      r"planned for)\b", re.IGNORECASE)
+# ...and a question or sentence with these words speaks of plans, not of what happened.
+_PLANS = re.compile(r"\b(?:will|would|gonna|going to|expect\w*|plan\w*|predict\w*|hop(?:e|ed|ing)|suppos\w*|"
+                    r"intend\w*|schedul\w*|due|ahead|before\w*|advance|preview\w*|set to|about to|next|’ll|'ll)\b",
+                    re.IGNORECASE)
+
+
+def looks_forward(sentence: str) -> bool:
+    """The sentence states what is to happen ("He'll also speak with …"), not what did."""
+    return bool(_FORWARD.search(sentence))
+
+
+def speaks_of_plans(text: str) -> bool:
+    """Plans, expectations or hopes ("was going to", "expected", "will"): not a report of what happened."""
+    return bool(_PLANS.search(text))
+
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _local = threading.local()  # a Snowball stemmer keeps per-word state: one per thread (reload builds in a worker)

@@ -114,3 +114,33 @@ async def test_the_llm_engine_never_shows_a_premise_given_as_the_cause_of_a_fact
     answer = await Service.from_settings(llm_settings()).ask("Why was the White House official angry about the call?")
     assert "angry" not in answer.text
     assert answer.fallback and answer.dropped == 1
+
+
+@pytest.mark.parametrize("sentence, phrase, done", [
+    ("Trump was also on the phone with Merkel that same day.", "the same day with German", True),
+    ("Trump spoke with Merkel the same day.", "the same day with German", True),
+    ("Trump was also going to speak with Merkel that day.", "the same day with German", False),  # a plan, told as one
+    ("Trump would also talk with Merkel the same day.", "the same day with German", False),
+    ("The call lasted about an hour.", "about an hour", False),  # the fact reports what happened
+])
+def test_a_plan_is_not_told_as_done(knowledge, fact_id, sentence: str, phrase: str, done: bool) -> None:
+    from bot.polarity import told_as_done
+
+    assert told_as_done(sentence, [fact_id(phrase)], knowledge) is done
+
+
+def test_forward_looking_sentences_and_plans_are_recognised() -> None:
+    from bot.text import looks_forward, speaks_of_plans
+
+    assert looks_forward("He’ll also speak with the chancellor.") and looks_forward("It is expected to last an hour.")
+    assert not looks_forward("He spoke with the chancellor.")
+    assert speaks_of_plans("what was the call gonna be about?") and not speaks_of_plans("what did they talk about?")
+
+
+async def test_the_llm_engine_never_tells_a_plan_as_done(llm_settings, fake_llm, fact_id) -> None:
+    from bot.service import Service
+
+    fake_llm.queue(f"Trump was also on the phone with Merkel that same day [{fact_id('the same day with German')}].")
+    answer = await Service.from_settings(llm_settings()).ask("was trump also on the phone w merkel that same day")
+    assert "was also on the phone" not in answer.text
+    assert answer.fallback and answer.dropped == 1
