@@ -55,7 +55,8 @@ class Aliases:
     def notes(self, text: str) -> str:
         """The descriptions of the people `text` names and the names of the people it describes, in
         brackets ("" when there are none): "(Ruritanian President Anna Berg)" for "Berg said"."""
-        words = set(_TOKEN.findall(text)) | {_word(w) for w in _TOKEN.findall(text)}
+        tokens = _TOKEN.findall(text)
+        words = set(tokens) | {_word(w) for w in tokens}
         lowered = text.lower()
         notes: list[str] = []
         for name, descriptions in self.by_name.items():

@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import hashlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,10 @@ class Brief:
 
     def fact(self, fact_id: str) -> BriefFact | None:
         return self._by_id.get(fact_id.upper())
+
+    def cited(self, fact_ids: Iterable[str]) -> list[BriefFact]:
+        """The facts these ids name, each once, in citation order; unknown ids are skipped."""
+        return list({f.id: f for f in (self.fact(i) for i in fact_ids) if f is not None}.values())
 
     @property
     def all_facts(self) -> tuple[BriefFact, ...]:

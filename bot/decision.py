@@ -34,7 +34,7 @@ from bot.answer_types import asked_type, asking_clause, asks_who, holds
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import looks_forward, speaks_of_plans
-from bot.vocabulary import QuestionProfile, related
+from bot.vocabulary import QuestionProfile, in_family
 
 Verdict = Literal["answer", "decline", "after", "sources"]
 
@@ -114,7 +114,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h)]
         hits = [*typed, *(h for h in hits if h not in typed)] if typed else []
     elif who:  # "which senators …?" wants a name the question lacks
-        asked = retriever.vocabulary.lexicon.stem_set(question)
+        asked = retriever.lexicon.stem_set(question)
         named = [h for h in hits if _names_someone_else(retriever, h, asked)]
         hits = [*named, *(h for h in hits if h not in named)] if named else []
     if not hits:
@@ -155,8 +155,7 @@ def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: H
 def _names_someone_else(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
     """The fact names someone or something the question does not (beyond the event's own parties)."""
     vocabulary = retriever.vocabulary
-    return any(s not in asked and not any(related(s, a) for a in asked)
-               for s in vocabulary.names_in(vocabulary.lexicon.key_stems(hit.fact.text)))
+    return any(not in_family(s, asked) for s in vocabulary.names_in(vocabulary.lexicon.key_stems(hit.fact.text)))
 
 
 def _states_all(retriever: Retriever, terms: list[str], hit: Hit) -> bool:

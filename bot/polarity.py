@@ -69,7 +69,7 @@ def unfounded_cause(sentence: str, cited: list[str], knowledge: Knowledge, thres
     brief = knowledge.brief
     if head == sentence:
         return False
-    facts = [f for f in (brief.fact(i) for i in cited) if f is not None]
+    facts = brief.cited(cited)
     # its words, not its negations: the whole sentence's negations are checked with the whole sentence
     stated, _ = measure(head, [f.evidence for f in facts], brief.word_weights())
     return stated < threshold
@@ -79,7 +79,7 @@ def told_as_done(sentence: str, cited: list[str], knowledge: Knowledge) -> bool:
     """Every fact cited only looks forward ("He'll also speak with the chancellor the same day") and the
     sentence tells it as done ("He also spoke with the chancellor that day"): the support check reads
     words, not tense."""
-    facts = [f for f in (knowledge.brief.fact(i) for i in cited) if f is not None]
+    facts = knowledge.brief.cited(cited)
     return bool(facts) and all(looks_forward(f.text) for f in facts) and not speaks_of_plans(sentence)
 
 

@@ -113,7 +113,7 @@ def is_lead_in(sentence: str, lexicon: Lexicon) -> bool:
 
 def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Verdict:
     """Score a sentence against its cited facts; repair with the brief's best fact(s) if needed."""
-    facts = list({f.id: f for f in (brief.fact(i) for i in cited) if f is not None}.values())
+    facts = brief.cited(cited)
     weights = brief.word_weights()
     # "[1][2][3][4][5]": words pooled from many facts prove nothing; the best one or two of them count
     groups = _groups(facts) if len(facts) > MAX_JOINT_FACTS else [tuple(facts)]
