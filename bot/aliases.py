@@ -10,8 +10,10 @@ learns, per article set:
   make "Prime Minister" nobody in particular; a one-word title is never used).
 `notes` says, in brackets, what a sentence leaves implicit. The support check reads a fact with its
 notes, so "the Ruritanian president said …" is supported by "Berg said …"; the notes are never shown
-or quoted, and retrieval ranks on the articles' words alone (the notes shift word weights and ranks
-for the worse: measured on our question sets). General English titles only; no names here.
+or quoted. Retrieval indexes the articles' words alone (notes in the index shifted word weights and
+ranks for the worse: measured on our question sets); it goes the other way, and adds to a question's
+ranking words the name of the person it `described` ("the ruritanian president" → berg). General
+English titles only; no names here.
 """
 
 from __future__ import annotations
@@ -62,11 +64,17 @@ class Aliases:
         for name, descriptions in self.by_name.items():
             if name in words:
                 notes.extend(d for d in descriptions if d.lower() not in lowered)
-        for description, full_name in self.by_description.items():
-            if re.search(rf"\b{re.escape(description)}\b", lowered) and full_name.split()[-1] not in words:
+        for description, full_name in self.described(text):
+            if full_name.split()[-1] not in words:
                 notes.append(f"{description}: {full_name}")
         notes = list(dict.fromkeys(notes))
         return f"({'; '.join(notes)})" if notes else ""
+
+    def described(self, text: str) -> list[tuple[str, str]]:
+        """(description, name) of each person `text` calls by a description only one person carries
+        ("the harbour ministry spokesman" → Olaf Lind); case does not matter, chat is lowercase."""
+        lowered = text.lower()
+        return [(d, name) for d, name in self.by_description.items() if re.search(rf"\b{re.escape(d)}\b", lowered)]
 
 
 def learn(sentences: Iterable[str]) -> Aliases:

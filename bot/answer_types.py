@@ -1,7 +1,8 @@
 """What kind of answer a question asks for, and whether a sentence holds one.
 
 "How long did the call last?" wants a duration, "how tall / old / far …" a measurement, "how much
-money / did it cost …" a sum, "what time …" a time of day ("at exactly what time" one on the clock).
+money / did it cost …" a sum, "what time …" a time of day ("at exactly what time" one on the clock),
+"when …? / what day …?" a date (a day, a month, a year, "last week").
 A question of such a shape is answered only when one of its best sentences holds such a thing:
 sharing the question's words is not enough ("How tall is the minister?" is not answered by "The
 minister will speak the same day").
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerType = Literal["duration", "measure", "money", "clock", "exact clock"]
+AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date"]
 
 _AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|ninety|hundreds?|thousands?|several|few|many|half(?:\s+an?)?|"
@@ -37,7 +38,13 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ("exact clock", re.compile(r"\b(?:exact(?:ly)?|precise(?:ly)?)\b.{0,20}\b(?:time|hour)\b|\b(?:time|hour)\b.{0,20}"
                                r"\b(?:exact(?:ly)?|precise(?:ly)?)\b", re.IGNORECASE)),
     ("clock", re.compile(r"\b(?:what|which)\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)),
+    ("date", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*when\b|\b(?:what|which)\s+(?:day|date|year|month)\b",
+                        re.IGNORECASE)),
 ]
+# a month's name, or its abbreviation next to a day's number ("may" alone is a verb, "mar" another word)
+_MONTHS = (r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|"
+           r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d|\d\s*(?:jan|feb|mar|apr|may|jun|jul|"
+           r"aug|sept?|oct|nov|dec)\b")
 
 _HOLDS: dict[AnswerType, re.Pattern[str]] = {
     "duration": re.compile(rf"\b{_AMOUNT}[\s-]+(?:more\s+than\s+)?{_UNITS}\b|\b\d+[\s-]*(?:h|hr|min)\b|"
@@ -51,6 +58,10 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
                         r"yuan|yen)\b|\b(?:dollars?|euros?|rubles?|roubles?)\b|\b\d[\d,.]*\s*(?:billion|million|"
                         r"trillion)\b", re.IGNORECASE),
     "exact clock": re.compile(_ON_THE_CLOCK, re.IGNORECASE),
+    "date": re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|" + _MONTHS + r"|"
+                       r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}\b|\b(?:today|yesterday|tomorrow|tonight|ago|"
+                       r"weekend)\b|\b(?:last|next|this|that|same|previous|earlier|later)\s+(?:day|night|week|month|"
+                       r"year|morning|evening|spring|summer|autumn|fall|winter)\b", re.IGNORECASE),
     "clock": re.compile(_ON_THE_CLOCK + r"|\bnoon\b|\bmidnight\b|\b(?:morning|afternoon|evening|night|dawn|dusk)\b",
                         re.IGNORECASE),
 }
@@ -79,7 +90,10 @@ def asks_who(question: str) -> bool:
     return bool(_WHO.search(question))
 
 
-_CLAUSES = re.compile(r"[,;:?!.]|\b(?:and|but|or|while)\b", re.IGNORECASE)
+# a clause ends at punctuation, or at a conjunction that opens another question ("…, and how long…");
+# "the king and the queen" is one phrase
+_CLAUSES = re.compile(r"[,;:?!.]|\b(?:and|but|or|while)\b(?=\s+(?:how|what|when|where|who|which|why|did|does|do|"
+                      r"was|were|is|are|has|have|had|can|could|will|would)\b)", re.IGNORECASE)
 
 
 def asking_clause(question: str) -> str:

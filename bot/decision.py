@@ -5,9 +5,10 @@ Retrieval always ranks something first, so the decision looks at what the questi
   means they cannot answer: decline, whatever the ranking says;
 - a question about the articles themselves ("which outlets?", "when was the preview written?") is
   answered from the source list;
-- "how long / how tall / what time …" is answered only by a sentence that states a duration, a
-  measurement or a time (bot.answer_types), and names what the question names ("how long was the
-  stop in Oslo?" is not answered by the length of another stop);
+- "how long / how tall / what time / when …" is answered only by a sentence that states a duration, a
+  measurement, a time or a date (bot.answer_types), names what the question names ("how long was the
+  stop in Oslo?" is not answered by the length of another stop), and states the question's words:
+  any sentence holding a date is close in meaning to any "when?", so closeness alone does not answer;
 - "who …?" / "which senator …?" ranks first the facts that name someone the question does not;
 - "what did they talk about?" asks what happened: a sentence that only looks forward ("he will
   speak with …") does not answer it, unless the question asks about plans ("was going to", "expected");
@@ -101,12 +102,14 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     # a question in another language is matched by meaning only: its words are not the articles'
     terms = [t for t in profile.focus if t != "not"] if profile.english else []
     earlier = follow_up_terms(retriever, question, retriever.terms(question, profile), history)
-    hits = retriever.search(terms, earlier, k=CANDIDATES, vector=vector)
+    described = [s for s in retriever.described(question, terms) if s not in earlier]  # ranks who is meant
+    hits = retriever.search(terms, [*earlier, *described], k=CANDIDATES, vector=vector)
     if profile.after:
         hits = [h for h in hits if _after_event(knowledge, h)]
     elif _HAPPENED.search(question) and not speaks_of_plans(question):  # an expectation is no report of it
         hits = [h for h in hits if not looks_forward(h.fact.text)]
     kind = asked_type(question) if profile.english else None
+    typed: list[Hit] = []
     who = kind is None and profile.english and asks_who(question)
     if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
         # "how long was the stop in Oslo?": that one ("was Oslo discussed, and how long…" names none)
@@ -122,13 +125,17 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         return Evidence("after" if profile.after else "decline", profile, reason=reason)
     known = [t for t in [*terms, *earlier] if retriever.vocabulary.knows(t)]
     unknown = [t for t in [*terms, *earlier] if t not in known]
-    best_coverage = max(_coverage(retriever, known, unknown, h) for h in hits[:3]) if known else 0.0
-    best_dense = max(h.dense for h in hits)
+    judged = typed or hits  # a typed question is answered by a sentence that holds the type, or not at all
+    best_coverage = max(_coverage(retriever, known, unknown, h) for h in judged[:3]) if known else 0.0
+    best_dense = max(h.dense for h in judged)
     if not profile.english:
         answers = retriever.semantic and best_dense >= FOREIGN_MEANING
     elif retriever.semantic and best_dense < MIN_MEANING:
         answers = False  # nothing in the articles is even about this ("the capital of Australia")
     elif profile.after:  # the embedding knows topics, not time: what came after must be stated
+        answers = best_coverage >= MIN_KNOWN_COVERAGE
+    elif kind is not None:  # a sentence holding a date is close in meaning to any "when?": words decide
+        best_coverage = _typed_coverage(retriever, question, known, typed)
         answers = best_coverage >= MIN_KNOWN_COVERAGE
     else:
         answers = best_coverage >= MIN_KNOWN_COVERAGE or (retriever.semantic and (
@@ -152,6 +159,15 @@ def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: H
     return found / (sum(weights) + UNKNOWN_SHARE * retriever.typical_weight * len(unknown))
 
 
+def _typed_coverage(retriever: Retriever, question: str, known: list[str], typed: list[Hit]) -> float:
+    """How much of what a typed question asks about ("…, and how long was the call?") the best of the
+    sentences holding its type states. Words the articles never use ("how far away") are left out:
+    the sentence already holds the kind of answer asked for."""
+    clause = retriever.lexicon.stem_set(asking_clause(question))
+    asked = [t for t in known if t in clause] or known
+    return max(_coverage(retriever, asked, [], h) for h in typed[:3]) if asked else 0.0
+
+
 def _names_someone_else(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
     """The fact names someone or something the question does not (beyond the event's own parties)."""
     vocabulary = retriever.vocabulary
@@ -163,10 +179,12 @@ def _states_all(retriever: Retriever, terms: list[str], hit: Hit) -> bool:
 
 
 def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) -> bool:
-    """Some fact names the speaker and states at least half of the topic (weighted)."""
+    """Some fact names the speaker and states at least half of the topic (weighted). The topic's
+    words the articles never use are left out: they may be a paraphrase ("how the call would turn out")."""
+    topic = [t for t in profile.topic if retriever.vocabulary.knows(t)]
     for hit in hits:
-        if _states_all(retriever, list(profile.speaker), hit) and \
-                retriever.coverage_by(list(profile.topic), [hit.fact.id]) >= SAID_TOPIC_COVERAGE:
+        if _states_all(retriever, list(profile.speaker), hit) and (
+                not topic or retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE):
             return True
     return False
 

@@ -3,7 +3,9 @@
 BM25 finds the rare words a question shares with a sentence ("Geneva", "Merkel"); the embedding
 finds the sentence a paraphrase means ("penalties" for "sanctions", a question in Spanish). Each
 ranks every fact, and the two rankings are fused by reciprocal rank, so neither's score scale
-matters. Ranking is all this does: whether the best facts *answer* the question is bot.decision's
+matters. BM25's vote counts for the share of the question's words the articles use at all: chat
+paraphrase leaves it only a word or two to rank by, and then meaning leads.
+Ranking is all this does: whether the best facts *answer* the question is bot.decision's
 call. Facts are indexed with their full article sentences, so a merged quote is found by who said
 it. Without the embedding model retrieval is lexical only. It is no engine: the knowledge snapshot
 builds one index per brief, and both engines (through bot.decision) read it.
@@ -18,6 +20,7 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 from bot import english
+from bot.aliases import learn
 from bot.brief import Brief, BriefFact
 from bot.semantic import Embedder
 from bot.vocabulary import QuestionProfile, Vocabulary, in_family
@@ -45,6 +48,7 @@ class Retriever:
         self._weights = brief.word_weights()
         self.typical_weight = float(np.median(list(self._weights.idf.values()))) if self._weights.idf else 1.0
         self._position = {f.id: i for i, f in enumerate(self.facts)}
+        self.aliases = learn(f.context for f in self.facts)
         outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
         self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon)
         english.load()  # questions are read against an English word list: not on the event loop
@@ -67,6 +71,12 @@ class Retriever:
         left. Pass the question's `profile` when it is already at hand: profiling reads the vocabulary."""
         focus = [w for w in (profile or self.profile(question)).focus if w != "not"]
         return focus or [w for w in dict.fromkeys(self.lexicon.key_stems(question)) if w != "not"]
+
+    def described(self, question: str, terms: Sequence[str]) -> list[str]:
+        """Stems of the names of the people a question calls by their description only ("the harbour
+        ministry spokesman"): the sentences that quote him by name are about him too."""
+        names = [name.split()[-1] for _, name in self.aliases.described(question)]
+        return [s for n in names for s in self.lexicon.key_stems(n) if s not in terms]
 
     def weight(self, term: str) -> float:
         return self._weights(term)
@@ -100,10 +110,18 @@ class Retriever:
         lexical = self._bm25.get_scores(words) if words else np.zeros(n)
         fused = np.zeros(n)
         if words:
-            fused[np.argsort(-lexical, kind="stable")] += 1.0 / (FUSION_K + np.arange(1, n + 1))
+            fused[np.argsort(-lexical, kind="stable")] += self._lexical_vote(terms) / (FUSION_K + np.arange(1, n + 1))
         dense = np.zeros(n)
         if vector is not None and self._matrix is not None:
             dense = self._matrix @ vector
             fused[np.argsort(-dense, kind="stable")] += DENSE_WEIGHT / (FUSION_K + np.arange(1, n + 1))
         order = sorted(range(n), key=lambda i: (-fused[i], i))[:k]
         return [Hit(self.facts[i], float(dense[i]), self.coverage(terms, i)) for i in order]
+
+    def _lexical_vote(self, terms: list[str]) -> float:
+        """BM25's vote, scaled by the share of the question's words the articles use at all: a question
+        in the articles' words is ranked by both, one in chat paraphrase ("prez", "penalties") mostly by
+        meaning, where BM25 reads only the few words it knows."""
+        if not terms:
+            return 1.0
+        return sum(self.vocabulary.knows(t) for t in terms) / len(terms)

@@ -63,8 +63,9 @@ NEGATIONS = NEGATIONS | _bare(NEGATIONS)
 _FORWARD = re.compile(r"\b(?:will|’ll|'ll|(?:is|are|was|were) (?:expected|scheduled|set|due|planned) to|"
                       r"planned for)\b", re.IGNORECASE)
 # ...and a question or sentence with these words speaks of plans, not of what happened.
-_PLANS = re.compile(r"\b(?:will|would|gonna|going to|expect\w*|plan\w*|predict\w*|hop(?:e|ed|ing)|suppos\w*|"
-                    r"intend\w*|schedul\w*|due|ahead|before\w*|advance|preview\w*|set to|about to|next|’ll|'ll)\b",
+_PLANS = re.compile(r"\b(?:will|would|\w+['’]d|theyd|youd|gonna|going to|expect\w*|plan\w*|predict\w*|"
+                    r"hop(?:e|ed|ing)|suppos\w*|intend\w*|"
+                    r"schedul\w*|due|ahead|before\w*|advance|preview\w*|set to|about to|next|’ll|'ll)\b",
                     re.IGNORECASE)
 
 

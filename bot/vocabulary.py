@@ -180,12 +180,17 @@ class Vocabulary:
         if not match:
             return (), ()
         tokens = _tokens(match.group(1))
-        # names, not modifiers: "the French president" and "Merkel's spokesman" name no speaker
-        speaker = [t for i, t in enumerate(tokens) if t[:1].isupper()
-                   and (i + 1 == len(tokens) or tokens[i + 1][:1].isupper())]
+        # names, not modifiers: "the French president" and "Merkel's spokesman" name no speaker;
+        # in lowercase chat ("what did obama say"), a word the articles only write capitalised is a name
+        named = [t[:1].isupper() or self._is_proper(t) for t in tokens]
+        speaker = [t for i, t in enumerate(tokens) if named[i] and (i + 1 == len(tokens) or named[i + 1])]
         names = tuple(s for t in speaker for s in (self.expand(t) or self.lexicon.key_stems(t)) if s not in self.frame)
         topic = tuple(s for s in self.lexicon.key_stems(match.group(2)) if s not in self.frame and s != "not")
         return (names, topic) if names and topic else ((), ())
+
+    def _is_proper(self, token: str) -> bool:
+        stems = self.lexicon.key_stems(token)
+        return bool(stems) and all(st in self.proper for st in stems)
 
     def expand(self, token: str) -> tuple[str, ...] | None:
         """An acronym of the articles ("NATO") as the stems of its words; None if it is not one."""

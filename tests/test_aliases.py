@@ -46,3 +46,10 @@ def test_any_text_is_read_without_error(sentences: list[str]) -> None:
     for text in sentences:
         note = aliases.notes(text)
         assert note == "" or (note.startswith("(") and note.endswith(")"))
+
+
+def test_a_question_that_calls_someone_by_description_is_about_that_person() -> None:
+    aliases = learn(SENTENCES)
+    assert aliases.described("what did the ruritanian president tell them?") == [("ruritanian president", "Anna Berg")]
+    assert aliases.described("what did the prime minister say?") == []  # two prime ministers: nobody in particular
+    assert aliases.described("what did the president of the harbour say?") == []  # not the articles' description

@@ -25,6 +25,9 @@ from bot.service import Service
     ("How many leaders did he call?", None),  # a list answers it as well as a number
     ("Who called whom?", None),
     ("Did they talk for long?", None),
+    ("so when n where did they meet?", "date"),
+    ("What day did the minister speak?", "date"),
+    ("What did he say when asked?", None),  # "when" inside a clause asks for no date
 ])
 def test_the_kind_of_answer_a_question_asks_for(question: str, kind: str | None) -> None:
     assert asked_type(question) == kind
@@ -44,6 +47,13 @@ def test_the_kind_of_answer_a_question_asks_for(question: str, kind: str | None)
     ("The two spoke on Saturday.", "clock", False),
     ("On Saturday night the two spoke.", "exact clock", False),  # a time of day is no exact time
     ("The call began at 17:30.", "exact clock", True),
+    ("They last spoke in November.", "date", True),
+    ("The minister spoke on Monday.", "date", True),
+    ("It was published on 29/1/2017.", "date", True),
+    ("He had spoken the previous week.", "date", True),
+    ("They agreed to work out possible dates and a venue.", "date", False),
+    ("It may take time.", "date", False),  # "may" is a verb here
+    ("Prime Minister Theresa May said so.", "date", False),
 ])
 def test_whether_a_sentence_states_that_kind_of_answer(sentence: str, kind, expected: bool) -> None:
     assert holds(kind, sentence) is expected
@@ -141,6 +151,8 @@ def test_the_word_list_is_read_when_knowledge_is_built_not_on_the_first_question
     ("Was Iran discussed, and how long did the call last?", " how long did the call last"),
     ("how long was the call with the australian pm", "how long was the call with the australian pm"),
     ("Who spoke first?", "Who spoke first?"),
+    ("did the king and the queen meet, and when", " when"),  # "the king and the queen" is one phrase
+    ("did they talk about iran and how long was the call?", " how long was the call"),
 ])
 def test_the_clause_that_asks_for_the_typed_answer(question: str, clause: str) -> None:
     assert asking_clause(question) == clause
@@ -206,3 +218,14 @@ def test_for_a_who_question_facts_that_name_someone_new_come_first(knowledge, qu
     naming = [_names_someone_else(retriever, h, asked) for h in evidence.hits]
     assert naming and naming[0], [h.fact.text for h in evidence.hits[:3]]
     assert naming == sorted(naming, reverse=True)  # every fact that names someone new before any that does not
+
+
+async def test_when_is_answered_only_by_a_sentence_that_dates_what_was_asked(settings) -> None:
+    """They never met: "agreed to work out possible dates" holds no date, and the date of their last
+    call is not the date of a meeting."""
+    service = Service.from_settings(settings)
+    meeting = await service.ask("so when and where did trump and putin finally meet in person?")
+    assert meeting.status == "refused", meeting.text
+    last_call = await service.ask("when did trump and putin last speak before this call?")
+    assert last_call.status == "answered", last_call.text
+    assert "November" in " ".join(c.quote for c in last_call.citations)

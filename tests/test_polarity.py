@@ -135,6 +135,7 @@ def test_forward_looking_sentences_and_plans_are_recognised() -> None:
     assert looks_forward("He’ll also speak with the chancellor.") and looks_forward("It is expected to last an hour.")
     assert not looks_forward("He spoke with the chancellor.")
     assert speaks_of_plans("what was the call gonna be about?") and not speaks_of_plans("what did they talk about?")
+    assert speaks_of_plans("did he think theyd cover every issue?") and speaks_of_plans("did he think they’d cover it?")
 
 
 async def test_the_llm_engine_never_tells_a_plan_as_done(llm_settings, fake_llm, fact_id) -> None:

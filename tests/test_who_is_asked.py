@@ -1,0 +1,48 @@
+"""Who a question asks about, however it is typed: lowercase names, descriptions instead of names,
+and chat wording the articles never use."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.decision import gather
+from bot.service import Service
+
+
+@pytest.mark.parametrize("question, speaker", [
+    ("what did sherrod brown say about the sanctions", ("sherrod", "brown")),
+    ("What did Sherrod Brown say about the sanctions?", ("sherrod", "brown")),
+    ("what did obama say about the call", ("obama",)),
+    ("what did the french president say about trump", ()),  # a description, not a name
+    ("what did merkel's spokesman say about the call", ()),  # "merkel's" only says whose spokesman
+])
+def test_a_lowercase_name_is_read_as_the_speaker(knowledge, question: str, speaker: tuple[str, ...]) -> None:
+    assert knowledge.retriever.profile(question).speaker == speaker
+
+
+async def test_what_someone_said_is_declined_when_the_articles_never_quote_them_on_it(settings) -> None:
+    service = Service.from_settings(settings)
+    answer = await service.ask("what did obama say about the trump putin phone call")
+    assert answer.status == "refused", answer.text
+
+
+async def test_words_the_articles_never_use_do_not_hide_what_someone_said(settings) -> None:
+    """"turn out" is nowhere in the articles; "Trump said of the call" is."""
+    answer = await Service.from_settings(settings).ask("what did trump say about how the call would turn out?")
+    assert answer.status == "answered", answer.text
+    assert "see what happens" in " ".join(c.quote for c in answer.citations).lower()
+
+
+def test_someone_called_by_their_description_is_found_by_name(knowledge) -> None:
+    """The articles call Peskov "Kremlin spokesman Dmitry Peskov" once, and "Peskov" elsewhere."""
+    retriever = knowledge.retriever
+    question = "what did the kremlin spokesman tell reporters?"
+    evidence = gather(knowledge, question, [], retriever.embed(question))
+    assert all("Peskov" in h.fact.text for h in evidence.hits[:3]), [h.fact.text for h in evidence.hits[:3]]
+
+
+def test_bm25_votes_by_the_share_of_the_question_it_can_read(knowledge) -> None:
+    retriever = knowledge.retriever
+    assert retriever._lexical_vote(["sanction", "putin"]) == 1.0
+    assert retriever._lexical_vote(["sanction", "qwzx"]) == 0.5  # a chat word the articles never use
+    assert retriever._lexical_vote([]) == 1.0  # only an earlier question's words: BM25 reads them all
