@@ -108,3 +108,17 @@ def asking_clause(question: str) -> str:
 def holds(kind: AnswerType, sentence: str) -> bool:
     """The sentence states something of that kind (a duration, a measurement, a sum, a time)."""
     return bool(_HOLDS[kind].search(sentence))
+
+
+
+# "Besides Oslo, where did they stop?" asks about everything but Oslo
+_SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to)\s+"
+                        r"([^,;?]+?)\s*(?:[,;?]|$)", re.IGNORECASE)
+
+
+def set_aside(question: str) -> str:
+    """What a question excludes from its answer ("Oslo" of "besides Oslo, where …?"); "" if nothing.
+    Its words are not what the question asks about: ranking by them puts first the very sentences
+    the asker has already heard of."""
+    match = _SET_ASIDE.search(question)
+    return match.group(1) if match else ""

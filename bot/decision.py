@@ -31,7 +31,7 @@ from typing import Literal
 
 import numpy as np
 
-from bot.answer_types import asked_type, asking_clause, asks_who, holds
+from bot.answer_types import asked_type, asking_clause, asks_who, holds, set_aside
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import looks_forward, speaks_of_plans
@@ -100,7 +100,9 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     if profile.about_comments:
         return Evidence("decline", profile, reason="reader comments are not sources")
     # a question in another language is matched by meaning only: its words are not the articles'
-    terms = [t for t in profile.focus if t != "not"] if profile.english else []
+    # "besides Oslo, …" is not about Oslo (but still about the event's own parties: "apart from the king")
+    aside = retriever.lexicon.stem_set(set_aside(question)) - retriever.vocabulary.event_stems
+    terms = [t for t in profile.focus if t != "not" and t not in aside] if profile.english else []
     earlier = follow_up_terms(retriever, question, retriever.terms(question, profile), history)
     described = [s for s in retriever.described(question, terms) if s not in earlier]  # ranks who is meant
     hits = retriever.search(terms, [*earlier, *described], k=CANDIDATES, vector=vector)

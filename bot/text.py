@@ -36,7 +36,8 @@ STOP_WORDS = frozenset(
     however meanwhile according said say says saying tell told ask asked also much many well may might
     must shall will whether either neither among yes
     lol irl idk btw tbh imo imho fyi afaik iirc pls plz thx ty rn smh ngl omg lmao ikr tho ya yall ur
-    """.split()  # the last line: chat shorthand that frames a message and says nothing about its subject
+    abt bc cuz coz bcuz wat wut rly prolly wanna gotta kinda sorta dunno nah yeah yep nope ok okay hmm lemme
+    """.split()  # the last lines: chat shorthand that frames a message and says nothing about its subject
 )
 
 NEGATIONS = frozenset(
@@ -141,7 +142,7 @@ def has_negation(text: str) -> bool:
 TITLE_ABBREVIATIONS = {"sen": "senat", "rep": "repres", "gov": "governor", "gen": "general", "pres": "presid",
                        "amb": "ambassador", "dept": "depart", "min": "minist", "admin": "administr",
                        "govt": "govern", "convo": "convers", "intel": "intellig", "potus": "presid",
-                       "prez": "presid", "info": "inform"}
+                       "prez": "presid", "info": "inform", "ppl": "peopl", "msg": "messag", "pic": "pictur"}
 
 # Words that mean the same in any story, each group read as its first word. Words particular to one
 # event (its places, groups, the kind of event) come from its [event] synonyms in sources.toml.

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.answer_types import asked_type, asking_clause, asks_who, holds
+from bot.answer_types import asked_type, asking_clause, asks_who, holds, set_aside
 from bot.questions import is_instruction_attempt
 from bot.service import Service
 
@@ -122,11 +122,13 @@ async def test_a_typo_is_read_as_the_articles_word(settings) -> None:
     assert "Ukrain" in " ".join(c.quote for c in answer.citations)
 
 
-async def test_chat_shorthand_does_not_decline_a_question(settings) -> None:
+@pytest.mark.parametrize("chatty", ["lol did they talk about ukraine irl?", "ok so did they talk abt ukraine or nah",
+                                    "wat did they say abt ukraine bc idk"])
+async def test_chat_shorthand_does_not_decline_a_question(settings, chatty: str) -> None:
     service = Service.from_settings(settings)
     plain = await service.ask("did they talk about ukraine?")
-    chatty = await service.ask("lol did they talk about ukraine irl?")
-    assert chatty.status == plain.status == "answered"
+    answer = await service.ask(chatty)
+    assert answer.status == plain.status == "answered", answer.text
 
 
 async def test_once_it_was_over_asks_what_came_after_and_forward_looking_sentences_do_not_answer(settings) -> None:
@@ -229,3 +231,24 @@ async def test_when_is_answered_only_by_a_sentence_that_dates_what_was_asked(set
     last_call = await service.ask("when did trump and putin last speak before this call?")
     assert last_call.status == "answered", last_call.text
     assert "November" in " ".join(c.quote for c in last_call.citations)
+
+
+@pytest.mark.parametrize("question, phrase", [
+    ("Besides Oslo and Bergen, where did the king stop?", "Oslo and Bergen"),
+    ("apart from talking about relations, what was planned?", "talking about relations"),
+    ("what did they discuss other than the weather?", "the weather"),
+    ("who else was there, besides the queen", "the queen"),
+    ("What did they discuss?", ""),
+])
+def test_what_a_question_sets_aside(question: str, phrase: str) -> None:
+    assert set_aside(question) == phrase
+
+
+def test_what_a_question_sets_aside_is_not_what_it_asks_about(knowledge) -> None:
+    """"Besides fighting terrorists": the sentences about fighting terrorism are what the asker knows."""
+    from bot.decision import gather
+
+    question = "besides fighting terrorists, what middle east stuff did they go over"
+    evidence = gather(knowledge, question, [], knowledge.retriever.embed(question))
+    shown = " ".join(h.fact.text for h in evidence.chosen)
+    assert evidence.verdict == "answer" and "Israeli-Palestinian" in shown, shown
