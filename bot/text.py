@@ -37,6 +37,7 @@ STOP_WORDS = frozenset(
     must shall will whether either neither among yes
     lol irl idk btw tbh imo imho fyi afaik iirc pls plz thx ty rn smh ngl omg lmao ikr tho ya yall ur
     abt bc cuz coz bcuz wat wut rly prolly wanna gotta kinda sorta dunno nah yeah yep nope ok okay hmm lemme
+    wait hey hi hello guys
     """.split()  # the last lines: chat shorthand that frames a message and says nothing about its subject
 )
 
