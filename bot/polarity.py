@@ -22,6 +22,7 @@ statement stands alone, which the reader can weigh ("The ministry has been accus
 
 from __future__ import annotations
 
+import logging
 import re
 
 from bot.answer import Supported
@@ -30,6 +31,8 @@ from bot.retrieval import Retriever
 from bot.support import keep_supported, measure
 from bot.text import is_negation, looks_forward, speaks_of_plans, words
 from bot.vocabulary import in_family
+
+log = logging.getLogger(__name__)
 
 _LEAD = re.compile(r"^\s*(yes|no)\b\s*[,:;.!—–-]?\s*", re.IGNORECASE)
 _YES_NO_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|ok|okay|wait)\b[\s,]*)?(?:did|does|do|is|was|were|are|has|have|"
@@ -51,9 +54,15 @@ def check_model_sentences(sentences: list[tuple[str, list[str]]], question: str,
     """A model's sentences, as `keep_supported` gives them (kept, dropped), after the two checks
     above: echoes dropped, unverifiable leads removed. The one rule for finished and streamed replies."""
     retriever = knowledge.retriever
-    claims = [(checked_lead(text, question, retriever), ids) for text, ids in sentences
-              if not echoes_question(text, question, retriever)
-              and not unfounded_cause(text, ids, knowledge, threshold) and not told_as_done(text, ids, knowledge)]
+    claims: list[tuple[str, list[str]]] = []
+    for text, ids in sentences:
+        guard = ("it echoes the question" if echoes_question(text, question, retriever)
+                 else "its cause is unfounded" if unfounded_cause(text, ids, knowledge, threshold)
+                 else "it tells a plan as done" if told_as_done(text, ids, knowledge) else "")
+        if guard:
+            log.debug("dropped a sentence (%s): %r", guard, text[:200])
+        else:
+            claims.append((checked_lead(text, question, retriever), ids))
     kept, dropped = keep_supported(claims, knowledge.brief, threshold)
     return kept, dropped + len(sentences) - len(claims)
 

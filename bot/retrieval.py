@@ -109,8 +109,10 @@ class Retriever:
         n = len(self.facts)
         lexical = self._bm25.get_scores(words) if words else np.zeros(n)
         fused = np.zeros(n)
-        if words:
-            fused[np.argsort(-lexical, kind="stable")] += self._lexical_vote(terms) / (FUSION_K + np.arange(1, n + 1))
+        semantic = vector is not None and self._matrix is not None
+        if words:  # without the embedding BM25 ranks alone, whatever it can read
+            vote = self._lexical_vote([*terms, *context_terms]) if semantic else 1.0
+            fused[np.argsort(-lexical, kind="stable")] += vote / (FUSION_K + np.arange(1, n + 1))
         dense = np.zeros(n)
         if vector is not None and self._matrix is not None:
             dense = self._matrix @ vector

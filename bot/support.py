@@ -10,6 +10,7 @@ re-attributed to that fact; otherwise it is dropped. Nothing here knows about an
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from bot.answer import Supported
 from bot.brief import Brief, BriefFact
 from bot.text import GENERAL, Lexicon, WordWeights, has_negation, numbers, words
 from bot.vocabulary import in_family
+
+log = logging.getLogger(__name__)
 
 # Words that talk about the answer rather than the event ("the articles report that...").
 DISCOURSE = "article articles source sources report reports reported fact facts brief text"
@@ -185,4 +188,5 @@ def keep_supported(
             kept.append(Supported(text, verdict.fact_ids, verdict.score, verdict.reattributed))
         else:
             dropped += 1
+            log.debug("dropped an unsupported sentence (score %.2f, cited %s): %r", verdict.score, cited, text[:200])
     return kept, dropped

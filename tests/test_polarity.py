@@ -83,6 +83,17 @@ async def test_the_llm_engine_never_shows_an_echo_of_a_false_premise(llm_setting
     assert "Peskov confirmed that Trump was about to lift" not in answer.text
 
 
+def test_a_sentence_a_guard_drops_is_logged_with_the_reason(knowledge, caplog) -> None:
+    from bot.polarity import check_model_sentences
+
+    caplog.set_level("DEBUG", logger="bot.polarity")
+    question = "Why did Peskov confirm that Trump was about to lift the sanctions?"
+    kept, dropped = check_model_sentences([("Peskov confirmed that Trump was about to lift the sanctions.", [])],
+                                          question, knowledge, 0.7)
+    assert not kept and dropped == 1
+    assert any("it echoes the question" in r.getMessage() for r in caplog.records)
+
+
 @pytest.mark.parametrize("sentence, phrase, unfounded", [
     # the premise of a false-premise "why" question, given as fact before a true reason
     ("The Trump team described the conversation so negatively afterwards because they described it in positive "

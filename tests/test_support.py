@@ -161,6 +161,13 @@ def test_lead_in_needs_no_citation_and_is_not_counted(knowledge, fact_id) -> Non
     assert [k.text for k in kept] == ["The call lasted about an hour."] and dropped == 1
 
 
+def test_a_dropped_sentence_is_logged_for_the_operator(knowledge, fact_id, caplog) -> None:
+    """What the model said and why it was not shown, for whoever tunes the prompt (DEBUG only)."""
+    caplog.set_level("DEBUG", logger="bot.support")
+    keep_supported([("Bananas are yellow.", [fact_id("about an hour")])], knowledge.brief, THRESHOLD)
+    assert any("Bananas are yellow." in r.getMessage() and r.levelname == "DEBUG" for r in caplog.records)
+
+
 def test_resolved_dates_support_calendar_dates_and_catch_wrong_ones(knowledge, fact_id) -> None:
     briefing = [fact_id("joint briefing with British Prime Minister Theresa May")]
     ok = check("Trump met Theresa May on Friday 27 January 2017.", briefing, knowledge.brief, THRESHOLD)

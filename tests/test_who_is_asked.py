@@ -46,3 +46,9 @@ def test_bm25_votes_by_the_share_of_the_question_it_can_read(knowledge) -> None:
     assert retriever._lexical_vote(["sanction", "putin"]) == 1.0
     assert retriever._lexical_vote(["sanction", "qwzx"]) == 0.5  # a chat word the articles never use
     assert retriever._lexical_vote([]) == 1.0  # only an earlier question's words: BM25 reads them all
+
+
+def test_without_the_embedding_bm25_ranks_whatever_it_can_read(knowledge) -> None:
+    """A follow-up in words the articles never use ("qwzx") still ranks by the earlier question's."""
+    hits = knowledge.retriever.search(["qwzx"], ["sanction"], k=3, vector=None)
+    assert hits and all("sanction" in h.fact.context.lower() for h in hits), [h.fact.text for h in hits]
