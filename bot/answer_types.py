@@ -38,8 +38,10 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ("exact clock", re.compile(r"\b(?:exact(?:ly)?|precise(?:ly)?)\b.{0,20}\b(?:time|hour)\b|\b(?:time|hour)\b.{0,20}"
                                r"\b(?:exact(?:ly)?|precise(?:ly)?)\b", re.IGNORECASE)),
     ("clock", re.compile(r"\b(?:what|which)\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)),
-    ("date", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*when\b|\b(?:what|which)\s+(?:day|date|year|month)\b",
-                        re.IGNORECASE)),
+    # "when …?", but not "When asked about Oslo, what did he say?" (a clause of another question)
+    ("date", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*when\b(?![^,;?]*[,;]\s*(?:what|who|whom|whose|how|why|"
+                        r"which|where|did|does|do|was|were|is|are|has|have|had|can|could|would|will)\b)|"
+                        r"\b(?:what|which)\s+(?:day|date|year|month)\b", re.IGNORECASE)),
 ]
 # a month's name, or its abbreviation next to a day's number ("may" alone is a verb, "mar" another word)
 _MONTHS = (r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|"

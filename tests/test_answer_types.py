@@ -28,6 +28,7 @@ from bot.service import Service
     ("so when n where did they meet?", "date"),
     ("What day did the minister speak?", "date"),
     ("What did he say when asked?", None),  # "when" inside a clause asks for no date
+    ("When asked about the port, what did the minister say?", None),  # nor does a clause before the question
 ])
 def test_the_kind_of_answer_a_question_asks_for(question: str, kind: str | None) -> None:
     assert asked_type(question) == kind
