@@ -142,3 +142,26 @@ def _weekday(published: dt.date, weekday: int, future: bool) -> dt.date | None:
     except OverflowError:
         log.debug("skipping weekday %d: off the calendar from %s", weekday, published)
         return None
+
+
+_ASKED_MONTH = re.compile(rf"\b(?:in|by|during|until|since|of|early|late|mid)[\s-]+{_MONTH}(?:\s+(\d{{4}}))?\b",
+                          re.IGNORECASE)
+_ASKED_YEAR = re.compile(r"\b(?:in|by|during|until|since|of)\s+(19\d\d|20\d\d)\b", re.IGNORECASE)
+
+
+def asks_past(question: str, last: dt.date) -> bool:
+    """The question asks about a time wholly after `last` (the newest article): "did he sign it in
+    february?" of articles that end in January, "in 2019". A month without a year is the nearest
+    such month up to three months after `last`, else the one before: "in february" of a January story
+    is after it, "in november" and "in july" (a campaign's) before it."""
+    for match in _ASKED_MONTH.finditer(question):
+        month = _month(match.group(1))
+        if match.group(2):
+            start = _date(int(match.group(2)), month, 1, match.group(0))
+        else:
+            ahead = (month - last.month) % 12  # months from `last` forward to that month
+            start = _date(last.year + (last.month + ahead - 1) // 12, month, 1, match.group(0)) if 0 < ahead <= 3 \
+                else None
+        if start is not None and start > last:
+            return True
+    return any(int(m.group(1)) > last.year for m in _ASKED_YEAR.finditer(question))

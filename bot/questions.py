@@ -3,7 +3,7 @@
 Discord mention syntax, zero-width and control characters, markdown fences and citation markers a
 user typed are removed; what is left must be a non-empty question within the length cap. Requests
 that are not questions about the event (change your instructions, write a poem, translate a phrase,
-show the prompt) are recognised here so the LLM is never called for them.
+show the prompt, give your own opinion) are recognised here so the LLM is never called for them.
 """
 
 from __future__ import annotations
@@ -36,6 +36,12 @@ INSTRUCTION_ATTEMPTS = [
         r"\bhow\s+(do|would|can|should)\s+(you|i|we|one)\s+(say|write|spell|pronounce)\b|\btranslate\b.{0,60}"
         r"\b(into|to)\s+\w+",
         r"\b(repeat|print|reveal|show|output|dump)\b.{0,30}\b(brief|prompt|instructions|facts list|everything)",
+        # the bot's own opinion or advice: the articles report views, the bot holds none
+        r"\b(do|did|would|wouldn'?t|don'?t|dont)\s+(you|u|ya|y'?all)\s+(personally\s+|honestly\s+)?(think|reckon|"
+        r"believe|feel|agree|like|prefer|expect)\b",
+        r"\b(your|ur)\s+(own\s+|personal\s+|honest\s+)?(opinion|view|take|thoughts?|guess|prediction|feelings?)\b",
+        r"^\W*((so|but|ok|okay|honestly|and)\W+)*should\b(?!.*\b(according\s+to|say|said|says|argue[sd]?|think|"
+        r"thinks|thought|want|wants|wanted|warn\w*|urge\w*)\b)",
     )
 ]
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.brief import load_brief
 from bot.corpus import load_corpus
-from bot.dates import resolve_dates
+from bot.dates import asks_past, resolve_dates
 
 from .conftest import SEEDS
 
@@ -93,3 +95,20 @@ def test_a_sentence_with_an_impossible_day_still_builds_the_brief(seeds_dir) -> 
     brief = load_brief(seeds_dir, 2000)
     assert any("40 protesters" in s.text for s in load_corpus(seeds_dir).source(path.name).sentences)
     assert brief.facts
+
+
+@pytest.mark.parametrize("question, past", [
+    ("did he sign the order in february?", True),  # the month after a January story
+    ("what happened in March 2017?", True),
+    ("when did they speak in november?", False),  # the November before it
+    ("What did Trump say in July about Russia?", False),  # a campaign's July, not the next one
+    ("what did he say in january?", False),
+    ("may i ask what they discussed?", False),  # "may" is no month here
+])
+def test_a_question_about_a_time_after_the_newest_article(question: str, past: bool) -> None:
+    assert asks_past(question, dt.date(2017, 1, 30)) is past
+
+
+@given(st.integers(min_value=1900, max_value=2099))
+def test_a_year_asks_past_the_articles_exactly_when_it_comes_after_the_newest(year: int) -> None:
+    assert asks_past(f"what happened in {year}?", dt.date(2017, 1, 30)) is (year > 2017)
