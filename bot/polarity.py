@@ -67,7 +67,10 @@ def check_model_sentences(sentences: list[tuple[str, list[str]]], question: str,
     return kept, dropped + len(sentences) - len(claims)
 
 
-_CAUSE = re.compile(r"\s+(?:because|since|as a result of|due to)\s+", re.IGNORECASE)
+# "A because B", "A, as B" (a reason after a comma), "A given that B"
+_CAUSE = re.compile(r"\s+(?:because|since|as a result of|due to|owing to|thanks to|given that)\s+|,\s+as\s+(?!well\b|"
+                    r"part\b|of\b|a\b|an\b|the\b|expected\b|planned\b|reported\b|noted\b|usual\b|before\b)",
+                    re.IGNORECASE)
 
 
 def unfounded_cause(sentence: str, cited: list[str], knowledge: Knowledge, threshold: float) -> bool:

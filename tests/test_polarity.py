@@ -101,6 +101,11 @@ def test_a_sentence_a_guard_drops_is_logged_with_the_reason(knowledge, caplog) -
      "positive terms", True),
     ("Putin refused to discuss Syria because Islamic terrorism was a common foe.", "common foe", True),
     ("Trump cancelled the sanctions because the call lasted about an hour.", "about an hour", True),
+    # a reason after a comma: "A, as B" (the 1.5B model invented A for a near-topic question)
+    ("The Ukrainian government reacted positively to the call, as both leaders discussed the joint fight against "
+     "international terrorism.", "joint fight against", True),
+    ("They discussed the joint fight against international terrorism, as well as the situation in the Middle "
+     "East.", "joint fight against", False),  # "as well as" gives no reason
     # the fact states both halves
     ("The official insisted on anonymity because he was not authorized to disclose details of the call by name.",
      "anonymity", False),
