@@ -158,7 +158,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         verdict: Verdict = "after" if profile.after else "decline"
         return Evidence(verdict, profile, hits, reason=f"coverage {best_coverage:.2f}, meaning {best_dense:.2f}")
     # by meaning alone, only the closest fact is clearly about the question
-    chosen = _choose(hits, known, retriever) if profile.english else hits[:1]
+    chosen = _choose(judged, known, retriever) if profile.english else hits[:1]  # "how long?": only durations
     return Evidence("answer", profile, hits, chosen, "")
 
 

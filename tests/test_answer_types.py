@@ -77,6 +77,8 @@ async def test_a_duration_question_is_answered_with_the_sentence_that_states_one
     answer = await Service.from_settings(settings).ask("How long did the two presidents talk for?")
     assert answer.status == "answered", answer.text
     assert "about an hour" in " ".join(c.quote for c in answer.citations)
+    # and nothing beside it that states no duration ("Peskov confirmed the phone call")
+    assert all(holds("duration", c.quote) for c in answer.citations), [c.quote for c in answer.citations]
 
 
 @pytest.mark.parametrize("question", [
