@@ -9,7 +9,9 @@ Retrieval always ranks something first, so the decision looks at what the questi
   measurement, a time or a date (bot.answer_types), names what the question names ("how long was the
   stop in Oslo?" is not answered by the length of another stop), and states the question's words:
   any sentence holding a date is close in meaning to any "when?", so closeness alone does not answer;
-- "who …?" / "which senator …?" ranks first the facts that name someone the question does not;
+- "who …?" / "which senator …?" ranks first the facts that name someone the question does not, and
+  one of them must state enough of what the question asks that person to have done ("who interpreted?"
+  is not answered by a sentence that names a minister);
 - "what did they talk about?" asks what happened: a sentence that only looks forward ("he will
   speak with …") does not answer it, unless the question asks about plans ("was going to", "expected");
 - "what happened after …" (or "in february", of articles that end in January) is answered only from
@@ -50,6 +52,7 @@ MIN_MEANING = 0.80  # below this cosine no fact is about the question, whatever 
 FOREIGN_MEANING = 0.79  # a question in another language is matched by meaning alone
 UNKNOWN_SHARE = 1.0  # how much an unknown word weighs, relative to a typical word of the articles
 SAID_TOPIC_COVERAGE = 0.5  # "what did X say about Y": one fact names X and states this much of Y
+WHO_COVERAGE = 0.3  # "who …?": a fact naming someone new must state this much of what they are asked about
 MAX_FACTS = 3
 CANDIDATES = 8
 RELATED_SPREAD = 0.03  # a 2nd/3rd fact joins when its cosine is this close to the best...
@@ -119,6 +122,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         hits = [h for h in hits if not looks_forward(h.fact.text)]
     kind = asked_type(question) if profile.english else None
     typed: list[Hit] = []
+    named: list[Hit] = []
     who = kind is None and profile.english and asks_who(question)
     if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
         # "how long was the stop in Oslo?": that one ("was Oslo discussed, and how long…" names none)
@@ -154,6 +158,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
             best_dense >= CLEAR_MEANING or (best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)))
     if answers and profile.speaker and not _said_by(retriever, profile, hits[:CANDIDATES]):
         answers = False  # the articles quote that person, but not about that
+    if answers and named and max(_coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE:
+        answers = False  # "who interpreted?": the sentences that name people are not about interpreting
     if not answers:
         verdict: Verdict = "after" if profile.after else "decline"
         return Evidence(verdict, profile, hits, reason=f"coverage {best_coverage:.2f}, meaning {best_dense:.2f}")

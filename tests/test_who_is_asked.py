@@ -52,3 +52,13 @@ def test_without_the_embedding_bm25_ranks_whatever_it_can_read(knowledge) -> Non
     """A follow-up in words the articles never use ("qwzx") still ranks by the earlier question's."""
     hits = knowledge.retriever.search(["qwzx"], ["sanction"], k=3, vector=None)
     assert hits and all("sanction" in h.fact.context.lower() for h in hits), [h.fact.text for h in hits]
+
+
+async def test_a_who_question_is_declined_when_no_one_named_did_what_it_asks(settings) -> None:
+    """The articles name many people; none of them sat in the room. The sentences that name someone
+    must be about what the question asks them to have done."""
+    service = Service.from_settings(settings)
+    room = await service.ask("who else sat in the room with trump during the call?")
+    assert room.status == "refused", room.text
+    interview = await service.ask("who interviewed trump on fox news on thursday?")
+    assert interview.status == "answered" and "Hannity" in interview.text, interview.text
