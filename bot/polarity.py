@@ -58,6 +58,7 @@ def check_model_sentences(sentences: list[tuple[str, list[str]]], question: str,
     for text, ids in sentences:
         guard = ("it echoes the question" if echoes_question(text, question, retriever)
                  else "its cause is unfounded" if unfounded_cause(text, ids, knowledge, threshold)
+                 else "its speaker is not the cited one" if unfounded_speaker(text, ids, knowledge, threshold)
                  else "it tells a plan as done" if told_as_done(text, ids, knowledge) else "")
         if guard:
             log.debug("dropped a sentence (%s): %r", guard, text[:200])
@@ -84,6 +85,33 @@ def unfounded_cause(sentence: str, cited: list[str], knowledge: Knowledge, thres
     facts = brief.cited(cited)
     # its words, not its negations: the whole sentence's negations are checked with the whole sentence
     stated, _ = measure(head, [f.evidence for f in facts], brief.word_weights())
+    return stated < threshold
+
+
+# "The ministry said …", "According to the ministry, …": who is said to have said it
+_SPEAKER = re.compile(r"^\W*(?:according\s+to\s+(?P<a>[^,]+),|(?P<b>[^,]+?)\s+(?:said|says|told|stated|noted|added|"
+                      r"wrote|tweeted|announced|called|described|insisted|warned)\b)", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def unfounded_speaker(sentence: str, cited: list[str], knowledge: Knowledge, threshold: float) -> bool:
+    """"X said Y" citing two facts, one naming X and the other stating Y: each is true, the sentence is
+    not ("The ministry said '<a quote nobody is credited with>'"). Pooled, the two facts pass the
+    check; what X is said to have said must be stated by the facts that name X."""
+    match = _SPEAKER.match(sentence)
+    brief = knowledge.brief
+    facts = brief.cited(cited)
+    if not match or len(facts) < 2:
+        return False
+    speaker = match.group("a") or match.group("b") or ""
+    lexicon = brief.lexicon
+    names = {s for token in _NAME.findall(speaker) for s in lexicon.key_stems(token)}
+    if not names:
+        return False  # "They said …", "The two leaders said …": no one in particular to check
+    naming = [f for f in facts if all(in_family(n, lexicon.stem_set(f.evidence)) for n in names)]
+    if not naming or len(naming) == len(facts):
+        return False  # nobody cited names the speaker (the support check's name test), or every fact does
+    stated, _ = measure(sentence[match.end():], [f.evidence for f in naming], brief.word_weights())
     return stated < threshold
 
 

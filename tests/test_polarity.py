@@ -161,3 +161,22 @@ async def test_the_llm_engine_never_tells_a_plan_as_done(llm_settings, fake_llm,
     answer = await Service.from_settings(llm_settings()).ask("was trump also on the phone w merkel that same day")
     assert "was also on the phone" not in answer.text
     assert answer.fallback and answer.dropped == 1
+
+
+@pytest.mark.parametrize("sentence, phrases, unfounded", [
+    # the quote's fact credits no one; the other fact names the White House about something else
+    ('The White House said "The Americans, and the world, will get the Trump they elected".',
+     ("get the Trump they elected", "described the conversation in positive"), True),
+    ("Lavrov said the call was a display of mutual respect.", ("display of mutual respect", "about an hour"), False),
+    ("They said the call lasted about an hour.", ("display of mutual respect", "about an hour"), False),  # no one named
+])
+def test_what_a_speaker_said_must_be_stated_by_the_facts_that_name_them(knowledge, fact_id, sentence: str,
+                                                                        phrases: tuple[str, ...],
+                                                                        unfounded: bool) -> None:
+    from bot.polarity import check_model_sentences, unfounded_speaker
+
+    ids = [fact_id(p) for p in phrases]
+    assert unfounded_speaker(sentence, ids, knowledge, 0.7) is unfounded
+    if unfounded:  # pooled, the two facts pass the word check; the guard drops the sentence
+        kept, _ = check_model_sentences([(sentence, ids)], "Who said it?", knowledge, 0.7)
+        assert not kept
