@@ -114,7 +114,7 @@ class Retriever:
             vote = self._lexical_vote([*terms, *context_terms]) if semantic else 1.0
             fused[np.argsort(-lexical, kind="stable")] += vote / (FUSION_K + np.arange(1, n + 1))
         dense = np.zeros(n)
-        if vector is not None and self._matrix is not None:
+        if vector is not None and self._matrix is not None:  # (`semantic`, spelled out for the type checker)
             dense = self._matrix @ vector
             fused[np.argsort(-dense, kind="stable")] += DENSE_WEIGHT / (FUSION_K + np.arange(1, n + 1))
         order = sorted(range(n), key=lambda i: (-fused[i], i))[:k]

@@ -66,8 +66,8 @@ _FORWARD = re.compile(r"\b(?:will|’ll|'ll|(?:is|are|was|were) (?:expected|sche
                       r"planned for)\b", re.IGNORECASE)
 # ...and a question or sentence with these words speaks of plans, not of what happened.
 _PLANS = re.compile(r"\b(?:will|would|\w+['’]d|theyd|youd|gonna|going to|expect\w*|plan\w*|predict\w*|"
-                    r"hop(?:e|ed|ing)|suppos\w*|intend\w*|"
-                    r"schedul\w*|due|ahead|before\w*|advance|preview\w*|set to|about to|next|’ll|'ll)\b",
+                    r"hop(?:e|ed|ing)|suppos\w*|intend\w*|schedul\w*|due|ahead|before\w*|advance|preview\w*|"
+                    r"set to|about to|next|’ll|'ll)\b",
                     re.IGNORECASE)
 
 
