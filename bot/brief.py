@@ -94,6 +94,11 @@ class Brief:
     def event_name(self) -> str:
         return self.event.name if self.event else DEFAULT_EVENT_NAME
 
+    @property
+    def ends(self) -> dt.date | None:
+        """When the newest article was written: what the articles cannot report comes after it."""
+        return max((entry.published for entry in self.sources), default=None)
+
     def fact(self, fact_id: str) -> BriefFact | None:
         return self._by_id.get(fact_id.upper())
 

@@ -157,11 +157,13 @@ def asks_past(question: str, last: dt.date) -> bool:
     for match in _ASKED_MONTH.finditer(question):
         month = _month(match.group(1))
         if match.group(2):
-            start = _date(int(match.group(2)), month, 1, match.group(0))
+            year = int(match.group(2))
         else:
             ahead = (month - last.month) % 12  # months from `last` forward to that month
-            start = _date(last.year + (last.month + ahead - 1) // 12, month, 1, match.group(0)) if 0 < ahead <= 3 \
-                else None
+            if not 0 < ahead <= 3:
+                continue  # the one before `last`
+            year = last.year + (last.month + ahead - 1) // 12
+        start = _date(year, month, 1, match.group(0))
         if start is not None and start > last:
             return True
     return any(int(m.group(1)) > last.year for m in _ASKED_YEAR.finditer(question))

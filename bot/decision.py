@@ -37,7 +37,6 @@ import numpy as np
 
 from bot.answer_types import asked_type, asking_clause, asks_who, holds, set_aside
 from bot.dates import asks_past
-from bot.english import is_rare
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import looks_forward, speaks_of_plans
@@ -102,8 +101,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     profile = retriever.profile(question)
     if profile.about_sources:
         return Evidence("sources", profile)
-    newest = max((source.published for source in knowledge.brief.sources), default=None)
-    if not profile.after and newest is not None and asks_past(question, newest):
+    ends = knowledge.brief.ends
+    if not profile.after and ends is not None and asks_past(question, ends):
         profile = replace(profile, after=True)  # "did he sign it in february?" of January's articles
     if profile.unknown_names:
         return Evidence("decline", profile, reason=f"names {', '.join(profile.unknown_names)}")
@@ -190,8 +189,7 @@ def _unnamed(retriever: Retriever, question: str, terms: list[str], hits: list[H
     """A name the question asks about that none of the candidate facts states ("" if none). Only names
     no everyday-English dictionary holds ("shinzo", "peskov") count: "the germans" may be answered
     by a sentence about Berlin, "theresa may" by one about "May"."""
-    rare = {s for token in re.findall(r"[^\W\d_][\w'’-]*", question) if is_rare(token)
-            for s in retriever.lexicon.key_stems(token)}
+    rare = retriever.vocabulary.rare_stems(question)
     for name in retriever.vocabulary.names_in(terms):
         if name in rare and not any(in_family(name, retriever.lexicon.stem_set(h.fact.evidence)) for h in hits):
             return name

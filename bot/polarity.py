@@ -3,7 +3,9 @@
 0. A premise given as fact. "Why did the ministry hide the report?" → "The ministry hid the report
 because it was unfinished [1]": the part before "because" must be supported on its own
 (`unfounded_cause`); pooled with the reason's words it could pass. Likewise a plan told as done:
-"He spoke with the chancellor" cited only to "He'll also speak with the chancellor" (`told_as_done`).
+"He spoke with the chancellor" cited only to "He'll also speak with the chancellor" (`told_as_done`),
+and a speaker given words another cited fact says: "The ministry said '<a quote credited to no
+one>'" citing the quote and a sentence naming the ministry (`unfounded_speaker`).
 
 1. An echo. "Why did the minister confirm the leak?" → "The minister confirmed the leak [1][2]" answers
 nothing and asserts the question's premise; each word is in some fact, so the support check can pass
@@ -51,8 +53,9 @@ _FUNCTION_WORDS = frozenset("""
 
 def check_model_sentences(sentences: list[tuple[str, list[str]]], question: str, knowledge: Knowledge,
                           threshold: float) -> tuple[list[Supported], int]:
-    """A model's sentences, as `keep_supported` gives them (kept, dropped), after the two checks
-    above: echoes dropped, unverifiable leads removed. The one rule for finished and streamed replies."""
+    """A model's sentences, as `keep_supported` gives them (kept, dropped), after the checks above:
+    echoes, unfounded causes and speakers, and plans told as done dropped (each logged at DEBUG),
+    unverifiable leads removed. The one rule for finished and streamed replies."""
     retriever = knowledge.retriever
     claims: list[tuple[str, list[str]]] = []
     for text, ids in sentences:

@@ -53,6 +53,8 @@ def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, eng
 
 def after_articles(question: str, brief: Brief, *, engine: EngineName) -> Answer:
     """A question about what happened after the articles were written: say where they end."""
-    latest = max(e.published for e in brief.sources)
+    latest = brief.ends
+    if latest is None:
+        raise ValueError("a brief without sources ends nowhere")
     text = AFTER_TEXT.format(date=long_date(latest))
     return Answer(question=question, status="refused", text=text, engine=engine, brief_version=brief.version)

@@ -188,6 +188,11 @@ class Vocabulary:
         topic = tuple(s for s in self.lexicon.key_stems(match.group(2)) if s not in self.frame and s != "not")
         return (names, topic) if names and topic else ((), ())
 
+    def rare_stems(self, question: str) -> set[str]:
+        """Stems of the question's words that no everyday-English dictionary holds ("shinzo", "peskov"),
+        read with the same tokens as `profile`."""
+        return {s for token in _tokens(question) if is_rare(token) for s in self.lexicon.key_stems(token)}
+
     def _is_proper(self, token: str) -> bool:
         stems = self.lexicon.key_stems(token)
         return bool(stems) and all(st in self.proper for st in stems)
