@@ -1,8 +1,8 @@
 """What kind of answer a question asks for, and whether a sentence holds one.
 
-"How long did the call last?" wants a duration, "how tall / old / far …" a measurement, "how much
-money / did it cost …" a sum, "what time …" a time of day ("at exactly what time" one on the clock),
-"when …? / what day …?" a date (a day, a month, a year, "last week").
+"How long did the call last?" wants a duration, "how tall / old / far …" and "what percentage / by how
+much …" a measurement, "how much money / did it cost …" a sum, "what time …" a time of day ("at
+exactly what time" one on the clock), "when …? / what day …?" a date (a day, a month, a year, "last week").
 A question of such a shape is answered only when one of its best sentences holds such a thing:
 sharing the question's words is not enough ("How tall is the minister?" is not answered by "The
 minister will speak the same day").
@@ -24,7 +24,8 @@ AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "da
 _AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|ninety|hundreds?|thousands?|several|few|many|half(?:\s+an?)?|"
            r"dozens?|couple(?:\s+of)?)")
-_UNITS = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies))"
+_UNITS = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?|yrs?|decades?|"
+          r"centur(?:y|ies))")
 
 _ON_THE_CLOCK = r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bo'?clock\b"
 
@@ -32,7 +33,9 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ("duration", re.compile(r"\bhow\s+long\b(?!\s+ago)|\bfor\s+how\s+(?:long|many\s+" + _UNITS + r")\b"
                             r"|\bhow\s+many\s+" + _UNITS + r"\b(?!\s+(?:ago|before|after|later|earlier))",
                             re.IGNORECASE)),
-    ("measure", re.compile(r"\bhow\s+(?:old|tall|short|high|far|big|large|heavy|fast|wide|deep)\b", re.IGNORECASE)),
+    ("measure", re.compile(r"\bhow\s+(?:old|tall|short|high|far|big|large|heavy|fast|wide|deep)\b|\bhow\s+many\s+"
+                           r"(?:per\s*cent|percent(?:age)?)|\bwhat\s+(?:per\s*cent|percent(?:age)?|proportion)\b|"
+                           r"\bby\s+how\s+much\b", re.IGNORECASE)),
     ("money", re.compile(r"\bhow\s+much\b.{0,40}\b(?:money|cost|costs|costing|spend|spent|pay|paid|worth|price|"
                          r"lose|lost)\b|\bhow\s+much\s+(?:money|cash)\b", re.IGNORECASE)),
     ("exact clock", re.compile(r"\b(?:exact(?:ly)?|precise(?:ly)?)\b.{0,20}\b(?:time|hour)\b|\b(?:time|hour)\b.{0,20}"

@@ -37,7 +37,7 @@ STOP_WORDS = frozenset(
     must shall will whether either neither among yes
     lol irl idk btw tbh imo imho fyi afaik iirc pls plz thx ty rn smh ngl omg lmao ikr tho ya yall ur
     abt bc cuz coz bcuz wat wut rly prolly wanna gotta kinda sorta dunno nah yeah yep nope ok okay hmm lemme
-    wait hey hi hello guys
+    wait hey hi hello guys acc def prob probs obv obvs tbf smth sth lmk nvm rlly srsly fr tryna bout b4 thru
     """.split()  # the last lines: chat shorthand that frames a message and says nothing about its subject
 )
 
@@ -51,7 +51,7 @@ NEGATIONS = frozenset(
 
 # Chat drops the apostrophe ("theyd", "didnt", "whats"): the same words, except where dropping it
 # makes another English word ("she'll" → "shell", "we'd" → "wed").
-_REAL_WORDS = frozenset("hell shell ill shed wed id were well its lets hed".split())
+_REAL_WORDS = frozenset("hell shell ill shed wed id were well its lets".split())
 
 
 def _bare(forms: frozenset[str]) -> frozenset[str]:
@@ -138,12 +138,20 @@ def has_negation(text: str) -> bool:
     return any(is_negation(w) for w in words(text))
 
 
-# General English abbreviations of titles ("Sen. Brown" is a senator) and informal clippings people
-# type in chat ("admin", "intel"), stem → stem of the word.
+# General English abbreviations of titles ("Sen. Brown" is a senator) and the clippings and shorthand
+# people type in chat ("admin", "intel", "yrs", "congrats"), stem → stem of the word. "min" is read as
+# minutes: chat writes "5 min" far more often than "Foreign Min.".
 TITLE_ABBREVIATIONS = {"sen": "senat", "rep": "repres", "gov": "governor", "gen": "general", "pres": "presid",
-                       "amb": "ambassador", "dept": "depart", "min": "minist", "admin": "administr",
+                       "amb": "ambassador", "dept": "depart", "admin": "administr",
                        "govt": "govern", "convo": "convers", "intel": "intellig", "potus": "presid",
-                       "prez": "presid", "info": "inform", "ppl": "peopl", "msg": "messag", "pic": "pictur"}
+                       "prez": "presid", "info": "inform", "ppl": "peopl", "msg": "messag", "pic": "pictur",
+                       "min": "minut", "yr": "year", "yrs": "year", "hr": "hour", "hrs": "hour", "wk": "week",
+                       "wks": "week", "mo": "month", "mos": "month", "tmrw": "tomorrow", "tmr": "tomorrow",
+                       "yday": "yesterday", "intro": "introduct", "congrat": "congratul", "dem": "democrat",
+                       "dems": "democrat", "repub": "republican", "repubs": "republican", "gop": "republican",
+                       "mil": "militari", "intl": "internat", "natl": "nation", "econ": "economi",
+                       "pol": "politician", "pols": "politician",
+                       "pics": "pictur", "vid": "video", "vids": "video", "mtg": "meet", "approx": "approxim"}
 
 # Words that mean the same in any story, each group read as its first word. Words particular to one
 # event (its places, groups, the kind of event) come from its [event] synonyms in sources.toml.
@@ -174,6 +182,13 @@ def word_stem(word: str) -> str:
     if not is_content_word(found[0]) or is_negation(found[0]):
         raise ValueError(f"{word!r} is a stop word or a negation, which are never compared")
     return _abbreviation_stem(found[0])
+
+
+def is_clipping(word: str) -> bool:
+    """A title abbreviation or chat clipping ("yrs", "govt"): shorthand for an everyday word, so no name
+    even where no dictionary holds it."""
+    found = words(word)
+    return len(found) == 1 and stem(found[0]) in TITLE_ABBREVIATIONS
 
 
 def _abbreviation_stem(word: str) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from bot.english import corrections, is_rare
-from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_negation, numbers, words
+from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
 
 # Words that frame a question rather than say what it is about.
 FRAME_WORDS = (
@@ -215,7 +215,7 @@ class Vocabulary:
             if english and expanded is None and content and not all(self.knows(s) for s in content):
                 if _looks_like_name(question, token, i):
                     names.append(token)
-                elif is_rare(token):  # lowercase names ("erdogan") and typos ("sanctons")
+                elif is_rare(token) and not is_clipping(token):  # lowercase names ("erdogan"), typos ("sanctons")
                     content = self._typo_fix(token)
                     if not content:
                         names.append(token)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from bot.answer_types import asked_type, asking_clause, asks_who, holds, set_aside
 from bot.questions import is_instruction_attempt
 from bot.service import Service
+from bot.text import GENERAL
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -263,3 +264,38 @@ async def test_a_month_after_the_newest_article_is_told_where_the_articles_end(s
     question = "did trump end up signing an order lifting the sanctions in february?"
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "refused" and "articles end on" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("clipped, word", [("yrs", "years"), ("hrs", "hours"), ("mins", "minutes"),
+                                           ("congrats", "congratulations"), ("dems", "Democrats"),
+                                           ("intro", "introduction"), ("intl", "international")])
+def test_chat_clippings_are_read_as_the_words_they_clip(clipped: str, word: str) -> None:
+    assert GENERAL.key_stems(clipped) == GENERAL.key_stems(word)
+
+
+@pytest.mark.parametrize("filler", ["hed", "acc", "b4", "tbf", "smth"])
+def test_chat_fillers_and_bare_contractions_say_nothing_of_the_subject(filler: str) -> None:
+    assert GENERAL.key_stems(f"{filler} ukraine") == GENERAL.key_stems("ukraine")
+
+
+async def test_a_duration_asked_in_chat_units_is_answered_with_the_duration(settings) -> None:
+    answer = await Service.from_settings(settings).ask("how many mins did the call with putin last")
+    assert answer.status == "answered", answer.text
+    assert "about an hour" in " ".join(c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("By how many percentage points would growth rise?", "measure"),
+    ("what percent of the vote did he get", "measure"),
+    ("by how much did trade fall", "measure"),
+    ("how many people were on the call", None),  # a list answers "how many" as well as a number
+])
+def test_percentages_ask_for_a_measurement(question: str, kind: str | None) -> None:
+    assert asked_type(question) == kind
+
+
+async def test_a_percentage_the_articles_never_give_is_declined(settings) -> None:
+    """"Lifting growth" is about growth, but no sentence gives the figure asked for."""
+    answer = await Service.from_settings(settings).ask(
+        "By how many percentage points would lifting the sanctions boost Russia's growth?")
+    assert answer.status == "refused", answer.text
