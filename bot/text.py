@@ -38,6 +38,7 @@ STOP_WORDS = frozenset(
     lol irl idk btw tbh imo imho fyi afaik iirc pls plz thx ty rn smh ngl omg lmao ikr tho ya yall ur
     abt bc cuz coz bcuz wat wut rly prolly wanna gotta kinda sorta dunno nah yeah yep nope ok okay hmm lemme
     wait hey hi hello guys acc def prob probs obv obvs tbf smth sth lmk nvm rlly srsly fr tryna bout b4 thru
+    altho ofc asap kk innit imma ima finna
     """.split()  # the last lines: chat shorthand that frames a message and says nothing about its subject
 )
 
@@ -151,7 +152,8 @@ TITLE_ABBREVIATIONS = {"sen": "senat", "rep": "repres", "gov": "governor", "gen"
                        "dems": "democrat", "repub": "republican", "repubs": "republican", "gop": "republican",
                        "mil": "militari", "intl": "internat", "natl": "nation", "econ": "economi",
                        "pol": "politician", "pols": "politician",
-                       "pics": "pictur", "vid": "video", "vids": "video", "mtg": "meet", "approx": "approxim"}
+                       "pics": "pictur", "vid": "video", "vids": "video", "mtg": "meet", "approx": "approxim",
+                       "spox": "spokesperson", "avg": "averag", "diff": "differ", "bday": "birthday"}
 
 # Words that mean the same in any story, each group read as its first word. Words particular to one
 # event (its places, groups, the kind of event) come from its [event] synonyms in sources.toml.
@@ -162,6 +164,7 @@ GENERAL_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("contact", "touch"),
     ("maintain", "keep", "stay"),
     ("president", "presidential"),
+    ("spokesman", "spokesperson", "spokeswoman", "spokesmen", "spokeswomen", "spokespeople"),
 )
 
 _CLAUSE = re.compile(r"[,;:.!?()—–]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)

@@ -268,7 +268,8 @@ async def test_a_month_after_the_newest_article_is_told_where_the_articles_end(s
 
 @pytest.mark.parametrize("clipped, word", [("yrs", "years"), ("hrs", "hours"), ("mins", "minutes"),
                                            ("congrats", "congratulations"), ("dems", "Democrats"),
-                                           ("intro", "introduction"), ("intl", "international")])
+                                           ("intro", "introduction"), ("intl", "international"),
+                                           ("spox", "spokesman"), ("spokeswoman", "spokesperson")])
 def test_chat_clippings_are_read_as_the_words_they_clip(clipped: str, word: str) -> None:
     assert GENERAL.key_stems(clipped) == GENERAL.key_stems(word)
 
