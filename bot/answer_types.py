@@ -84,9 +84,11 @@ _PERSON_NOUNS = (r"(?:senators?|officials?|experts?|leaders?|persons?|people|guy
                  r"spokes(?:man|men|woman|women|person|people)|aides?|advis[eo]rs?|lawmakers?|politicians?|"
                  r"diplomats?|ministers?|journalists?|reporters?|commentators?|researchers?|scholars?|members?|"
                  r"staffers?|think[\s-]?tank(?:ers?)?|one)")
-# "who …?" opening a clause, or "which senator / what officials": the answer is someone's name
+# "who …?" opening a clause, "which senator / what officials", or "what's the name of …": the answer
+# is someone's name
 _WHO = re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*who(?:'s|’s|se|m)?\b|\b(?:which|what)\s+(?!(?:did|does|do|is|are|was|"
-                  r"were|has|have|had|will|would|can|could|should|the)\b)(?:[\w-]+\s+){0,2}?" + _PERSON_NOUNS + r"\b",
+                  r"were|has|have|had|will|would|can|could|should|the)\b)(?:[\w-]+\s+){0,2}?" + _PERSON_NOUNS + r"\b|"
+                  r"\bwhat(?:'s|’s|s)?\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+|their\s+|his\s+|her\s+)?names?\b",
                   re.IGNORECASE)
 
 

@@ -9,9 +9,10 @@ Retrieval always ranks something first, so the decision looks at what the questi
   measurement, a time or a date (bot.answer_types), names what the question names ("how long was the
   stop in Oslo?" is not answered by the length of another stop), and states the question's words:
   any sentence holding a date is close in meaning to any "when?", so closeness alone does not answer;
-- "who …?" / "which senator …?" ranks first the facts that name someone the question does not, and
-  one of them must state enough of what the question asks that person to have done ("who interpreted?"
-  is not answered by a sentence that names a minister);
+- "who …?" / "which senator …?" ranks first the facts that name someone the question does not, next
+  to what the question asks about (bot.doers: "'…', she tweeted" names no one), and one of them must
+  state enough of what the question asks that person to have done ("who interpreted?" is not
+  answered by a sentence that names a minister);
 - "what did they talk about?" asks what happened: a sentence that only looks forward ("he will
   speak with …") does not answer it, unless the question asks about plans ("was going to", "expected");
 - "what happened after …" (or "in february", of articles that end in January) is answered only from
@@ -37,6 +38,7 @@ import numpy as np
 
 from bot.answer_types import asked_type, asking_clause, asks_who, holds, set_aside
 from bot.dates import asks_past
+from bot.doers import names_doer
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import looks_forward, speaks_of_plans
@@ -130,7 +132,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         hits = [*typed, *(h for h in hits if h not in typed)] if typed else []
     elif who:  # "which senators …?" wants a name the question lacks
         asked = retriever.lexicon.stem_set(question)
-        named = [h for h in hits if _names_someone_else(retriever, h, asked)]
+        named = [h for h in hits if _names_doer(retriever, h, asked)]
         hits = [*named, *(h for h in hits if h not in named)] if named else []
     if not hits:
         reason = f"no fact states a {kind}" if kind else ("no fact names anyone new" if who else "no facts")
@@ -200,6 +202,16 @@ def _names_someone_else(retriever: Retriever, hit: Hit, asked: frozenset[str]) -
     """The fact names someone or something the question does not (beyond the event's own parties)."""
     vocabulary = retriever.vocabulary
     return any(not in_family(s, asked) for s in vocabulary.names_in(vocabulary.lexicon.key_stems(hit.fact.text)))
+
+
+def _names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
+    """The fact names someone new beside what the question asks about ("'…', she tweeted" names no
+    one). With nothing but the event's own words to go by ("who else did the king call?"), any new name
+    will do."""
+    vocabulary = retriever.vocabulary
+    anchors = {t for t in asked if t != "not" and t not in vocabulary.event_stems and vocabulary.knows(t)}
+    return _names_someone_else(retriever, hit, asked) and (
+        not anchors or names_doer(vocabulary, hit.fact.text, asked, anchors))
 
 
 def _states_all(retriever: Retriever, terms: list[str], hit: Hit) -> bool:

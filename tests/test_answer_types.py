@@ -207,6 +207,8 @@ async def test_contractions_typed_without_the_apostrophe_are_no_names(settings, 
     ("What are lawmakers doing to stop it?", False),
     ("What did the spokesman say, who knows?", True),
     ("Did the man who called win?", False),  # a relative "who" asks for no one
+    ("whats the name of the official who admitted it?", True),  # a name is a person's
+    ("What was the name of the bill?", True),  # ...or a body's: either way, a name is wanted
 ])
 def test_questions_that_ask_for_a_person(question: str, asks: bool) -> None:
     assert asks_who(question) is asks
@@ -218,12 +220,12 @@ def test_questions_that_ask_for_a_person(question: str, asks: bool) -> None:
     "who announced the call ahead of time?",
 ])
 def test_for_a_who_question_facts_that_name_someone_new_come_first(knowledge, question: str) -> None:
-    from bot.decision import _names_someone_else, gather
+    from bot.decision import _names_doer, gather
 
     retriever = knowledge.retriever
     evidence = gather(knowledge, question, [], retriever.embed(question))
     asked = retriever.lexicon.stem_set(question)
-    naming = [_names_someone_else(retriever, h, asked) for h in evidence.hits]
+    naming = [_names_doer(retriever, h, asked) for h in evidence.hits]
     assert naming and naming[0], [h.fact.text for h in evidence.hits[:3]]
     assert naming == sorted(naming, reverse=True)  # every fact that names someone new before any that does not
 

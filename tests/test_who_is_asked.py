@@ -62,3 +62,47 @@ async def test_a_who_question_is_declined_when_no_one_named_did_what_it_asks(set
     assert room.status == "refused", room.text
     interview = await service.ask("who interviewed trump on fox news on thursday?")
     assert interview.status == "answered" and "Hannity" in interview.text, interview.text
+
+
+def _vocabulary(*sentences: str):
+    from bot.vocabulary import Vocabulary
+
+    return Vocabulary.build(sentences, event_name="the summit between King Harald and President Berg")
+
+
+_ARTICLES = (
+    "The summit was announced by harbour ministry spokesman Olaf Lind on Friday.",
+    "“Hearing the Harbour Board has a draft order to ease port fees”, she tweeted.",
+    "Powerful figures say they will block any move to ease the fees. That would displease Oslo.",
+    "A source in the ministry said on Monday that the fees would stay.",
+)
+
+
+@pytest.mark.parametrize("sentence, question, named", [
+    (_ARTICLES[0], "who announced the summit?", True),  # the doer stands by the deed
+    (_ARTICLES[1], "who tweeted about a draft order to ease fees?", False),  # the only name is quoted
+    (_ARTICLES[2], "which figures said they would block it?", False),  # the name is in the next sentence
+    (_ARTICLES[3], "who said the fees would stay?", False),  # a day is no one
+])
+def test_a_name_answers_who_only_next_to_the_deed(sentence: str, question: str, named: bool) -> None:
+    from bot.doers import names_doer
+
+    vocabulary = _vocabulary(*_ARTICLES)
+    asked = vocabulary.lexicon.stem_set(question)
+    anchors = {s for s in asked if s != "not" and vocabulary.knows(s)}
+    assert names_doer(vocabulary, sentence, asked, anchors) is named
+
+
+@pytest.mark.parametrize("question", [
+    "who tweeted that trump world had the text of an order floating around to ease russia sanctions",
+    "whats the name of the white house official who admitted sanctions werent discussed",
+])
+async def test_a_who_question_about_someone_the_articles_leave_unnamed_is_declined(settings, question) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
+
+
+async def test_who_announced_it_is_still_answered_by_the_name_beside_the_announcement(settings) -> None:
+    answer = await Service.from_settings(settings).ask("who announced the call before it happened?")
+    assert answer.status == "answered", answer.text
+    assert "Peskov" in answer.text
