@@ -59,6 +59,7 @@ _MIN_SHARED_PREFIX = 6  # "ukrain" (Ukraine) and "ukrainian"; not "franc" (Franc
 _SUFFIXES = ("ist", "ic", "ian", "ean", "ism", "ese", "ish", "ion", "an", "n", "i")
 _MIN_BASE = 4
 TYPO_MIN_LENGTH = 6  # a word this long, one edit from a word of the articles, is read as that word
+NAME_TYPO_MIN = 5  # a name of the articles this long is recognised one edit away ("Bergen" for "Berge")
 ENGLISH_HINTS = STOP_WORDS | {"tell", "me", "talk", "call", "did", "does", "the"}
 
 
@@ -124,6 +125,7 @@ class Vocabulary:
     outlet_stems: set[str] = field(default_factory=set)
     event_nouns: set[str] = field(default_factory=set)  # words of the event's name that are no names ("summit")
     proper: set[str] = field(default_factory=set)  # stems the articles only write capitalised: names
+    name_words: frozenset[str] = frozenset()  # the folded words the articles write as names ("lavrov")
 
     @classmethod
     def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = (),
@@ -135,8 +137,11 @@ class Vocabulary:
         found = {n for t in texts for n in numbers(t)}
         outlet_stems = {s for t in outlets for s in lexicon.key_stems(t)}
         nouns = {s for w in re.findall(r"\b[a-z][a-z-]+\b", event_name) for s in lexicon.key_stems(w)}
+        proper = _proper(texts, lexicon)
+        capitalised = (w for t in texts for w in re.findall(r"\b[A-Z][a-z]+\b", t) if len(w) >= NAME_TYPO_MIN)
+        name_words = frozenset(fold(w) for w in capitalised if set(lexicon.key_stems(w)) <= proper)
         return cls(stems, found, _acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
-                   outlet_stems, nouns, _proper(texts, lexicon))
+                   outlet_stems, nouns, proper, name_words)
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
         """The question's focus stems that name someone or something other than the event's own
@@ -163,6 +168,12 @@ class Vocabulary:
         fixes = {f for f in fixes if f and all(s in self.stems for s in f)}
         return list(fixes.pop()) if len(fixes) == 1 else []
 
+    def _name_fix(self, token: str) -> list[str]:
+        """The stems of the one name of the articles a single edit away ("bregg" → berg, "Lindh" →
+        lind); empty when there is none or more than one. Only names count: "Pease" is not "peace"."""
+        found = {n for n in _edits(fold(token)) if n in self.name_words}
+        return list(self.lexicon.key_stems(found.pop())) if len(found) == 1 else []
+
     def knows(self, stem: str) -> bool:
         return in_family(stem, self.stems)
 
@@ -184,7 +195,7 @@ class Vocabulary:
         # in lowercase chat ("what did obama say"), a word the articles only write capitalised is a name
         named = [t[:1].isupper() or self._is_proper(t) for t in tokens]
         speaker = [t for i, t in enumerate(tokens) if named[i] and (i + 1 == len(tokens) or named[i + 1])]
-        names = tuple(s for t in speaker for s in (self.expand(t) or self.lexicon.key_stems(t)) if s not in self.frame)
+        names = tuple(s for t in speaker for s in (self.expand(t) or self._spelt(t)) if s not in self.frame)
         topic = tuple(s for s in self.lexicon.key_stems(match.group(2)) if s not in self.frame and s != "not")
         return (names, topic) if names and topic else ((), ())
 
@@ -194,8 +205,15 @@ class Vocabulary:
         return {s for token in _tokens(question) if is_rare(token) for s in self.lexicon.key_stems(token)}
 
     def _is_proper(self, token: str) -> bool:
-        stems = self.lexicon.key_stems(token)
+        stems = self._spelt(token)
         return bool(stems) and all(st in self.proper for st in stems)
+
+    def _spelt(self, token: str) -> tuple[str, ...]:
+        """The token's key stems, or a misspelt name's ("holtt" → holt)."""
+        stems = self.lexicon.key_stems(token)
+        if stems and not all(self.knows(st) for st in stems):
+            return tuple(self._name_fix(token)) or stems
+        return stems
 
     def expand(self, token: str) -> tuple[str, ...] | None:
         """An acronym of the articles ("NATO") as the stems of its words; None if it is not one."""
@@ -214,9 +232,11 @@ class Vocabulary:
             content = [s for s in stems if s not in self.frame]
             if english and expanded is None and content and not all(self.knows(s) for s in content):
                 if _looks_like_name(question, token, i):
-                    names.append(token)
+                    content = self._name_fix(token)  # "Bregg": a misspelt name of the articles
+                    if not content:
+                        names.append(token)
                 elif is_rare(token) and not is_clipping(token):  # lowercase names ("erdogan"), typos ("sanctons")
-                    content = self._typo_fix(token)
+                    content = self._typo_fix(token) or self._name_fix(token)
                     if not content:
                         names.append(token)
             focus.extend(s for s in content if s not in focus)
@@ -245,6 +265,16 @@ def related(a: str, b: str) -> bool:
 def in_family(word: str, words: AbstractSet[str]) -> bool:
     """`word`, or a word of its family, is among `words`."""
     return word in words or any(related(word, w) for w in words)
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away (Norvig's edits1)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
+    return deletes | swaps | replaces | {a + c + b for a, b in splits for c in letters}
 
 
 def _tokens(question: str) -> list[str]:

@@ -106,3 +106,22 @@ async def test_who_announced_it_is_still_answered_by_the_name_beside_the_announc
     answer = await Service.from_settings(settings).ask("who announced the call before it happened?")
     assert answer.status == "answered", answer.text
     assert "Peskov" in answer.text
+
+
+@pytest.mark.parametrize("question, name", [
+    ("what did lavrof say about the call?", "Lavrov"),  # one letter wrong
+    ("what did Peskow tell reporters?", "Peskov"),  # capitalised: the name path, not the dictionary's
+])
+async def test_a_misspelt_name_of_the_articles_is_read_as_that_name(settings, question: str, name: str) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert name in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "what did obana say about the call?",  # read as Obama, whom no article quotes on the call
+    "what did Pence say about the call?",  # one edit from "peace", which is no name: still unknown
+])
+async def test_a_name_one_edit_away_is_judged_as_that_name_or_declined(settings, question: str) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
