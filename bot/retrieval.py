@@ -48,6 +48,9 @@ class Retriever:
         self._weights = brief.word_weights()
         self.typical_weight = float(np.median(list(self._weights.idf.values()))) if self._weights.idf else 1.0
         self._position = {f.id: i for i, f in enumerate(self.facts)}
+        at = {(o.source, o.sentence_index): f for f in self.facts for o in f.occurrences}
+        self._following = {f.id: nxt for f in self.facts for o in f.occurrences[:1]
+                           if (nxt := at.get((o.source, o.sentence_index + 1))) is not None}
         self.aliases = learn(f.context for f in self.facts)
         outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
         self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon)
@@ -77,6 +80,16 @@ class Retriever:
         ministry spokesman"): the sentences that quote him by name are about him too."""
         names = [name.split()[-1] for _, name in self.aliases.described(question)]
         return [s for n in names for s in self.lexicon.key_stems(n) if s not in terms]
+
+    def following(self, fact: BriefFact) -> BriefFact | None:
+        """The fact stated by the next sentence of the article that first states `fact`."""
+        return self._following.get(fact.id)
+
+    def closeness(self, fact: BriefFact, vector: np.ndarray) -> float:
+        """The cosine of one fact to a question's vector (0 without the model)."""
+        if self._matrix is None:
+            return 0.0
+        return float(self._matrix[self._position[fact.id]] @ vector)
 
     def weight(self, term: str) -> float:
         return self._weights(term)

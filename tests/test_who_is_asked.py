@@ -125,3 +125,23 @@ async def test_a_misspelt_name_of_the_articles_is_read_as_that_name(settings, qu
 async def test_a_name_one_edit_away_is_judged_as_that_name_or_declined(settings, question: str) -> None:
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "refused", answer.text
+
+
+def test_the_following_sentence_is_the_next_one_of_the_same_article(knowledge) -> None:
+    retriever = knowledge.retriever
+    for fact in retriever.facts:
+        following = retriever.following(fact)
+        if following is None:
+            continue
+        first = fact.occurrences[0]
+        assert any(o.source == first.source and o.sentence_index == first.sentence_index + 1
+                   for o in following.occurrences)
+
+
+async def test_the_sentence_that_finishes_the_best_one_joins_the_answer(settings) -> None:
+    """The best sentence lost a word in the scrape ("Russia has been about the prospects for a
+    reset"); the next one, in the same paragraph, says what was asked."""
+    answer = await Service.from_settings(settings).ask("is moscow expecting some big reset now that trump is in?")
+    assert answer.status == "answered", answer.text
+    assert "naive expectations" in answer.text
+    assert len(answer.citations) <= 3
