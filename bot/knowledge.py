@@ -17,7 +17,7 @@ from bot.errors import CorpusError
 from bot.retrieval import Retriever
 from bot.semantic import Embedder
 
-PROMPT_FILES = ("answer", "retry", "nudge", "summary")
+PROMPT_FILES = ("answer", "question", "retry", "nudge", "summary")
 
 
 @dataclass(frozen=True)

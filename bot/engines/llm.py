@@ -314,8 +314,7 @@ def question_message(question: str, knowledge: Knowledge, evidence: Evidence | N
     if evidence is not None and evidence.hits:
         lines = [f"{h.fact.id} {h.fact.text}" for h in evidence.hits[:PASSAGES]]
         parts.append("Facts that answer it:\n" + "\n".join(lines))
-    parts.append("Using only these facts, answer the question in 1 to 3 short sentences. End each sentence "
-                 "with the ids of the facts it uses, like [F3].")
+    parts.append(knowledge.prompts["question"])
     if evidence is not None and not evidence.profile.english:
         parts.append("Answer in English: the facts are in English and answers are checked against them.")
     return "\n\n".join(parts)
