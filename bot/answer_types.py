@@ -72,12 +72,29 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
 }
 
 
+# "was it a 5 min call?", "did they talk for two hours?": a yes/no question that states a length
+_STATED_DURATION = re.compile(rf"\b{_AMOUNT}[\s-]*({_UNITS})\b", re.IGNORECASE)
+_YES_NO_OPENING = re.compile(r"^\W*(?:(?:so|wait|and|but|ok|lol)\W+)*(?:was|were|is|are|did|does|do|has|have|had)\b",
+                             re.IGNORECASE)
+
+
 def asked_type(question: str) -> AnswerType | None:
-    """The kind of answer an English question asks for, when it is one a sentence can be checked for."""
+    """The kind of answer an English question asks for, when it is one a sentence can be checked for.
+    A yes/no question that states a length ("was it a five-minute call?") asks for the length: the
+    sentence that answers it states the real one."""
     for kind, pattern in _ASKS:
         if pattern.search(question):
             return kind
+    if _YES_NO_OPENING.search(question) and _STATED_DURATION.search(question):
+        return "duration"
     return None
+
+
+def without_stated_amounts(question: str) -> str:
+    """The question with the amount of every stated length removed ("was it a 5 min call?" → "was it
+    a min call?"): the number is the asker's guess, neither a name the articles must contain nor a
+    word the answer must state."""
+    return _STATED_DURATION.sub(lambda m: m.group(1), question)
 
 
 _PERSON_NOUNS = (r"(?:senators?|officials?|experts?|leaders?|persons?|people|guys?|m[ae]n|wom[ae]n|analysts?|"

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from bot.answer_types import without_stated_amounts
 from bot.english import corrections, is_rare
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
 
@@ -226,12 +227,13 @@ class Vocabulary:
         focus: list[str] = []
         names: list[str] = []
         english = _is_english(question, self)
-        for i, token in enumerate(_tokens(question)):
+        asked = without_stated_amounts(question)  # "was it a 5 min call?": the 5 is a guess
+        for i, token in enumerate(_tokens(asked)):
             expanded = self.expand(token)
             stems = list(expanded) if expanded else [s for s in self.lexicon.key_stems(token) if s != "not"]
             content = [s for s in stems if s not in self.frame]
             if english and expanded is None and content and not all(self.knows(s) for s in content):
-                if _looks_like_name(question, token, i):
+                if _looks_like_name(asked, token, i):
                     content = self._name_fix(token)  # "Bregg": a misspelt name of the articles
                     if not content:
                         names.append(token)
@@ -240,7 +242,7 @@ class Vocabulary:
                     if not content:
                         names.append(token)
             focus.extend(s for s in content if s not in focus)
-        names += [n for n in sorted(numbers(question) - self.numbers) if len(n) < 6 and n not in names]
+        names += [n for n in sorted(numbers(asked) - self.numbers) if len(n) < 6 and n not in names]
         about_sources = bool(set(focus) & self.source_words) and all(
             s in self.source_words or s in self.event_stems or s in self.outlet_stems or s in self.frame
             for s in focus

@@ -302,3 +302,17 @@ async def test_a_percentage_the_articles_never_give_is_declined(settings) -> Non
     answer = await Service.from_settings(settings).ask(
         "By how many percentage points would lifting the sanctions boost Russia's growth?")
     assert answer.status == "refused", answer.text
+
+
+@pytest.mark.parametrize("question", ["was it like a 5 min call?", "did they talk for three hours?",
+                                      "so was the call 2 hours long"])
+async def test_a_wrong_length_in_a_yes_no_question_is_answered_with_the_real_one(settings, question) -> None:
+    """The asker's guess is no name the articles must contain: the duration the articles give answers."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert "about an hour" in " ".join(c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["did trump sign 5 orders?", "was the call 17 times longer than usual?"])
+def test_only_a_stated_length_is_a_guess_other_numbers_still_name_something(knowledge, question) -> None:
+    assert knowledge.retriever.profile(question).unknown_names
