@@ -2,7 +2,9 @@
 
 "How long did the call last?" wants a duration, "how tall / old / far …" and "what percentage / by how
 much …" a measurement, "how much money / did it cost …" a sum, "what time …" a time of day ("at
-exactly what time" one on the clock), "when …? / what day …?" a date (a day, a month, a year, "last week").
+exactly what time" one on the clock), "when …? / what day …?" a date (a day, a month, a year, "last
+week"), "where …? / which city …?" a named place ("in Oslo", "at the Palace"; "where did the
+article get it from?" asks for a source).
 A question of such a shape is answered only when one of its best sentences holds such a thing:
 sharing the question's words is not enough ("How tall is the minister?" is not answered by "The
 minister will speak the same day").
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date"]
+AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date", "place"]
 
 _AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|ninety|hundreds?|thousands?|several|few|many|half(?:\s+an?)?|"
@@ -45,6 +47,9 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ("date", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*when\b(?![^,;?]*[,;]\s*(?:what|who|whom|whose|how|why|"
                         r"which|where|did|does|do|was|were|is|are|has|have|had|can|could|would|will)\b)|"
                         r"\b(?:what|which)\s+(?:day|date|year|month)\b", re.IGNORECASE)),
+    ("place", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*where\b"
+                         r"(?!\s+(?:did|does|do)\s+(?:\w+\s+){1,3}?(?:get|find|read|learn|hear)\b)|"
+                         r"\b(?:what|which)\s+(?:city|country|venue|place|location|town|capital)\b", re.IGNORECASE)),
 ]
 # a month's name, or its abbreviation next to a day's number ("may" alone is a verb, "mar" another word)
 _MONTHS = (r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|"
@@ -69,6 +74,10 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
                        r"year|morning|evening|spring|summer|autumn|fall|winter)\b", re.IGNORECASE),
     "clock": re.compile(_ON_THE_CLOCK + r"|\bnoon\b|\bmidnight\b|\b(?:morning|afternoon|evening|night|dawn|dusk)\b",
                         re.IGNORECASE),
+    # a named place after a preposition ("in Oslo", "at the Palace"); case matters, days and months are no places
+    "place": re.compile(r"\b(?:in|at|from|near|inside|outside)\s+(?:the\s+)?(?!(?:January|February|March|April|May|"
+                        r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+                        r"Friday|Saturday|Sunday)\b)[A-Z][a-z]+"),
 }
 
 

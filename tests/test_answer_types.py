@@ -316,3 +316,33 @@ async def test_a_wrong_length_in_a_yes_no_question_is_answered_with_the_real_one
 @pytest.mark.parametrize("question", ["did trump sign 5 orders?", "was the call 17 times longer than usual?"])
 def test_only_a_stated_length_is_a_guess_other_numbers_still_name_something(knowledge, question) -> None:
     assert knowledge.retriever.profile(question).unknown_names
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("where did the call take place?", "place"),
+    ("so where was he during the call", "place"),
+    ("which city will host the meeting?", "place"),
+    ("where did the article get its reporting from", None),  # where a text comes from is no place
+    ("Who held a briefing where he praised them?", None),  # a relative "where" asks for no place
+])
+def test_where_asks_for_a_place(question: str, kind: str | None) -> None:
+    assert asked_type(question) == kind
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("Speaking at a press conference with Merkel in Berlin, Hollande said …", True),
+    ("Putin, at a news conference in December, said he would reciprocate.", False),  # a month is no place
+    ("They met at the Kremlin.", True),
+])
+def test_a_place_is_a_named_place_after_a_preposition(sentence: str, held: bool) -> None:
+    assert holds("place", sentence) is held
+
+
+async def test_where_is_answered_only_by_a_sentence_that_names_a_place(settings) -> None:
+    service = Service.from_settings(settings)
+    unknown = await service.ask("where did the call take place?")  # no article says where
+    assert unknown.status == "refused", unknown.text
+    known = await service.ask("Where did Hollande speak when he referred to the challenges posed by the new "
+                              "US administration?")
+    assert known.status == "answered", known.text
+    assert "Berlin" in known.text
