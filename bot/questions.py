@@ -42,6 +42,9 @@ INSTRUCTION_ATTEMPTS = [
         r"\b(your|ur)\s+(own\s+|personal\s+|honest\s+)?(opinion|view|take|thoughts?|guess|prediction|feelings?)\b",
         r"^\W*((so|but|ok|okay|honestly|and)\W+)*should\b(?!.*\b(according\s+to|say|said|says|argue[sd]?|think|"
         r"thinks|thought|want|wants|wanted|warn\w*|urge\w*)\b)",
+        # a forecast asked of the bot ("Predict whether …", "can you guess if …"): the articles end where they end
+        r"^\W*((so|ok|okay|pls|please|now|and)\W+)*((can|could|would|will)\s+(you|u)\s+)?(predict|forecast|speculate|"
+        r"guess)\b",
     )
 ]
 
