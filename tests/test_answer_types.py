@@ -346,3 +346,12 @@ async def test_where_is_answered_only_by_a_sentence_that_names_a_place(settings)
                               "US administration?")
     assert known.status == "answered", known.text
     assert "Berlin" in known.text
+
+
+@given(st.integers(min_value=2, max_value=99999), st.sampled_from(["min", "mins", "minutes", "hours", "hrs", "hour"]))
+def test_any_stated_length_asks_for_the_length_and_names_nothing(amount: int, unit: str) -> None:
+    from bot.answer_types import without_stated_amounts
+
+    question = f"was it like a {amount} {unit} call?"
+    assert asked_type(question) == "duration"
+    assert str(amount) not in without_stated_amounts(question)
