@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from bot import english
+from bot import english, language
 from bot.aliases import learn
 from bot.brief import Brief, BriefFact
 from bot.semantic import Embedder
@@ -55,6 +55,7 @@ class Retriever:
         outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
         self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon)
         english.load()  # questions are read against an English word list: not on the event loop
+        language.load()  # ...and, when their words don't tell, by a language model
         self.embedder = embedder if embedder is not None and embedder.available else None
         self._matrix = self.embedder.passages([f.text for f in self.facts]) if self.embedder else None
 

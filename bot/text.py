@@ -38,7 +38,7 @@ STOP_WORDS = frozenset(
     lol irl idk btw tbh imo imho fyi afaik iirc pls plz thx ty rn smh ngl omg lmao ikr tho ya yall ur
     abt bc cuz coz bcuz wat wut rly prolly wanna gotta kinda sorta dunno nah yeah yep nope ok okay hmm lemme
     wait hey hi hello guys acc def prob probs obv obvs tbf smth sth lmk nvm rlly srsly fr tryna bout b4 thru
-    altho ofc asap kk innit imma ima finna
+    altho ofc asap kk innit imma ima finna huh vs versus
     """.split()  # the last lines: chat shorthand that frames a message and says nothing about its subject
 )
 
@@ -83,7 +83,7 @@ def speaks_of_plans(text: str) -> bool:
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_NUMBER = re.compile(r"(?<!\w)\d[\d,.]*\d|(?<!\w)\d")  # not inside a word: "b4" holds no 4
 _local = threading.local()  # a Snowball stemmer keeps per-word state: one per thread (reload builds in a worker)
 
 
@@ -153,7 +153,7 @@ TITLE_ABBREVIATIONS = {"sen": "senat", "rep": "repres", "gov": "governor", "gen"
                        "mil": "militari", "intl": "internat", "natl": "nation", "econ": "economi",
                        "pol": "politician", "pols": "politician",
                        "pics": "pictur", "vid": "video", "vids": "video", "mtg": "meet", "approx": "approxim",
-                       "spox": "spokesperson", "avg": "averag", "diff": "differ", "bday": "birthday"}
+                       "spox": "spokesperson", "pm": "minist", "avg": "averag", "diff": "differ", "bday": "birthday"}
 
 # Words that mean the same in any story, each group read as its first word. Words particular to one
 # event (its places, groups, the kind of event) come from its [event] synonyms in sources.toml.
@@ -165,6 +165,7 @@ GENERAL_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("maintain", "keep", "stay"),
     ("president", "presidential"),
     ("spokesman", "spokesperson", "spokeswoman", "spokesmen", "spokeswomen", "spokespeople"),
+    ("british", "britain", "uk", "brits"),
 )
 
 _CLAUSE = re.compile(r"[,;:.!?()—–]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from bot import language
 from bot.answer_types import without_stated_amounts
 from bot.english import corrections, is_rare
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
@@ -238,9 +239,12 @@ class Vocabulary:
                     if not content:
                         names.append(token)
                 elif is_rare(token) and not is_clipping(token):  # lowercase names ("erdogan"), typos ("sanctons")
-                    content = self._typo_fix(token) or self._name_fix(token)
-                    if not content:
-                        names.append(token)
+                    if spelt := _with_g(token):  # "sayin", "talkin": chat drops the g
+                        content = [s for s in self.lexicon.key_stems(spelt) if s not in self.frame]
+                    else:
+                        content = self._typo_fix(token) or self._name_fix(token)
+                        if not content:
+                            names.append(token)
             focus.extend(s for s in content if s not in focus)
         names += [n for n in sorted(numbers(asked) - self.numbers) if len(n) < 6 and n not in names]
         about_sources = bool(set(focus) & self.source_words) and all(
@@ -269,6 +273,12 @@ def in_family(word: str, words: AbstractSet[str]) -> bool:
     return word in words or any(related(word, w) for w in words)
 
 
+def _with_g(token: str) -> str:
+    """"sayin" → "saying" when that is an everyday word; "" otherwise."""
+    word = fold(token)
+    return word + "g" if len(word) >= 4 and word.endswith("in") and not is_rare(word + "g") else ""
+
+
 def _edits(word: str) -> set[str]:
     """Every string one deletion, transposition, substitution or insertion away (Norvig's edits1)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -284,13 +294,15 @@ def _tokens(question: str) -> list[str]:
 
 
 def _is_english(question: str, vocabulary: Vocabulary) -> bool:
-    """Most words are English function words or words of the articles (which are in English)."""
+    """Most words are English function words or words of the articles (which are in English), or,
+    when they are not, a language model reads the question as English ("Explain how bitcoin mining
+    works.": bot.language)."""
     folded = [w for w in words(question) if not w.isdigit()]
     if not folded:
         return True
     english = sum(w in ENGLISH_HINTS or any(vocabulary.knows(s) for s in vocabulary.lexicon.key_stems(w))
                   for w in folded)
-    return english / len(folded) >= 0.5
+    return english / len(folded) >= 0.5 or language.looks_english(question)
 
 
 def _looks_like_name(question: str, token: str, index: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.service import Service
 from tests.fakes.openai_server import Text
 
 LEAK_MARKERS = ["NOT_IN_SOURCES", "Rules:", "SOURCES (id", "FACTS (verbatim", "You answer questions", "F1 "]
@@ -93,3 +94,40 @@ def test_ordinary_questions_are_not_taken_for_instruction_attempts(text: str) ->
     from bot.questions import is_instruction_attempt
 
     assert not is_instruction_attempt(text)
+
+
+@pytest.mark.parametrize("question", ["Explain how bitcoin mining works.", "so who won the superbowl that yr lol"])
+async def test_english_without_the_articles_words_is_read_as_english_and_declined(settings, question) -> None:
+    """Its words are neither function words nor the articles': the language model reads it as English,
+    so it is judged like any English question (not matched by meaning alone as a foreign one)."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
+    assert "in English" not in answer.text
+
+
+def test_a_question_in_another_language_is_still_foreign(knowledge) -> None:
+    for question in ("¿Cómo describió la Casa Blanca la llamada entre Trump y Putin?",
+                     "Wer hat das Telefonat zwischen Trump und Putin am Freitag angekündigt?"):
+        assert not knowledge.retriever.profile(question).english, question
+
+
+def test_without_the_language_model_the_words_decide(knowledge, monkeypatch) -> None:
+    from bot import language
+
+    monkeypatch.setattr(language, "_identifier", lambda: None)
+    assert not language.looks_english("Explain how bitcoin mining works.")
+    assert knowledge.retriever.profile("did they talk about ukraine?").english
+
+
+@pytest.mark.parametrize("text, found", [("b4 the call", set()), ("G20 summit", set()), ("on the 1st", {"1"}),
+                                         ("2,500 troops", {"2500"})])
+def test_numbers_inside_words_are_no_numbers(text: str, found: set[str]) -> None:
+    from bot.text import numbers
+
+    assert numbers(text) == found
+
+
+async def test_a_dropped_g_is_read_as_the_word(settings) -> None:
+    answer = await Service.from_settings(settings).ask("whats lavrov sayin about how the call went")
+    assert answer.status == "answered", answer.text
+    assert "mutual respect" in answer.text
