@@ -99,6 +99,12 @@ def asked_type(question: str) -> AnswerType | None:
     return None
 
 
+def guesses_length(question: str) -> bool:
+    """A yes/no question that states a length rather than asking for one ("was it a quick 5 min
+    thing?"): any sentence stating the length of what it names answers it."""
+    return asked_type(question) == "duration" and not any(p.search(question) for _, p in _ASKS)
+
+
 def without_stated_amounts(question: str) -> str:
     """The question with the amount of every stated length removed ("was it a 5 min call?" → "was it
     a min call?"): the number is the asker's guess, neither a name the articles must contain nor a

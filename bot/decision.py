@@ -36,7 +36,7 @@ from typing import Literal
 
 import numpy as np
 
-from bot.answer_types import asked_type, asking_clause, asks_who, holds, set_aside
+from bot.answer_types import asked_type, asking_clause, asks_who, guesses_length, holds, set_aside
 from bot.dates import asks_past
 from bot.doers import names_doer
 from bot.knowledge import Knowledge, Turn
@@ -152,6 +152,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         answers = False  # nothing in the articles is even about this ("the capital of Australia")
     elif profile.after:  # the embedding knows topics, not time: what came after must be stated
         answers = best_coverage >= MIN_KNOWN_COVERAGE
+    elif kind is not None and guesses_length(question):  # "was it a quick 5 min thing?": its other words
+        answers = bool(typed)  # are chat; the duration sentence already states every name it asks about
     elif kind is not None:  # a sentence holding a date is close in meaning to any "when?": words decide
         best_coverage = _typed_coverage(retriever, question, known, typed)
         answers = best_coverage >= MIN_KNOWN_COVERAGE

@@ -355,3 +355,12 @@ def test_any_stated_length_asks_for_the_length_and_names_nothing(amount: int, un
     question = f"was it like a {amount} {unit} call?"
     assert asked_type(question) == "duration"
     assert str(amount) not in without_stated_amounts(question)
+
+
+async def test_a_guessed_length_is_answered_whatever_chat_words_surround_it(settings) -> None:
+    service = Service.from_settings(settings)
+    answer = await service.ask("was it like a quick 5 min thing or did they actually talk for a while")
+    assert answer.status == "answered", answer.text
+    assert "about an hour" in " ".join(c.quote for c in answer.citations)
+    other = await service.ask("was trump's call with merkel like 5 min?")  # no article times that call
+    assert other.status == "refused", other.text
