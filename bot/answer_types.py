@@ -94,15 +94,17 @@ def asked_type(question: str) -> AnswerType | None:
     for kind, pattern in _ASKS:
         if pattern.search(question):
             return kind
-    if _YES_NO_OPENING.search(question) and _STATED_DURATION.search(question):
-        return "duration"
-    return None
+    return "duration" if _states_length(question) else None
 
 
 def guesses_length(question: str) -> bool:
     """A yes/no question that states a length rather than asking for one ("was it a quick 5 min
     thing?"): any sentence stating the length of what it names answers it."""
-    return asked_type(question) == "duration" and not any(p.search(question) for _, p in _ASKS)
+    return _states_length(question) and not any(pattern.search(question) for _, pattern in _ASKS)
+
+
+def _states_length(question: str) -> bool:
+    return bool(_YES_NO_OPENING.search(question) and _STATED_DURATION.search(question))
 
 
 def without_stated_amounts(question: str) -> str:

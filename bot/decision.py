@@ -133,7 +133,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         hits = [*typed, *(h for h in hits if h not in typed)] if typed else []
     elif who:  # "which senators …?" wants a name the question lacks
         asked = retriever.lexicon.stem_set(question)
-        named = [h for h in hits if _names_doer(retriever, h, asked)]
+        anchors = _doer_anchors(retriever, asked)
+        named = [h for h in hits if _names_doer(retriever, h, asked, anchors)]
         hits = [*named, *(h for h in hits if h not in named)] if named else []
     if not hits:
         reason = f"no fact states a {kind}" if kind else ("no fact names anyone new" if who else "no facts")
@@ -209,14 +210,19 @@ def _names_someone_else(retriever: Retriever, hit: Hit, asked: frozenset[str]) -
     return any(not in_family(s, asked) for s in vocabulary.names_in(vocabulary.lexicon.key_stems(hit.fact.text)))
 
 
-def _names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
+def _doer_anchors(retriever: Retriever, asked: frozenset[str]) -> frozenset[str]:
+    """The question's words a doer's name must stand beside: those the articles use, beyond the
+    event's own parties."""
+    vocabulary = retriever.vocabulary
+    return frozenset(t for t in asked if t != "not" and t not in vocabulary.event_stems and vocabulary.knows(t))
+
+
+def _names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchors: frozenset[str]) -> bool:
     """The fact names someone new beside what the question asks about ("'…', she tweeted" names no
     one). With nothing but the event's own words to go by ("who else did the king call?"), any new name
     will do."""
-    vocabulary = retriever.vocabulary
-    anchors = {t for t in asked if t != "not" and t not in vocabulary.event_stems and vocabulary.knows(t)}
     return _names_someone_else(retriever, hit, asked) and (
-        not anchors or names_doer(vocabulary, hit.fact.text, asked, anchors))
+        not anchors or names_doer(retriever.vocabulary, hit.fact.text, asked, anchors))
 
 
 def _states_all(retriever: Retriever, terms: list[str], hit: Hit) -> bool:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
+from bot.dates import MONTHS, WEEKDAYS
 from bot.vocabulary import in_family
 
 if TYPE_CHECKING:
@@ -29,8 +30,7 @@ DOER_REACH = 6  # words between a name and the nearest word of the question (set
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
 _TOKEN = re.compile(r"[“”\"]|[A-Za-z][\w’'-]*")
-_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split())
+_CALENDAR = frozenset([*WEEKDAYS, *MONTHS])
 
 
 def names_doer(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], anchors: AbstractSet[str]) -> bool:
@@ -57,5 +57,4 @@ def names_doer(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], ancho
 
 
 def _is_new_name(vocabulary: Vocabulary, token: str, stem: str, asked: AbstractSet[str]) -> bool:
-    return (stem in vocabulary.proper and stem not in vocabulary.event_stems and not in_family(stem, asked)
-            and token.lower() not in _CALENDAR)
+    return bool(vocabulary.names_in([stem])) and not in_family(stem, asked) and token.lower() not in _CALENDAR
