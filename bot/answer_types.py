@@ -10,7 +10,10 @@ sharing the question's words is not enough ("How tall is the minister?" is not a
 minister will speak the same day").
 "Who …?" / "which senator …?" wants someone the question does not name: bot.decision ranks the
 facts that name someone new first (a name is a word the articles only write capitalised).
-Questions of other shapes (what, why, yes/no) have no checkable type here and pass unchanged;
+"Did sanctions come up?" / "was Iran discussed?" asks whether something was a topic: it is answered
+by a sentence that says what was (or was not) discussed, mentioned or touched upon, and that states
+the topic; a sentence that merely names sanctions does not say whether they came up.
+Questions of other shapes (what, why, other yes/no) have no checkable type here and pass unchanged;
 so does "how many": a list ("with the chancellor, the premier and the king") answers it as well as a
 number does.
 Classic question answering calls this answer-type checking; it is general English, not the story's.
@@ -21,13 +24,18 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date", "place"]
+AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date", "place", "topic"]
 
 _AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|ninety|hundreds?|thousands?|several|few|many|half(?:\s+an?)?|"
            r"dozens?|couple(?:\s+of)?)")
 _UNITS = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?|yrs?|decades?|"
           r"centur(?:y|ies))")
+
+_DISCUSSED = (r"\b(?:discuss(?:ed|ing)?|talk(?:ed|ing|s)?\s+(?:about|abt|of)|"
+              r"(?:bring|brought|bringing|brings)\s+(?:\w+\s+){0,4}?up|"
+              r"(?:come|came|comes|coming)\s+up|mention(?:ed|ing)?|rais(?:e|ed|ing)|touch(?:ed|ing)?\s+(?:on|upon)|"
+              r"(?:go|went|going)\s+over|(?:get|got)\s+into|address(?:ed|ing)?|cover(?:ed|ing)?|on\s+the\s+agenda)\b")
 
 _ON_THE_CLOCK = r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bo'?clock\b"
 
@@ -50,6 +58,10 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ("place", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*where\b"
                          r"(?!\s+(?:did|does|do)\s+(?:\w+\s+){1,3}?(?:get|find|read|learn|hear)\b)|"
                          r"\b(?:what|which)\s+(?:city|country|venue|place|location|town|capital)\b", re.IGNORECASE)),
+    # "did sanctions come up?", "did they talk about Iran?", "Iran - discussed or no?": was it a topic
+    ("topic", re.compile(r"(?:^|[,;:])\W*(?:(?:so|wait|and|but|ok|lol|hey)\W+)*(?:was|were|is|are|did|does|do|has|have|"
+                         r"had)\b[^,;:]*?"
+                         + _DISCUSSED + r"|" + _DISCUSSED + r".*\bor\s+(?:not|no|nah|nope)\b", re.IGNORECASE)),
 ]
 # a month's name, or its abbreviation next to a day's number ("may" alone is a verb, "mar" another word)
 _MONTHS = (r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\b|"
@@ -74,6 +86,9 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
                        r"year|morning|evening|spring|summer|autumn|fall|winter)\b", re.IGNORECASE),
     "clock": re.compile(_ON_THE_CLOCK + r"|\bnoon\b|\bmidnight\b|\b(?:morning|afternoon|evening|night|dawn|dusk)\b",
                         re.IGNORECASE),
+    "topic": re.compile(r"\b(?:discuss(?:ed|es|ing|ion|ions)?|talk(?:ed|ing|s)?|topics?|agenda|mention(?:ed|ing)?|"
+                        r"touched\s+upon|touched\s+on|rais(?:e|ed|ing)|brought\s+up|bring\s+up|c[oa]me\s+up|"
+                        r"cover(?:ed|ing)?|address(?:ed|ing)?)\b", re.IGNORECASE),
     # a named place after a preposition ("in Oslo", "at the Palace"); case matters, days and months are no places
     "place": re.compile(r"\b(?:in|at|from|near|inside|outside)\s+(?:the\s+)?(?!(?:January|February|March|April|May|"
                         r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
@@ -140,10 +155,22 @@ _CLAUSES = re.compile(r"[,;:?!.]|\b(?:and|but|or|while)\b(?=\s+(?:how|what|when|
 def asking_clause(question: str) -> str:
     """The part of a question that asks for the typed answer: "how long did the call last" of "Was Iran
     discussed, and how long did the call last?" (the whole question when none asks)."""
+    kind = asked_type(question)
     for clause in _CLAUSES.split(question):
-        if asked_type(clause) is not None:
+        if kind is not None and asked_type(clause) == kind:
             return clause
     return question
+
+
+_BRING_UP = re.compile(r"\b(?:bring|brought|bringing|brings)\s+((?:\w+\s+){0,4}?)up\b", re.IGNORECASE)
+
+
+def topic_words(question: str) -> str:
+    """The question without its words for discussing ("did sanctions even come up?" → "did sanctions
+    even ?"): what a topic question asks about. The sentence that answers it says "discussed" or "not
+    among the topics" in its own words."""
+    kept = _BRING_UP.sub(r" \1", question)  # "bring the sanctions up": the sanctions stay
+    return re.sub(_DISCUSSED, " ", kept, flags=re.IGNORECASE)
 
 
 def holds(kind: AnswerType, sentence: str) -> bool:

@@ -36,7 +36,16 @@ from typing import Literal
 
 import numpy as np
 
-from bot.answer_types import asked_type, asking_clause, asks_who, guesses_length, holds, set_aside
+from bot.answer_types import (
+    AnswerType,
+    asked_type,
+    asking_clause,
+    asks_who,
+    guesses_length,
+    holds,
+    set_aside,
+    topic_words,
+)
 from bot.dates import asks_past
 from bot.doers import names_doer
 from bot.knowledge import Knowledge, Turn
@@ -56,6 +65,7 @@ SAID_TOPIC_COVERAGE = 0.5  # "what did X say about Y": one fact names X and stat
 WHO_COVERAGE = 0.3  # "who …?": a fact naming someone new must state this much of what they are asked about
 MAX_FACTS = 3
 CANDIDATES = 8
+TOPIC_CANDIDATES = 24  # how far down a topic question looks for a sentence saying what was discussed
 RELATED_SPREAD = 0.03  # a 2nd/3rd fact joins when its cosine is this close to the best...
 RELATED_COVERAGE = 0.25  # ...or its coverage is this close
 NEIGHBOUR_SPREAD = 0.05  # the sentence after the best fact in its article joins when its cosine is this close
@@ -117,20 +127,28 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     terms = [t for t in profile.focus if t != "not" and t not in aside] if profile.english else []
     earlier = follow_up_terms(retriever, question, retriever.terms(question, profile), history)
     described = [s for s in retriever.described(question, terms) if s not in earlier]  # ranks who is meant
-    hits = retriever.search(terms, [*earlier, *described], k=CANDIDATES, vector=vector)
+    kind = asked_type(question) if profile.english else None
+    # "did sanctions come up?" looks further down: the sentence saying they did not may rank below
+    # every sentence that merely names them
+    hits = retriever.search(terms, [*earlier, *described], k=TOPIC_CANDIDATES if kind == "topic" else CANDIDATES,
+                            vector=vector)
     if profile.after:
         hits = [h for h in hits if _after_event(knowledge, h)]
     elif _HAPPENED.search(question) and not speaks_of_plans(question):  # an expectation is no report of it
         hits = [h for h in hits if not looks_forward(h.fact.text)]
-    kind = asked_type(question) if profile.english else None
     typed: list[Hit] = []
     named: list[Hit] = []
     who = kind is None and profile.english and asks_who(question)
     if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
         # "how long was the stop in Oslo?": that one ("was Oslo discussed, and how long…" names none)
         names = retriever.vocabulary.names_in(retriever.lexicon.key_stems(asking_clause(question)))
+        if kind == "topic":  # "did sanctions on Moscow come up?": the parties are the setting, not the topic
+            names = [n for n in names if n not in retriever.vocabulary.event_stems]
         typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h)]
-        hits = [*typed, *(h for h in hits if h not in typed)] if typed else []
+        if kind == "topic":  # "did sanctions come up?": the sentence saying most of sanctions first
+            topic, _ = _typed_terms(retriever, kind, question, [t for t in terms if retriever.vocabulary.knows(t)], [])
+            typed.sort(key=lambda h: -retriever.coverage_by(topic, [h.fact.id]))
+        hits = [*typed, *(h for h in hits[:CANDIDATES] if h not in typed)] if typed else []
     elif who:  # "which senators …?" wants a name the question lacks
         asked = retriever.lexicon.stem_set(question)
         anchors = _doer_anchors(retriever, asked)
@@ -156,8 +174,10 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     elif kind is not None and guesses_length(question):  # "was it a quick 5 min thing?": its other words
         answers = bool(typed)  # are chat; the duration sentence already states every name it asks about
     elif kind is not None:  # a sentence holding a date is close in meaning to any "when?": words decide
-        best_coverage = _typed_coverage(retriever, question, known, typed)
-        answers = best_coverage >= MIN_KNOWN_COVERAGE
+        best_coverage = _typed_coverage(retriever, kind, question, known, unknown, typed)
+        answers = best_coverage >= MIN_KNOWN_COVERAGE or (  # "did they discuss Iran openly?": a sentence
+            kind == "topic" and retriever.semantic  # on Iran, close in meaning, though not "openly"
+            and best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)
     else:
         answers = best_coverage >= MIN_KNOWN_COVERAGE or (retriever.semantic and (
             best_dense >= CLEAR_MEANING or (best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)))
@@ -169,6 +189,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         verdict: Verdict = "after" if profile.after else "decline"
         return Evidence(verdict, profile, hits, reason=f"coverage {best_coverage:.2f}, meaning {best_dense:.2f}")
     # by meaning alone, only the closest fact is clearly about the question
+    if kind == "topic":  # "did sanctions come up?" is answered by what the sentences say of sanctions
+        known, _ = _typed_terms(retriever, kind, question, known, unknown)
     chosen = _choose(judged, known, retriever) if profile.english else hits[:1]  # "how long?": only durations
     if profile.english and kind is None and vector is not None:
         chosen = _with_following(retriever, chosen, vector, terms)
@@ -184,13 +206,41 @@ def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: H
     return found / (sum(weights) + UNKNOWN_SHARE * retriever.typical_weight * len(unknown))
 
 
-def _typed_coverage(retriever: Retriever, question: str, known: list[str], typed: list[Hit]) -> float:
+def _typed_coverage(retriever: Retriever, kind: AnswerType, question: str, known: list[str], unknown: list[str],
+                    typed: list[Hit]) -> float:
     """How much of what a typed question asks about ("…, and how long was the call?") the best of the
     sentences holding its type states. Words the articles never use ("how far away") are left out:
-    the sentence already holds the kind of answer asked for."""
-    clause = retriever.lexicon.stem_set(asking_clause(question))
-    asked = [t for t in known if t in clause] or known
-    return max(_coverage(retriever, asked, [], h) for h in typed[:3]) if asked else 0.0
+    the sentence already holds the kind of answer asked for, except in a topic question that names
+    no other topic ("did they talk about the weather?"): then such a word is the topic."""
+    asked, missing = _typed_terms(retriever, kind, question, known, unknown)
+    return max(_coverage(retriever, asked, missing, h) for h in typed[:3]) if asked or missing else 0.0
+
+
+def _typed_terms(retriever: Retriever, kind: AnswerType, question: str, known: list[str],
+                 unknown: list[str]) -> tuple[list[str], list[str]]:
+    """The question's known and unknown words a typed question asks about: those of its asking clause
+    (a name's spelt-out form stays with it: "NATO" is "north atlantic …"). A topic question ("did
+    sanctions come up on the call?") asks about the topic: not its words for discussing, nor the
+    parties or the call, unless they are all it names ("did they talk about the king?"); when its
+    asking clause names no topic, the rest of the question does ("which treaty, like X, did they
+    discuss?")."""
+    clause = asking_clause(question)
+    if kind == "topic":
+        clause = topic_words(clause)
+    inside = set(retriever.terms(clause))  # read as the question is: "rumours", typos, acronyms
+    outside = set(retriever.terms(question)) - inside
+    asked = [t for t in known if t not in outside] or known
+    if kind != "topic":
+        return asked, []
+    event = retriever.vocabulary.event_stems
+    for words in (inside, set(retriever.terms(question))):  # "which treaty, like X, did they discuss?"
+        topic = [t for t in known if t in words and t not in event]
+        if topic:  # other words the articles never use may be chat or manner ("openly"): left out
+            return topic, []
+        missing = [t for t in unknown if t in words]
+        if missing:  # "did they talk about the weather?": the topic is a word the articles never use
+            return [], missing
+    return asked, []
 
 
 def _unnamed(retriever: Retriever, question: str, terms: list[str], hits: list[Hit]) -> str:

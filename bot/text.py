@@ -34,7 +34,8 @@ STOP_WORDS = frozenset(
     what's when when's where where's which while who who's whom why why's with won't would wouldn't you
     you'd you'll you're you've your yours yourself yourselves s t d ll re ve m just yet ever even still
     however meanwhile according said say says saying tell told ask asked also much many well may might
-    must shall will whether either neither among yes
+    must shall will whether either neither among yes else besides otherwise anyway anyways somehow
+    actually really basically literally
     lol irl idk btw tbh imo imho fyi afaik iirc pls plz thx ty rn smh ngl omg lmao ikr tho ya yall ur
     abt bc cuz coz bcuz wat wut rly prolly wanna gotta kinda sorta dunno nah yeah yep nope ok okay hmm lemme
     wait hey hi hello guys acc def prob probs obv obvs tbf smth sth lmk nvm rlly srsly fr tryna bout b4 thru

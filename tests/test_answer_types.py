@@ -257,7 +257,7 @@ def test_what_a_question_sets_aside_is_not_what_it_asks_about(knowledge) -> None
     """"Besides fighting terrorists": the sentences about fighting terrorism are what the asker knows."""
     from bot.decision import gather
 
-    question = "besides fighting terrorists, what middle east stuff did they go over"
+    question = "besides fighting terrorists, what else did they discuss?"
     evidence = gather(knowledge, question, [], knowledge.retriever.embed(question))
     shown = " ".join(h.fact.text for h in evidence.chosen)
     assert evidence.verdict == "answer" and "Israeli-Palestinian" in shown, shown

@@ -242,7 +242,7 @@ async def test_concurrency_limit_is_respected(llm_settings, fake_llm, fact_id) -
     fake_llm.default = held
     service = Service.from_settings(llm_settings(llm_concurrency=3))
     async with asyncio.timeout(HANG):  # a cap below 3 would hang here
-        words = ["so", "really", "again", "then", "now", "too", "also", "anyway", "exactly"]
+        words = ["so", "openly", "again", "then", "now", "too", "also", "briefly", "exactly"]
         await asyncio.gather(*(service.ask(f"Did they discuss Iran {word}?") for word in words))
     assert fake_llm.max_concurrent == 3 and len(fake_llm.chat_requests) == 9
 

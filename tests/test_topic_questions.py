@@ -1,0 +1,70 @@
+""""Did sanctions come up on the call?" asks whether something was a topic. It is answered by a
+sentence that says what was discussed (or not: "not among the topics", "not mentioned"), and declined
+when no such sentence states the topic, however close in meaning the rest of the articles are."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer_types import asked_type, holds, topic_words
+from bot.service import Service
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("did they even bring up the sanctions during the chat??", "topic"),
+    ("did ukraine actually come up tho or did they dodge it", "topic"),
+    ("israel/palestine - discussed or no?", "topic"),
+    ("Was the Ukrainian crisis touched on?", "topic"),
+    ("there were rumours about an order, did sanctions even come up on the call?", "topic"),
+    ("What did they talk about?", None),  # asks for the topics, which any sentence about the call may list
+    ("How did the minister react to them talking about the crisis?", None),  # asks for a reaction
+    ("Was Iran discussed, and how long did the call last?", "duration"),
+])
+def test_yes_no_questions_about_discussing_ask_for_a_topic(question: str, kind: str | None) -> None:
+    assert asked_type(question) == kind
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("Only later did an official acknowledge that sanctions were not among the topics the two leaders discussed.",
+     True),
+    ("“Major aspects of the crisis have been also touched upon,” the statement noted.", True),
+    ("However, the issue was not mentioned in the statement summarizing the conversation.", True),
+    ("“Hearing there is an order floating around to ease sanctions”, she tweeted.", False),
+])
+def test_a_topic_is_held_by_a_sentence_that_says_what_was_discussed(sentence: str, held: bool) -> None:
+    assert holds("topic", sentence) is held
+
+
+def test_the_words_for_discussing_are_not_the_topic() -> None:
+    assert topic_words("did they even bring the sanctions up during the call").split() == [
+        "did", "they", "even", "the", "sanctions", "during", "the", "call"]
+
+
+async def test_a_topic_that_was_not_discussed_is_answered_with_the_sentence_saying_so(settings) -> None:
+    service = Service.from_settings(settings)
+    answer = await service.ask("did they even bring up the sanctions during the chat??")
+    assert answer.status == "answered", answer.text
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "not among the topics" in quotes or "not mentioned" in quotes
+    # a preamble about something else does not decide which sentence comes first
+    framed = await service.ask("there were rumours trump would lift sanctions that weekend, did sanctions even "
+                               "come up on the call?")
+    assert framed.status == "answered", framed.text
+    assert "sanctions" in framed.citations[0].quote
+
+
+async def test_a_topic_that_was_discussed_is_answered_with_the_sentence_saying_so(settings) -> None:
+    service = Service.from_settings(settings)
+    answer = await service.ask("was the ukrainian crisis brought up?")
+    assert answer.status == "answered", answer.text
+    assert "touched upon" in " ".join(c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "did the hacking of the election come up on the call?",  # the hacking is reported, not as a topic
+    "did they discuss the nuclear arms treaty?",
+    "did putin mention Crimea?",
+])
+async def test_a_topic_no_sentence_says_was_discussed_is_declined(settings, question: str) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
