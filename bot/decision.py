@@ -47,7 +47,7 @@ from bot.answer_types import (
     topic_words,
 )
 from bot.dates import asks_past
-from bot.doers import names_doer
+from bot.doers import names_doer, names_together, reactor
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import looks_forward, speaks_of_plans
@@ -183,6 +183,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
             best_dense >= CLEAR_MEANING or (best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)))
     if answers and profile.speaker and not _said_by(retriever, profile, hits[:CANDIDATES]):
         answers = False  # the articles quote that person, but not about that
+    if answers and not _reactor_named(retriever, question, hits[:CANDIDATES]):
+        answers = False  # "how did Ukraine's president react?": no sentence names Ukraine's president
     if answers and named and max(_coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE:
         answers = False  # "who interpreted?": the sentences that name people are not about interpreting
     if not answers:
@@ -273,6 +275,18 @@ def _names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchors: 
     will do."""
     return _names_someone_else(retriever, hit, asked) and (
         not anchors or names_doer(retriever.vocabulary, hit.fact.text, asked, anchors))
+
+
+def _reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
+    """A question about the reaction of someone described ("how did the harbour board react?") is
+    answered only if a candidate fact names them: the description's words side by side, or the name
+    it describes. "Russian president … the Ukrainian crisis" does not name Ukraine's president."""
+    stems = frozenset(s for s in retriever.lexicon.key_stems(reactor(question)) if s != "not")
+    if len(stems) < 2:  # a name alone is checked as every name is: "how did Oslo react?" may be
+        return True  # answered by a sentence about "the source in Oslo"
+    described = retriever.described(question, [])
+    return any(names_together(retriever.vocabulary, h.fact.text, stems)
+               or any(in_family(d, retriever.lexicon.stem_set(h.fact.text)) for d in described) for h in hits)
 
 
 def _states_all(retriever: Retriever, terms: list[str], hit: Hit) -> bool:

@@ -58,3 +58,43 @@ def names_doer(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], ancho
 
 def _is_new_name(vocabulary: Vocabulary, token: str, stem: str, asked: AbstractSet[str]) -> bool:
     return bool(vocabulary.names_in([stem])) and not in_family(stem, asked) and token.lower() not in _CALENDAR
+
+
+# "how did X react / respond?", "what was X's reaction?", "what did X think of …?": X is who reacted
+_REACTOR = re.compile(
+    r"\bhow\s+(?:did|does|do|has|have|had|would|will|is|are|was|were)\s+(?P<a>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+"
+    r"(?:react|respond|reply|replied|take|took|view|feel|felt)\b|"
+    r"\bwhat\s+(?:was|is|were|are)\s+(?P<b>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)(?:'s|’s|s')\s+"
+    r"(?:reaction|response|reply|take|view|verdict)\b|"
+    r"\bwhat\s+(?:did|does|do)\s+(?P<c>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:think|make)\s+of\b",
+    re.IGNORECASE)
+REACTOR_REACH = 2  # words that may stand between the words of who reacted ("president of Ukraine")
+
+
+def reactor(question: str) -> str:
+    """Who a question asks the reaction of ("Ukraine's president" of "how did Ukraine's president
+    react to the call?"); "" if it asks for none."""
+    match = _REACTOR.search(question)
+    return next((g for g in match.groups() if g), "") if match else ""
+
+
+def names_together(vocabulary: Vocabulary, text: str, stems: AbstractSet[str]) -> bool:
+    """`text` names all of `stems` (a description: "ukrain", "presid") side by side, in one sentence,
+    no more than REACTOR_REACH words apart: "the president of Ukraine" does, "the Russian president
+    … the Ukrainian crisis" does not."""
+    lexicon = vocabulary.lexicon
+    for sentence in _SENTENCE.split(text):
+        found: dict[str, list[int]] = {}
+        for i, token in enumerate(_TOKEN.findall(sentence)):
+            for stem in lexicon.key_stems(token):
+                for wanted in stems:
+                    if in_family(stem, {wanted}):
+                        found.setdefault(wanted, []).append(i)
+        if len(found) == len(stems) and _within(list(found.values()), REACTOR_REACH + len(stems) - 1):
+            return True
+    return False
+
+
+def _within(positions: list[list[int]], span: int) -> bool:
+    """Some choice of one position per word lies within `span` words."""
+    return any(all(any(abs(p - start) <= span for p in ps) for ps in positions) for start in positions[0])

@@ -1,0 +1,51 @@
+""""How did X react?" asks about X's reaction: a sentence that only names X's words apart ("Russian
+President … the Ukrainian crisis") does not say how Ukraine's president reacted."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.doers import names_together, reactor
+from bot.service import Service
+
+
+@pytest.mark.parametrize("question, who", [
+    ("how did ukraine's president react to the call", "ukraine's president"),
+    ("How did the Ukrainian government respond to the phone call?", "the Ukrainian government"),
+    ("What was Erdogan's reaction to the call?", "Erdogan"),
+    ("what did the polish president think of the call?", "the polish president"),
+    ("How did the call go?", ""),  # asks about the call, not someone's reaction
+    ("What did they discuss?", ""),
+])
+def test_who_a_question_asks_the_reaction_of(question: str, who: str) -> None:
+    assert reactor(question) == who
+
+
+@pytest.mark.parametrize("text, together", [
+    ("The president of Ukraine said he was worried.", True),
+    ("The Ukrainian president said he was worried.", True),
+    ("Russian President Vladimir Putin spoke with Trump. They discussed the Ukrainian crisis.", False),
+    ("The president, who met the press on Friday and spoke of sanctions on Ukraine, left.", False),
+])
+def test_a_description_is_named_only_when_its_words_stand_together(knowledge, text: str, together: bool) -> None:
+    stems = frozenset(knowledge.retriever.lexicon.key_stems("Ukraine's president"))
+    assert names_together(knowledge.retriever.vocabulary, text, stems) is together
+
+
+@pytest.mark.parametrize("question", [
+    "How did the Ukrainian president react to the phone call?",
+    "how did the polish government respond to the call?",
+])
+async def test_the_reaction_of_someone_the_articles_never_name_is_declined(settings, question: str) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
+
+
+async def test_a_description_the_articles_give_a_name_for_is_answered(settings) -> None:
+    service = Service.from_settings(settings)
+    spokesman = await service.ask("how did the kremlin spokesman react to the call?")  # Peskov
+    assert spokesman.status == "answered", spokesman.text
+    assert "Peskov" in spokesman.text
+    minister = await service.ask("how did russia's foreign minister react to the call?")
+    assert minister.status == "answered", minister.text
+    assert "mutual respect" in minister.text
