@@ -35,7 +35,7 @@ _UNITS = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wk
 _DISCUSSED = (r"\b(?:discuss(?:ed|ing)?|talk(?:ed|ing|s)?\s+(?:about|abt|of)|"
               r"(?:bring|brought|bringing|brings)\s+(?:\w+\s+){0,4}?up|"
               r"(?:come|came|comes|coming)\s+up|mention(?:ed|ing)?|rais(?:e|ed|ing)|touch(?:ed|ing)?\s+(?:on|upon)|"
-              r"(?:go|went|going)\s+over|(?:get|got)\s+into|address(?:ed|ing)?|cover(?:ed|ing)?|on\s+the\s+agenda)\b")
+              r"(?:go|went|going)\s+over|(?:get|got)\s+into|address(?:ed|ing)?|cover(?:ed|ing)?|on\s+the\s+(?:agenda|table))\b")
 
 _ON_THE_CLOCK = r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bo'?clock\b"
 

@@ -21,6 +21,8 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from bot.dates import MONTHS, WEEKDAYS
+from bot.sentences import split_sentences
+from bot.text import spelt_out
 from bot.vocabulary import in_family
 
 if TYPE_CHECKING:
@@ -28,7 +30,6 @@ if TYPE_CHECKING:
 
 DOER_REACH = 6  # words between a name and the nearest word of the question (set on our question sets)
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
 _TOKEN = re.compile(r"[“”\"]|[A-Za-z][\w’'-]*")
 _CALENDAR = frozenset([*WEEKDAYS, *MONTHS])
 
@@ -38,7 +39,7 @@ def names_doer(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], ancho
     within DOER_REACH words of one of `anchors` (the question's words that say what was done, or by
     whom), in the same sentence."""
     lexicon = vocabulary.lexicon
-    for sentence in _SENTENCE.split(text):
+    for sentence in split_sentences(text):
         quoted = False
         near: list[int] = []  # positions of the question's words
         names: list[int] = []  # positions of names outside quotes
@@ -83,7 +84,7 @@ def names_together(vocabulary: Vocabulary, text: str, stems: AbstractSet[str]) -
     no more than REACTOR_REACH words apart: "the president of Ukraine" does, "the Russian president
     … the Ukrainian crisis" does not."""
     lexicon = vocabulary.lexicon
-    for sentence in _SENTENCE.split(text):
+    for sentence in split_sentences(spelt_out(text)):
         found: dict[str, list[int]] = {}
         for i, token in enumerate(_TOKEN.findall(sentence)):
             for stem in lexicon.key_stems(token):

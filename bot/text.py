@@ -97,9 +97,20 @@ def fold(text: str) -> str:
 _US = re.compile(r"\bU\.\s?S\.(?:A\.)?")  # "U.S." would otherwise split into two single letters
 
 
+# a US lawmaker's party as news style writes it: "Sen. Anna Holt (D., Ohio)", "Rep. Lind (R-Texas)"
+_PARTY = re.compile(r"\(([DRI])(?:\.,?|,|-)\s*(?=[A-Z])")
+_PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent"}
+
+
+def spelt_out(text: str) -> str:
+    """Labels that would split into single letters, spelt out: "U.S." → "US", a party label as the
+    party ("(D., Ohio)" → "(Democrat Ohio)")."""
+    return _PARTY.sub(lambda m: f"({_PARTIES[m.group(1)]} ", _US.sub("US ", text))
+
+
 def words(text: str) -> list[str]:
     """All word tokens, folded, with punctuation removed (apostrophes inside words kept)."""
-    return _WORD.findall(fold(_US.sub("US ", text)))
+    return _WORD.findall(fold(spelt_out(text)))
 
 
 @functools.lru_cache(maxsize=65536)

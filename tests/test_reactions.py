@@ -46,6 +46,9 @@ async def test_a_description_the_articles_give_a_name_for_is_answered(settings) 
     spokesman = await service.ask("how did the kremlin spokesman react to the call?")  # Peskov
     assert spokesman.status == "answered", spokesman.text
     assert "Peskov" in spokesman.text
+    senators = await service.ask("how did democratic senators react?")  # "Sen. … Brown (D., Ohio)"
+    assert senators.status == "answered", senators.text
+    assert "Sherrod Brown" in senators.text
     minister = await service.ask("how did russia's foreign minister react to the call?")
     assert minister.status == "answered", minister.text
     assert "mutual respect" in minister.text

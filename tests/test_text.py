@@ -6,6 +6,8 @@ import contextlib
 import threading
 from collections.abc import Callable
 
+import pytest
+
 from bot import text
 from bot.text import GENERAL, Lexicon, stem, words
 
@@ -103,3 +105,16 @@ def test_event_groups_merge_with_general_english_and_come_first() -> None:
 def test_equal_lexicons_share_what_is_memoised() -> None:
     a, b = Lexicon.build([["summit", "meeting"]]), Lexicon.build([["summit", "meeting"]])
     assert a == b and hash(a) == hash(b) and a != GENERAL
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Sen. Anna Holt (D., Ohio) also advised against it.", "democrat"),
+    ("Rep. Olaf Lind (R-Texas) said so.", "republican"),
+    ("Sen. Kari Berge (I, Vermont) agreed.", "independent"),
+])
+def test_a_lawmakers_party_label_reads_as_the_party(text: str, party: str) -> None:
+    assert party in words(text)
+
+
+def test_a_single_letter_in_brackets_is_no_party() -> None:
+    assert "democrat" not in words("Option (D) and option (R) are both wrong.")

@@ -15,6 +15,7 @@ from bot.service import Service
     ("did ukraine actually come up tho or did they dodge it", "topic"),
     ("israel/palestine - discussed or no?", "topic"),
     ("Was the Ukrainian crisis touched on?", "topic"),
+    ("was syria on the table at all", "topic"),
     ("there were rumours about an order, did sanctions even come up on the call?", "topic"),
     ("What did they talk about?", None),  # asks for the topics, which any sentence about the call may list
     ("How did the minister react to them talking about the crisis?", None),  # asks for a reaction
