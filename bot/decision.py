@@ -190,10 +190,11 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     if not answers:
         verdict: Verdict = "after" if profile.after else "decline"
         return Evidence(verdict, profile, hits, reason=f"coverage {best_coverage:.2f}, meaning {best_dense:.2f}")
-    # by meaning alone, only the closest fact is clearly about the question
     if kind == "topic":  # "did sanctions come up?" is answered by what the sentences say of sanctions
         known, _ = _typed_terms(retriever, kind, question, known, unknown)
-    chosen = _choose(judged, known, retriever) if profile.english else hits[:1]  # "how long?": only durations
+    # by meaning alone, only the closest fact is clearly about the question; a typed or who-question is
+    # answered by the sentences holding its type or naming someone, whatever else they share with it
+    chosen = _choose(judged, known, retriever, by_words=kind is None and not who) if profile.english else hits[:1]
     if profile.english and kind is None and vector is not None:
         chosen = _with_following(retriever, chosen, vector, terms)
     return Evidence("answer", profile, hits, chosen, "")
@@ -304,8 +305,11 @@ def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) ->
     return False
 
 
-def _choose(hits: list[Hit], known: list[str], retriever: Retriever) -> list[Hit]:
-    """The best fact, and up to two more that are nearly as close to the question."""
+def _choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words: bool = True) -> list[Hit]:
+    """The best fact, and up to two more that are nearly as close to the question. With `by_words`,
+    the fact stating the most of the question (above half, and more than any chosen) comes first,
+    in place of the last: the closest in meaning may say only what the question takes for granted
+    ("did US intel conclude …?" is closest to sentences about Russia and the US, not the assessment)."""
     best = hits[0]
     best_cov = retriever.coverage_by(known, [best.fact.id]) if known else 0.0
     chosen = [best]
@@ -317,6 +321,12 @@ def _choose(hits: list[Hit], known: list[str], retriever: Retriever) -> list[Hit
             known and cov >= max(MIN_KNOWN_COVERAGE, best_cov - RELATED_COVERAGE)
         ):
             chosen.append(hit)
+    if by_words and known and len(chosen) > 1:
+        most = max(hits, key=lambda h: retriever.coverage_by(known, [h.fact.id]))
+        cov = retriever.coverage_by(known, [most.fact.id])
+        if most not in chosen and cov >= MIN_KNOWN_COVERAGE and cov > max(
+                retriever.coverage_by(known, [h.fact.id]) for h in chosen):
+            chosen = [most, *chosen[:-1]]
     return chosen
 
 

@@ -142,3 +142,14 @@ async def test_without_the_embedding_model_retrieval_is_lexical_and_still_declin
     assert not service.knowledge.retriever.semantic
     assert (await service.ask("Did they talk about Iran?")).status == "answered"
     assert (await service.ask("What did Xi Jinping think of the call?")).status == "refused"
+
+
+async def test_the_sentence_stating_most_of_the_question_comes_first(settings) -> None:
+    """Closest in meaning to "did the intelligence agencies conclude russia meddled …?" are sentences
+    about Russia and the US; the one that states the assessment leads the answer."""
+    service = Service.from_settings(settings)
+    for question in ("did american intelligence conclude russia meddled to help trump?",
+                     "did the intelligence agencies conclude russia meddled on trump's behalf?"):
+        answer = await service.ask(question)
+        assert answer.status == "answered", answer.text
+        assert "intelligence community" in answer.citations[0].quote, answer.text
