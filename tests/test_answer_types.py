@@ -272,12 +272,13 @@ async def test_a_month_after_the_newest_article_is_told_where_the_articles_end(s
 @pytest.mark.parametrize("clipped, word", [("yrs", "years"), ("hrs", "hours"), ("mins", "minutes"),
                                            ("congrats", "congratulations"), ("dems", "Democrats"),
                                            ("intro", "introduction"), ("intl", "international"),
-                                           ("spox", "spokesman"), ("spokeswoman", "spokesperson")])
+                                           ("spox", "spokesman"), ("spokeswoman", "spokesperson"),
+                                           ("exec", "executive")])
 def test_chat_clippings_are_read_as_the_words_they_clip(clipped: str, word: str) -> None:
     assert GENERAL.key_stems(clipped) == GENERAL.key_stems(word)
 
 
-@pytest.mark.parametrize("filler", ["hed", "acc", "b4", "tbf", "smth"])
+@pytest.mark.parametrize("filler", ["hed", "acc", "b4", "tbf", "smth", "else", "besides", "actually", "really"])
 def test_chat_fillers_and_bare_contractions_say_nothing_of_the_subject(filler: str) -> None:
     assert GENERAL.key_stems(f"{filler} ukraine") == GENERAL.key_stems("ukraine")
 
@@ -365,3 +366,11 @@ async def test_a_guessed_length_is_answered_whatever_chat_words_surround_it(sett
     assert "about an hour" in " ".join(c.quote for c in answer.citations)
     other = await service.ask("was trump's call with merkel like 5 min?")  # no article times that call
     assert other.status == "refused", other.text
+
+
+def test_calling_for_something_is_no_phone_call(knowledge) -> None:
+    """The event's synonyms read "call" as the conversation; "called for safe zones" is a demand."""
+    profile = knowledge.retriever.profile
+    assert "convers" in profile("did he call putin on saturday?").focus
+    assert "convers" not in profile("is it true he called for safe zones?").focus
+    assert "convers" not in profile("they called on congress to act").focus
