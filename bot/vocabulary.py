@@ -63,6 +63,7 @@ _MIN_BASE = 4
 TYPO_MIN_LENGTH = 6  # a word this long, one edit from a word of the articles, is read as that word
 NAME_TYPO_MIN = 5  # a name of the articles this long is recognised one edit away ("Bergen" for "Berge")
 _CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on\s+(?=\w+\s+to\b))", re.IGNORECASE)
+_IN_IT_FOR = re.compile(r"\bin\s+it\s+for\b", re.IGNORECASE)
 ENGLISH_HINTS = STOP_WORDS | {"tell", "me", "talk", "call", "did", "does", "the"}
 
 
@@ -231,6 +232,7 @@ class Vocabulary:
         english = _is_english(question, self)
         asked = without_stated_amounts(question)  # "was it a 5 min call?": the 5 is a guess
         asked = _CALL_FOR.sub("urged", asked)  # "he called for talks" is no phone call
+        asked = _IN_IT_FOR.sub("gain for", asked)  # "what's in it for him?" asks what he gains
         for i, token in enumerate(_tokens(asked)):
             expanded = self.expand(token)
             stems = list(expanded) if expanded else [s for s in self.lexicon.key_stems(token) if s != "not"]

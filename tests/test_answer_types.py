@@ -374,3 +374,11 @@ def test_calling_for_something_is_no_phone_call(knowledge) -> None:
     assert "convers" in profile("did he call putin on saturday?").focus
     assert "convers" not in profile("is it true he called for safe zones?").focus
     assert "convers" not in profile("they called on congress to act").focus
+
+
+@pytest.mark.parametrize("question", ["whats in it for putin tho", "so whats in it for putin, why does he even care",
+                                      "what's in it for the russian president?"])
+async def test_whats_in_it_for_someone_asks_what_they_gain(settings, question: str) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert "much to gain" in answer.citations[0].quote, answer.text
