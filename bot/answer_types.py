@@ -141,9 +141,15 @@ _WHO = re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*who(?:'s|’s|se|m)?\b|\b(?:whic
                   re.IGNORECASE)
 
 
+# "…, the king or the queen?": the question names the people it asks to choose between
+_CHOICE = re.compile(r"[,:;—–-]\s*(?:was\s+it\s+|is\s+it\s+)?(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2}\s+or\s+"
+                     r"(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2}\s*\??\s*$", re.IGNORECASE)
+
+
 def asks_who(question: str) -> bool:
-    """The question asks for a person (or body): "who announced it?", "which senator warned …?"."""
-    return bool(_WHO.search(question))
+    """The question asks for a person (or body) it does not name: "who announced it?", "which senator
+    warned …?". "Who announced it, the king or the queen?" offers the people to choose from."""
+    return bool(_WHO.search(question)) and not _CHOICE.search(question)
 
 
 # a clause ends at punctuation, or at a conjunction that opens another question ("…, and how long…");

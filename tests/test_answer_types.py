@@ -209,6 +209,9 @@ async def test_contractions_typed_without_the_apostrophe_are_no_names(settings, 
     ("Did the man who called win?", False),  # a relative "who" asks for no one
     ("whats the name of the official who admitted it?", True),  # a name is a person's
     ("What was the name of the bill?", True),  # ...or a body's: either way, a name is wanted
+    ("who wings it more, the king or the minister?", False),  # it names whom to choose from
+    ("who let it slip, was it the palace side or the ministry?", False),
+    ("who said it first, and when?", True),
 ])
 def test_questions_that_ask_for_a_person(question: str, asks: bool) -> None:
     assert asks_who(question) is asks

@@ -145,3 +145,10 @@ async def test_the_sentence_that_finishes_the_best_one_joins_the_answer(settings
     assert answer.status == "answered", answer.text
     assert "naive expectations" in answer.text
     assert len(answer.citations) <= 3
+
+
+async def test_a_choice_between_named_people_is_answered_from_what_the_articles_say_of_them(settings) -> None:
+    answer = await Service.from_settings(settings).ask("who's more of a planner and who wings it, trump or putin?")
+    assert answer.status == "answered", answer.text
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "gut instinct" in quotes or "calculates each step" in quotes
