@@ -109,6 +109,8 @@ def build_facts(corpus: Corpus) -> list[Fact]:
             sent_stems = set(content_stems(sent.text))
             for f_index, fact in enumerate(facts):
                 if sent.source in fact.sources:
+                    if fact.quotes[sent.source] == sent.text:
+                        break  # the article repeats itself (a headline printed twice): one fact
                     continue
                 if fact.text == sent.text or (
                     _could_merge(stems_of[f_index], sent_stems) and _paraphrases(fact.text, sent.text)

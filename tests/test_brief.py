@@ -113,6 +113,12 @@ def test_unrelated_sentences_are_not_merged(corpus) -> None:
             assert fact.sources == ["004_4eb88918302d683b.txt"]
 
 
+def test_a_sentence_an_article_repeats_is_one_fact(corpus) -> None:
+    """001 prints its headline twice (title and heading): one fact, not two shown side by side."""
+    headline = [f for f in build_facts(corpus) if f.text.startswith("White House Calls 1st Phone Conversation")]
+    assert len(headline) == 1
+
+
 @pytest.mark.parametrize("budget", [500, 1000, 1500, 2500, DEFAULT_BUDGET])
 def test_budget_is_respected_on_the_exact_text(corpus, budget: int) -> None:
     result = build_brief(corpus, budget)
