@@ -192,9 +192,11 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         return Evidence(verdict, profile, hits, reason=f"coverage {best_coverage:.2f}, meaning {best_dense:.2f}")
     if kind == "topic":  # "did sanctions come up?" is answered by what the sentences say of sanctions
         known, _ = _typed_terms(retriever, kind, question, known, unknown)
-    # by meaning alone, only the closest fact is clearly about the question; a typed or who-question is
-    # answered by the sentences holding its type or naming someone, whatever else they share with it
-    chosen = _choose(judged, known, retriever, by_words=kind is None and not who) if profile.english else hits[:1]
+    # a typed or who-question is answered by the sentences holding its type or naming someone, whatever
+    # else they share with it; a question in another language by the facts nearly as close in meaning
+    # as the closest (its words are not the articles')
+    chosen = _choose(judged, known if profile.english else [], retriever,
+                     by_words=profile.english and kind is None and not who)
     if profile.english and kind is None and vector is not None:
         chosen = _with_following(retriever, chosen, vector, terms)
     return Evidence("answer", profile, hits, chosen, "")

@@ -153,3 +153,15 @@ async def test_the_sentence_stating_most_of_the_question_comes_first(settings) -
         answer = await service.ask(question)
         assert answer.status == "answered", answer.text
         assert "intelligence community" in answer.citations[0].quote, answer.text
+
+
+async def test_a_question_in_another_language_gets_the_facts_nearly_as_close_as_the_closest(settings) -> None:
+    """Its words cannot be checked against the articles', so the answer quotes the closest facts by
+    meaning (up to three), not only the first: the closest alone is often a headline."""
+    answer = await Service.from_settings(settings).ask("¿Qué dijo la Casa Blanca sobre la llamada entre Trump y Putin?")
+    assert answer.status == "answered", answer.text
+    assert answer.text.startswith(FOREIGN_LEAD)
+    facts = {c.fact_id for c in answer.citations}
+    assert len(facts) >= 2, answer.text  # (a note on where the articles disagree may add one)
+    quotes = [(c.source_file, c.quote) for c in answer.citations]
+    assert len(set(quotes)) == len(quotes), quotes  # the article prints its headline twice: one fact
