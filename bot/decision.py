@@ -47,6 +47,7 @@ from bot.answer_types import (
     topic_words,
 )
 from bot.dates import asks_past
+from bot.disagreements import restates
 from bot.doers import names_doer, names_together, reactor
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
@@ -87,6 +88,7 @@ class Evidence:
     hits: list[Hit] = field(default_factory=list)  # ranked candidates (the LLM sees these)
     chosen: list[Hit] = field(default_factory=list)  # the facts that answer (offline quotes these)
     reason: str = ""
+    typed: bool = False  # the question asks for a kind of answer (a duration, a date, a topic …)
 
 
 def leans_on_history(question: str) -> bool:
@@ -199,7 +201,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
                      by_words=profile.english and kind is None and not who)
     if profile.english and kind is None and vector is not None:
         chosen = _with_following(retriever, chosen, vector, terms)
-    return Evidence("answer", profile, hits, chosen, "")
+    return Evidence("answer", profile, hits, chosen, "", typed=kind is not None)
 
 
 def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: Hit) -> float:
@@ -319,6 +321,8 @@ def _choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words
         if len(chosen) == MAX_FACTS:
             break
         cov = retriever.coverage_by(known, [hit.fact.id]) if known else 0.0
+        if _repeats(retriever, hit, chosen):
+            continue
         if (retriever.semantic and hit.dense >= best.dense - RELATED_SPREAD) or (
             known and cov >= max(MIN_KNOWN_COVERAGE, best_cov - RELATED_COVERAGE)
         ):
@@ -330,6 +334,13 @@ def _choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words
                 retriever.coverage_by(known, [h.fact.id]) for h in chosen):
             chosen = [most, *chosen[:-1]]
     return chosen
+
+
+def _repeats(retriever: Retriever, hit: Hit, chosen: list[Hit]) -> bool:
+    """The fact says nearly only what a chosen one says ("The first telephone conversation … was held
+    on Saturday night" beside "… held their first telephone conversation, which lasted about an
+    hour"): its place goes to a fact that adds something."""
+    return any(restates(retriever.lexicon, hit.fact.text, c.fact.text) for c in chosen)
 
 
 def _with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, terms: list[str]) -> list[Hit]:

@@ -25,6 +25,8 @@ MIN_SHARED = 3  # words two statements must share to be about the same thing...
 MIN_CONTAINMENT = 0.5  # ...carrying this share of the shorter statement's weight
 MIN_MUTUAL = 0.5  # date and negation conflicts only count between near-paraphrases (both ways)
 
+RESTATED_SHARE = 0.7  # a statement with this share of its words in another says nearly only what it says
+
 ConflictKind = Literal["ordinal", "number", "date", "negation"]
 
 
@@ -131,3 +133,11 @@ def _negated_heads(text: str, lexicon: Lexicon) -> set[str]:
                     heads.add(stems[0])
                     break
     return heads
+
+
+def restates(lexicon: Lexicon, text: str, other: str) -> bool:
+    """`text` says nearly only what `other` says: at least RESTATED_SHARE of its key words are
+    `other`'s ("The first telephone conversation … was held on Saturday night" of "… held their first
+    telephone conversation, which lasted about an hour")."""
+    own = lexicon.stem_set(text)
+    return bool(own) and len(own & lexicon.stem_set(other)) >= RESTATED_SHARE * len(own)

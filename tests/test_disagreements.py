@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from bot.corpus import load_corpus
-from bot.disagreements import Statement, find_disagreements
+from bot.disagreements import Statement, find_disagreements, restates
+from bot.text import GENERAL
 
 from .conftest import SEEDS
 
@@ -76,3 +77,35 @@ def test_both_sides_are_in_the_default_brief(knowledge) -> None:
     texts = [f.text for f in knowledge.brief.facts]
     assert any("for the second time" in t for t in texts)
     assert any("first telephone conversation" in t for t in texts)
+
+
+@pytest.mark.parametrize(("text", "other", "restated"), [
+    ("The first meeting of the ministers was held on Monday.",
+     "On Monday the ministers held their first meeting, which lasted an hour.", True),
+    ("The ministers held their first meeting, which lasted an hour, and agreed on a budget for the port.",
+     "The first meeting of the ministers was held on Monday.", False),  # it says more
+    ("The port will open in May.", "The ministers held their first meeting.", False),
+])
+def test_a_statement_restates_another_when_nearly_all_its_words_are_the_others(text: str, other: str,
+                                                                               restated: bool) -> None:
+    assert restates(GENERAL, text, other) is restated
+
+
+async def test_an_answer_quoting_a_restatement_of_one_side_shows_the_other_side(settings) -> None:
+    """"held their first telephone conversation" (002) restates 001's "The first telephone conversation …
+    was held"; 000 says they talk "for the second time": the asker sees both, and the note."""
+    from bot.service import Service
+
+    answer = await Service.from_settings(settings).ask("wait was that their first phone call ever?")
+    assert answer.status == "answered", answer.text
+    assert any("second time" in c.quote for c in answer.citations), answer.text
+    assert "the articles disagree" in answer.text
+
+
+async def test_an_answer_does_not_quote_a_fact_beside_one_it_restates(settings, knowledge) -> None:
+    from bot.service import Service
+
+    answer = await Service.from_settings(settings).ask("tell me about their first telephone conversation")
+    quotes = list(dict.fromkeys(c.quote for c in answer.citations))
+    lexicon = knowledge.retriever.lexicon
+    assert not any(restates(lexicon, a, b) for a in quotes for b in quotes if a != b), quotes

@@ -23,6 +23,7 @@ from bot.answer import (
     refusal,
 )
 from bot.decision import Evidence, follow_up_terms, gather
+from bot.disagreements import restates
 from bot.knowledge import Knowledge, Turn
 from bot.overview import offline_summary
 from bot.source_answers import after_articles, sources_answer
@@ -69,7 +70,7 @@ class OfflineEngine:
                 answer.text = f"{answer.text} {FOREIGN_REFUSAL}"
             return answer
         kept = [Supported(h.fact.text, (h.fact.id,), round(max(h.coverage, h.dense), 3)) for h in evidence.chosen]
-        kept += other_sides(knowledge, [k.fact_ids[0] for k in kept])
+        kept += other_sides(knowledge, [k.fact_ids[0] for k in kept], restated=not evidence.typed)
         lead = lead_in or (OFFLINE_LEAD if evidence.profile.english else FOREIGN_LEAD)
         return compose(question, brief, kept, engine=engine, lead_in=lead, fallback_reason=fallback_reason)
 
@@ -82,12 +83,19 @@ class OfflineEngine:
         return max(alone, retriever.coverage_by([*terms, *earlier], fact_ids)) if earlier else alone
 
 
-def other_sides(knowledge: Knowledge, fact_ids: list[str]) -> list[Supported]:
-    """Where an answer quotes one side of a point the articles disagree on, the other side too."""
+def other_sides(knowledge: Knowledge, fact_ids: list[str], *, restated: bool = True) -> list[Supported]:
+    """Where an answer quotes one side of a point the articles disagree on (or, with `restated`, a
+    fact restating that side: "held their first telephone conversation" of "The first telephone
+    conversation … was held"), the other side too. A typed question ("how long did they talk?") gets
+    the other side only of the very fact it quotes: the sentences answering it hold its kind of answer."""
+    brief, lexicon = knowledge.brief, knowledge.retriever.lexicon
     out: list[Supported] = []
+    quoted = [f for f in (brief.fact(i) for i in fact_ids) if f is not None]
     for a, b in knowledge.disagreements:
         for mine, theirs in ((a, b), (b, a)):
-            fact = knowledge.brief.fact(theirs)
-            if mine in fact_ids and theirs not in fact_ids and fact and all(s.fact_ids[0] != theirs for s in out):
+            side, fact = brief.fact(mine), brief.fact(theirs)
+            if side is None or fact is None or theirs in fact_ids or any(s.fact_ids[0] == theirs for s in out):
+                continue
+            if mine in fact_ids or (restated and any(restates(lexicon, side.text, q.text) for q in quoted)):
                 out.append(Supported(fact.text, (fact.id,)))
     return out
