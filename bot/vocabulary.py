@@ -45,6 +45,9 @@ _OVER = re.compile(r"\b(?:once|when|after)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:was|w
 # "What did Merkel say about Brexit?": who is asked about, and about what.
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
                          r"tell|told|write|wrote|feel|felt)\s+(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)
+# "the palace's statement (on the call)": the palace speaks; the rest of the phrase only qualifies it
+_UTTERANCE_OF = re.compile(r"\b(\w+)(?:'s|’s|')\s+(?:official\s+)?(?:statement|readout|account|tweets?|remarks|"
+                           r"comments|press\s+release|communiqu[eé])\b.*", re.IGNORECASE)
 # Reader comments are never sources: a question about what commenters said is declined.
 _COMMENTS = re.compile(r"\b(?:commenters?|readers?|comments? (?:section|thread)|in the comments"
                        r"|below the (?:article|line)|forum posters?)\b", re.IGNORECASE)
@@ -194,13 +197,15 @@ class Vocabulary:
         match = _SAID_ABOUT.search(question)
         if not match:
             return (), ()
-        tokens = _tokens(match.group(1))
+        # "the palace's statement" speaks for the palace: its words are the palace's own
+        tokens = _tokens(_UTTERANCE_OF.sub(r"\1", match.group(1)))
         # names, not modifiers: "the French president" and "Merkel's spokesman" name no speaker;
         # in lowercase chat ("what did obama say"), a word the articles only write capitalised is a name
         named = [t[:1].isupper() or self._is_proper(t) for t in tokens]
         speaker = [t for i, t in enumerate(tokens) if named[i] and (i + 1 == len(tokens) or named[i + 1])]
         names = tuple(s for t in speaker for s in (self.expand(t) or self._spelt(t)) if s not in self.frame)
-        topic = tuple(s for s in self.lexicon.key_stems(match.group(2)) if s not in self.frame and s != "not")
+        topic = tuple(s for t in _tokens(match.group(2))  # acronyms spelt out as in `focus` ("NATO")
+                      for s in (self.expand(t) or self.lexicon.key_stems(t)) if s not in self.frame and s != "not")
         return (names, topic) if names and topic else ((), ())
 
     def rare_stems(self, question: str) -> set[str]:

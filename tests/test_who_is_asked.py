@@ -15,6 +15,7 @@ from bot.service import Service
     ("what did obama say about the call", ("obama",)),
     ("what did the french president say about trump", ()),  # a description, not a name
     ("what did merkel's spokesman say about the call", ()),  # "merkel's" only says whose spokesman
+    ("What did the Kremlin's statement on the call say about NATO?", ("kremlin",)),  # its statement is its word
 ])
 def test_a_lowercase_name_is_read_as_the_speaker(knowledge, question: str, speaker: tuple[str, ...]) -> None:
     assert knowledge.retriever.profile(question).speaker == speaker
@@ -152,3 +153,17 @@ async def test_a_choice_between_named_people_is_answered_from_what_the_articles_
     assert answer.status == "answered", answer.text
     quotes = " ".join(c.quote for c in answer.citations)
     assert "gut instinct" in quotes or "calculates each step" in quotes
+
+
+def test_an_acronym_in_what_someone_said_about_is_spelt_out(knowledge) -> None:
+    profile = knowledge.retriever.profile("What did the Kremlin's statement say about NATO?")
+    assert profile.topic == ("north", "atlant", "treati", "organis")
+
+
+async def test_what_a_statement_said_about_something_it_never_mentions_is_declined(settings) -> None:
+    service = Service.from_settings(settings)
+    answer = await service.ask("What did the White House's statement say about NATO?")
+    assert answer.status == "refused", answer.text
+    known = await service.ask("what did the kremlin's readout say about ukraine?")
+    assert known.status == "answered", known.text
+    assert "Ukrainian crisis" in known.text
