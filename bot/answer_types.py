@@ -171,6 +171,20 @@ def asking_clause(question: str) -> str:
 _BRING_UP = re.compile(r"\b(?:bring|brought|bringing|brings)\s+((?:\w+\s+){0,4}?)up\b", re.IGNORECASE)
 
 
+# "how long did it go on / last / take?": the verb only asks for the length the sentence holds
+_LASTED = re.compile(r"\b(?:last(?:ed|s|ing)?|(?:go|goes|went|going|drag|dragged)\s+on|take|took|takes|run|ran)\b",
+                     re.IGNORECASE)
+
+
+def asked_words(kind: AnswerType, clause: str) -> str:
+    """The clause without the words that only ask for its kind of answer: "how long did the call go
+    on" asks about the call (the sentence that answers holds a length, whatever its verb); a topic
+    question asks about its topic (`topic_words`)."""
+    if kind == "topic":
+        return topic_words(clause)
+    return _LASTED.sub(" ", clause) if kind == "duration" else clause
+
+
 def topic_words(question: str) -> str:
     """The question without its words for discussing ("did sanctions even come up?" → "did sanctions
     even ?"): what a topic question asks about. The sentence that answers it says "discussed" or "not

@@ -39,12 +39,12 @@ import numpy as np
 from bot.answer_types import (
     AnswerType,
     asked_type,
+    asked_words,
     asking_clause,
     asks_who,
     guesses_length,
     holds,
     set_aside,
-    topic_words,
 )
 from bot.dates import asks_past
 from bot.disagreements import restates
@@ -231,9 +231,7 @@ def _typed_terms(retriever: Retriever, kind: AnswerType, question: str, known: l
     parties or the call, unless they are all it names ("did they talk about the king?"); when its
     asking clause names no topic, the rest of the question does ("which treaty, like X, did they
     discuss?")."""
-    clause = asking_clause(question)
-    if kind == "topic":
-        clause = topic_words(clause)
+    clause = asked_words(kind, asking_clause(question))
     inside = set(retriever.terms(clause))  # read as the question is: "rumours", typos, acronyms
     outside = set(retriever.terms(question)) - inside
     asked = [t for t in known if t not in outside] or known
