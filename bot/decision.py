@@ -345,13 +345,17 @@ def _with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray,
     """The sentence right after the best fact, in its article, often finishes what it says ("X has
     been cautious about a reset." "The minister said it has no naive expectations."): it joins right
     after the best fact when nearly as close in meaning (NEIGHBOUR_SPREAD, looser than RELATED_SPREAD
-    for any other fact), taking the last place if the answer is full."""
+    for any other fact), or when it states a word of the question no chosen fact states ("is X
+    expecting a reset?": "expectations"), taking the last place if the answer is full."""
     best = chosen[0]
     following = retriever.following(best.fact)
     if following is None or any(h.fact.id == following.id for h in chosen):
         return chosen
     dense = retriever.closeness(following, vector)
-    if dense < best.dense - NEIGHBOUR_SPREAD:
+    said = retriever.lexicon.stem_set(" ".join(h.fact.text for h in chosen))
+    adds = [t for t in terms if t not in retriever.vocabulary.event_stems and not in_family(t, said)
+            and retriever.coverage_by([t], [following.id]) > 0]  # "expecting …?": "no naive expectations"
+    if dense < best.dense - NEIGHBOUR_SPREAD and not adds:
         return chosen
     hit = Hit(following, dense, retriever.coverage_by(terms, [following.id]))
     return [best, hit, *chosen[1:MAX_FACTS - 1]]

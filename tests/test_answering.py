@@ -165,3 +165,11 @@ async def test_a_question_in_another_language_gets_the_facts_nearly_as_close_as_
     assert len(facts) >= 2, answer.text  # (a note on where the articles disagree may add one)
     quotes = [(c.source_file, c.quote) for c in answer.citations]
     assert len(set(quotes)) == len(quotes), quotes  # the article prints its headline twice: one fact
+
+
+async def test_the_next_sentence_joins_when_it_states_what_the_best_one_leaves_out(settings) -> None:
+    """"Russia has been [cautious] about … a 'reset'" ranks first; the next sentence of its article,
+    "Lavrov said the country has no 'naive expectations'", is what "expecting" asks about."""
+    answer = await Service.from_settings(settings).ask("is russia expecting a big reset with the new administration?")
+    assert answer.status == "answered", answer.text
+    assert "naive expectations" in answer.text
