@@ -37,6 +37,7 @@ _AFTER_THE = re.compile(r"\b(?:after(?:wards)?|since|following|in the wake of)\s
 # Cues that point past the articles whatever follows them.
 _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventually|in the end|nowadays|these days|"
                     r"right now|today|currently|in the (?:days|weeks|months) (?:after|since)|"
+                    r"(?:for|during|over|in)\s+the\s+rest\s+of\s+(?:the\s+|that\s+|his\s+)?(?:year|month|term|\d{4})|"
                     r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later)\b", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:next|later)\s+((?:\S+\s+){0,2}\S+)", re.IGNORECASE)
 # "Once the call was over", "when the talks ended": what it is after, then the cue.
