@@ -158,6 +158,8 @@ def echoes_question(sentence: str, question: str, retriever: Retriever) -> bool:
     asked = lexicon.stem_set(question)
     if len(own) < ECHO_MIN_WORDS:
         return False
+    if any(not in_family(n, asked) for n in retriever.vocabulary.names_in(own)):
+        return False  # "Who told CBS …?" → "Conway told CBS …": the name it adds is the answer
     return sum(in_family(t, asked) for t in own) / len(own) >= ECHO_SHARE
 
 

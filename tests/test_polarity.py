@@ -61,6 +61,10 @@ async def test_the_llm_engine_drops_a_yes_the_rest_of_its_sentence_does_not_sett
     ("Lavrov said Russia has no naive expectations.", "What did Lavrov say about expectations?", False),
     ("The call lasted about an hour.", "How long did the call last?", False),
     ("Peskov announced the call.", "Who announced the call?", False),  # too short to tell: it may name the answer
+    ("Kellyanne Conway told CBS News that the call was expected to focus on joint efforts to combat terrorism.",
+     "Who told CBS News that the call was expected to focus on joint efforts to combat terrorism?", False),
+    ("Peskov told reporters that Peskov confirmed the call.", "Why did Peskov tell reporters he confirmed the call?",
+     True),  # a name the question already has adds nothing
     ("They discussed Iran.", "Did they discuss Iran?", False),  # yes/no questions are answered by restating
 ])
 def test_a_sentence_that_only_restates_a_wh_question_is_an_echo(knowledge, sentence: str, question: str,
