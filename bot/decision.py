@@ -138,6 +138,10 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         hits = [h for h in hits if _after_event(knowledge, h)]
     elif _HAPPENED.search(question) and not speaks_of_plans(question):  # an expectation is no report of it
         hits = [h for h in hits if not looks_forward(h.fact.text)]
+    known = [t for t in [*terms, *earlier] if retriever.vocabulary.knows(t)]
+    unknown = [t for t in [*terms, *earlier] if t not in known]
+    # what a typed question asks about ("did sanctions come up?": sanctions), and its words the articles lack
+    subject, lacking = _typed_terms(retriever, kind, question, known, unknown) if kind is not None else (known, [])
     typed: list[Hit] = []
     named: list[Hit] = []
     who = kind is None and profile.english and asks_who(question)
@@ -148,8 +152,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
             names = [n for n in names if n not in retriever.vocabulary.event_stems]
         typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h)]
         if kind == "topic":  # "did sanctions come up?": the sentence saying most of sanctions first
-            topic, _ = _typed_terms(retriever, kind, question, [t for t in terms if retriever.vocabulary.knows(t)], [])
-            typed.sort(key=lambda h: -retriever.coverage_by(topic, [h.fact.id]))
+            typed.sort(key=lambda h: -retriever.coverage_by(subject, [h.fact.id]))
         hits = [*typed, *(h for h in hits[:CANDIDATES] if h not in typed)] if typed else []
     elif who:  # "which senators …?" wants a name the question lacks
         asked = retriever.lexicon.stem_set(question)
@@ -162,8 +165,6 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     if profile.english and (missing := _unnamed(retriever, question, terms, hits)):
         # "what did the king and olaf lind discuss?": the only sentences naming Lind say what was planned
         return Evidence("after" if profile.after else "decline", profile, hits, reason=f"no fact names {missing}")
-    known = [t for t in [*terms, *earlier] if retriever.vocabulary.knows(t)]
-    unknown = [t for t in [*terms, *earlier] if t not in known]
     judged = typed or hits  # a typed question is answered by a sentence that holds the type, or not at all
     best_coverage = max(_coverage(retriever, known, unknown, h) for h in judged[:3]) if known else 0.0
     best_dense = max(h.dense for h in judged)
@@ -176,7 +177,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     elif kind is not None and guesses_length(question):  # "was it a quick 5 min thing?": its other words
         answers = bool(typed)  # are chat; the duration sentence already states every name it asks about
     elif kind is not None:  # a sentence holding a date is close in meaning to any "when?": words decide
-        best_coverage = _typed_coverage(retriever, kind, question, known, unknown, typed)
+        best_coverage = _typed_coverage(retriever, subject, lacking, typed)
         answers = best_coverage >= MIN_KNOWN_COVERAGE or (  # "did they discuss Iran openly?": a sentence
             kind == "topic" and retriever.semantic  # on Iran, close in meaning, though not "openly"
             and best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)
@@ -193,7 +194,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         verdict: Verdict = "after" if profile.after else "decline"
         return Evidence(verdict, profile, hits, reason=f"coverage {best_coverage:.2f}, meaning {best_dense:.2f}")
     if kind == "topic":  # "did sanctions come up?" is answered by what the sentences say of sanctions
-        known, _ = _typed_terms(retriever, kind, question, known, unknown)
+        known = subject
     # a typed or who-question is answered by the sentences holding its type or naming someone, whatever
     # else they share with it; a question in another language by the facts nearly as close in meaning
     # as the closest (its words are not the articles')
@@ -213,32 +214,31 @@ def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: H
     return found / (sum(weights) + UNKNOWN_SHARE * retriever.typical_weight * len(unknown))
 
 
-def _typed_coverage(retriever: Retriever, kind: AnswerType, question: str, known: list[str], unknown: list[str],
-                    typed: list[Hit]) -> float:
-    """How much of what a typed question asks about ("…, and how long was the call?") the best of the
-    sentences holding its type states. Words the articles never use ("how far away") are left out:
-    the sentence already holds the kind of answer asked for, except in a topic question that names
-    no other topic ("did they talk about the weather?"): then such a word is the topic."""
-    asked, missing = _typed_terms(retriever, kind, question, known, unknown)
+def _typed_coverage(retriever: Retriever, asked: list[str], missing: list[str], typed: list[Hit]) -> float:
+    """How much of what a typed question asks about (`_typed_terms`: "…, and how long was the call?")
+    the best of the sentences holding its type states."""
     return max(_coverage(retriever, asked, missing, h) for h in typed[:3]) if asked or missing else 0.0
 
 
 def _typed_terms(retriever: Retriever, kind: AnswerType, question: str, known: list[str],
                  unknown: list[str]) -> tuple[list[str], list[str]]:
     """The question's known and unknown words a typed question asks about: those of its asking clause
-    (a name's spelt-out form stays with it: "NATO" is "north atlantic …"). A topic question ("did
+    (a name's spelt-out form stays with it: "NATO" is "north atlantic …"). Words the articles never use
+    ("how far away") are left out: the sentence already holds the kind of answer asked for, except in
+    a topic question that names no other topic ("did they talk about the weather?"): then such a word
+    is the topic. A topic question ("did
     sanctions come up on the call?") asks about the topic: not its words for discussing, nor the
     parties or the call, unless they are all it names ("did they talk about the king?"); when its
     asking clause names no topic, the rest of the question does ("which treaty, like X, did they
     discuss?")."""
     clause = asked_words(kind, asking_clause(question))
     inside = set(retriever.terms(clause))  # read as the question is: "rumours", typos, acronyms
-    outside = set(retriever.terms(question)) - inside
-    asked = [t for t in known if t not in outside] or known
+    whole = set(retriever.terms(question))
+    asked = [t for t in known if t not in whole - inside] or known
     if kind != "topic":
         return asked, []
     event = retriever.vocabulary.event_stems
-    for words in (inside, set(retriever.terms(question))):  # "which treaty, like X, did they discuss?"
+    for words in (inside, whole):  # "which treaty, like X, did they discuss?"
         topic = [t for t in known if t in words and t not in event]
         if topic:  # other words the articles never use may be chat or manner ("openly"): left out
             return topic, []
@@ -312,24 +312,22 @@ def _choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words
     the fact stating the most of the question (above half, and more than any chosen) comes first,
     in place of the last: the closest in meaning may say only what the question takes for granted
     ("did US intel conclude …?" is closest to sentences about Russia and the US, not the assessment)."""
+    cov = {h.fact.id: retriever.coverage_by(known, [h.fact.id]) if known else 0.0 for h in hits}
     best = hits[0]
-    best_cov = retriever.coverage_by(known, [best.fact.id]) if known else 0.0
     chosen = [best]
     for hit in hits[1:]:
         if len(chosen) == MAX_FACTS:
             break
-        cov = retriever.coverage_by(known, [hit.fact.id]) if known else 0.0
         if _repeats(retriever, hit, chosen):
             continue
         if (retriever.semantic and hit.dense >= best.dense - RELATED_SPREAD) or (
-            known and cov >= max(MIN_KNOWN_COVERAGE, best_cov - RELATED_COVERAGE)
+            known and cov[hit.fact.id] >= max(MIN_KNOWN_COVERAGE, cov[best.fact.id] - RELATED_COVERAGE)
         ):
             chosen.append(hit)
     if by_words and known and len(chosen) > 1:
-        most = max(hits, key=lambda h: retriever.coverage_by(known, [h.fact.id]))
-        cov = retriever.coverage_by(known, [most.fact.id])
-        if most not in chosen and cov >= MIN_KNOWN_COVERAGE and cov > max(
-                retriever.coverage_by(known, [h.fact.id]) for h in chosen):
+        most = max(hits, key=lambda h: cov[h.fact.id])
+        if most not in chosen and cov[most.fact.id] >= MIN_KNOWN_COVERAGE and cov[most.fact.id] > max(
+                cov[h.fact.id] for h in chosen):
             chosen = [most, *chosen[:-1]]
     return chosen
 

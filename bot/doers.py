@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from bot.dates import MONTHS, WEEKDAYS
 from bot.sentences import split_sentences
 from bot.text import spelt_out
-from bot.vocabulary import in_family
+from bot.vocabulary import in_family, related
 
 if TYPE_CHECKING:
     from bot.vocabulary import Vocabulary
@@ -89,7 +89,7 @@ def names_together(vocabulary: Vocabulary, text: str, stems: AbstractSet[str]) -
         for i, token in enumerate(_TOKEN.findall(sentence)):
             for stem in lexicon.key_stems(token):
                 for wanted in stems:
-                    if in_family(stem, {wanted}):
+                    if related(stem, wanted):
                         found.setdefault(wanted, []).append(i)
         if len(found) == len(stems) and _within(list(found.values()), REACTOR_REACH + len(stems) - 1):
             return True

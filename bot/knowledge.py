@@ -7,12 +7,13 @@ so it finishes on one brief version and reports that version.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.brief import Brief, BriefFact, build_brief
 from bot.corpus import load_corpus
-from bot.disagreements import Statement, find_disagreements
+from bot.disagreements import Statement, find_disagreements, restates
 from bot.errors import CorpusError
 from bot.retrieval import Retriever
 from bot.semantic import Embedder
@@ -39,6 +40,16 @@ class Knowledge:
     @property
     def version(self) -> str:
         return self.brief.version
+
+    def on_side(self, side: str, fact_ids: Iterable[str]) -> set[str]:
+        """Those of `fact_ids` that state one side of a disagreement: the side's fact itself, or a fact
+        restating it ("held their first telephone conversation" of "The first telephone conversation
+        … was held")."""
+        fact = self.brief.fact(side)
+        lexicon = self.retriever.lexicon
+        return {fid for fid in fact_ids if fid == side or (
+            fact is not None and (other := self.brief.fact(fid)) is not None
+            and restates(lexicon, fact.text, other.text))}
 
 
 def load_prompts(prompts_dir: Path, event_name: str) -> dict[str, str]:

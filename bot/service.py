@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from bot.answer import Answer, EngineName, FallbackReason, Progress, error_answer, refusal
 from bot.config import Settings
-from bot.disagreements import restates
 from bot.engines import Engine
 from bot.engines.llm import LLMEngine
 from bot.engines.offline import OfflineEngine
@@ -242,16 +241,9 @@ class Service:
 
 def note_disagreement(answer: Answer, knowledge: Knowledge) -> Answer:
     """An answer citing both sides of a known disagreement (or facts restating them) says so, citing both."""
-    brief, lexicon = knowledge.brief, knowledge.retriever.lexicon
     cited = {fid for s in answer.sentences for fid in s.fact_ids}
-
-    def citing(side: str) -> set[str]:
-        fact = brief.fact(side)
-        return {fid for fid in cited if fid == side or (
-            fact is not None and (other := brief.fact(fid)) is not None and restates(lexicon, fact.text, other.text))}
-
     for a, b in knowledge.disagreements:
-        if (on_a := citing(a)) and (on_b := citing(b)):
+        if (on_a := knowledge.on_side(a, cited)) and (on_b := knowledge.on_side(b, cited)):
             numbers = [c.n for c in answer.citations if c.fact_id in on_a | on_b]
             markers = "".join(f"[{n}]" for n in numbers)
             return answer.model_copy(update={"text": f"{answer.text}\n{DISAGREEMENT_NOTE} {markers}"})

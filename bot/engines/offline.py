@@ -23,7 +23,6 @@ from bot.answer import (
     refusal,
 )
 from bot.decision import Evidence, follow_up_terms, gather
-from bot.disagreements import restates
 from bot.knowledge import Knowledge, Turn
 from bot.overview import offline_summary
 from bot.source_answers import after_articles, sources_answer
@@ -88,14 +87,12 @@ def other_sides(knowledge: Knowledge, fact_ids: list[str], *, restated: bool = T
     fact restating that side: "held their first telephone conversation" of "The first telephone
     conversation … was held"), the other side too. A typed question ("how long did they talk?") gets
     the other side only of the very fact it quotes: the sentences answering it hold its kind of answer."""
-    brief, lexicon = knowledge.brief, knowledge.retriever.lexicon
     out: list[Supported] = []
-    quoted = [f for f in (brief.fact(i) for i in fact_ids) if f is not None]
     for a, b in knowledge.disagreements:
         for mine, theirs in ((a, b), (b, a)):
-            side, fact = brief.fact(mine), brief.fact(theirs)
-            if side is None or fact is None or theirs in fact_ids or any(s.fact_ids[0] == theirs for s in out):
+            fact = knowledge.brief.fact(theirs)
+            if fact is None or theirs in fact_ids or any(s.fact_ids[0] == theirs for s in out):
                 continue
-            if mine in fact_ids or (restated and any(restates(lexicon, side.text, q.text) for q in quoted)):
+            if mine in fact_ids or (restated and knowledge.on_side(mine, fact_ids)):
                 out.append(Supported(fact.text, (fact.id,)))
     return out
