@@ -185,10 +185,25 @@ def asked_words(kind: AnswerType, clause: str) -> str:
     return _LASTED.sub(" ", clause) if kind == "duration" else clause
 
 
+# Verbs of discussing that take their topic after them: "did they (end up) talking about X", "did Putin
+# mention X"; "did X come up" and "was X discussed" name it before.
+_DISCUSS_OBJECT = re.compile(r"\b(?:discuss(?:ed|ing)?|talk(?:ed|ing|s)?\s+(?:about|abt|of)|mention(?:ed|ing)?|"
+                             r"rais(?:e|ed|ing)|touch(?:ed|ing)?\s+(?:on|upon)|(?:go|went|going)\s+over|"
+                             r"(?:get|got)\s+into|address(?:ed|ing)?|cover(?:ed|ing)?)\s+(?=\w)", re.IGNORECASE)
+
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\b", re.IGNORECASE)  # "was Iran discussed at length?"
+
+
 def topic_words(question: str) -> str:
     """The question without its words for discussing ("did sanctions even come up?" → "did sanctions
     even ?"): what a topic question asks about. The sentence that answers it says "discussed" or "not
-    among the topics" in its own words."""
+    among the topics" in its own words. After a verb that takes its topic as object, the topic is what
+    follows it: "did they end up talking about the sanctions?" asks about the sanctions, not about
+    ending."""
+    match = _DISCUSS_OBJECT.search(question)
+    if match and match.start() > 0 and not _PASSIVE.search(question[:match.start()]) \
+            and not re.match(r"or\b", question[match.end():], re.IGNORECASE):
+        question = question[match.end():]
     kept = _BRING_UP.sub(r" \1", question)  # "bring the sanctions up": the sanctions stay
     return re.sub(_DISCUSSED, " ", kept, flags=re.IGNORECASE)
 

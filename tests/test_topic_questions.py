@@ -41,6 +41,23 @@ def test_the_words_for_discussing_are_not_the_topic() -> None:
         "did", "they", "even", "the", "sanctions", "during", "the", "call"]
 
 
+@pytest.mark.parametrize("question, topic", [
+    ("did they end up talking about the sanctions?", "the sanctions?"),  # "end up" is how, not what
+    ("did putin actually mention syria", "syria"),
+    ("was iran discussed at length?", "was iran at length?"),  # passive: the topic comes first
+    ("iran - discussed or no?", "iran - or no?"),
+])
+def test_a_verb_of_discussing_takes_the_topic_that_follows_it(question: str, topic: str) -> None:
+    assert topic_words(question).split() == topic.split()
+
+
+async def test_a_topic_asked_about_with_a_hedge_is_still_answered(settings) -> None:
+    answer = await Service.from_settings(settings).ask(
+        "did they end up talking about lifting the penalties on russia during the call or nah")
+    assert answer.status == "answered", answer.text
+    assert "not among the topics" in answer.citations[0].quote
+
+
 async def test_a_topic_that_was_not_discussed_is_answered_with_the_sentence_saying_so(settings) -> None:
     service = Service.from_settings(settings)
     answer = await service.ask("did they even bring up the sanctions during the chat??")
