@@ -185,7 +185,7 @@ def asked_words(kind: AnswerType, clause: str) -> str:
     return _LASTED.sub(" ", clause) if kind == "duration" else clause
 
 
-# Verbs of discussing that take their topic after them: "did they (end up) talking about X", "did Putin
+# Verbs of discussing that take their topic after them: "did they (end up) talking about X", "did the king
 # mention X"; "did X come up" and "was X discussed" name it before.
 _DISCUSS_OBJECT = re.compile(r"\b(?:discuss(?:ed|ing)?|talk(?:ed|ing|s)?\s+(?:about|abt|of)|mention(?:ed|ing)?|"
                              r"rais(?:e|ed|ing)|touch(?:ed|ing)?\s+(?:on|upon)|(?:go|went|going)\s+over|"

@@ -36,6 +36,14 @@ PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts tog
 LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
                   frozenset({"all", "every", "always", "entirely", "whole"}))
 
+# Acts whose claim one word carries: "The minister signed an order to lift the tariffs" is not stated by "the
+# administration has an order ready to lift the restrictions", though every other word is. Like numbers,
+# the evidence must state the act itself. Kept to acts with few paraphrases: "admitted" for
+# "acknowledged" or "imposed" for "hit with" must still pass (264 sentences the 1.5B model wrote in
+# earlier rounds: none of them lost).
+DECISIVE_ACTS = "sign signed signing veto vetoed approve approved vote voted invade invaded annex annexed arrest " \
+                "arrested resign resigned cancel cancelled canceled ban banned withdraw withdrew deploy deployed"
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -67,6 +75,7 @@ def measure(sentence: str, evidence: Iterable[str], weights: WordWeights | None 
     clash = (
         bool(numbers(sentence) - numbers(joined))
         or _limits_more(sentence, joined)
+        or _acts_unstated(sentence, have, lexicon)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
         or _negation_clash(sentence, texts, found & have, lexicon)
     )
@@ -95,6 +104,12 @@ def _limits_more(sentence: str, evidence: str) -> bool:
     """The sentence restricts or generalises ("only", "all") where the evidence does not."""
     said, have = set(words(sentence)), set(words(evidence))
     return any(said & kind and not have & kind for kind in LIMITING_WORDS)
+
+
+def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:
+    """The sentence tells of a decisive act (DECISIVE_ACTS) the evidence never names."""
+    acts = lexicon.stem_set(DECISIVE_ACTS)
+    return any(s in acts and not in_family(s, have) for s in lexicon.key_stems(sentence))
 
 
 def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: Lexicon) -> bool:

@@ -12,6 +12,9 @@ THRESHOLD = 0.7  # the SUPPORT_THRESHOLD default, calibrated on this set
 LABELLED = [
     # "only" and "all" restrict or generalise what the fact says (seen with the 1.5B model)
     ("Only the US has sanctions on Russia.", ["They have sanctions on Russia"], False, "invented"),
+    # a decisive act the fact never names: an order "ready" is not an order signed (heldout10, the 1.5B model)
+    ("Trump signed an executive order to lift sanctions on Russia.", ["has an executive order ready"], False,
+     "invented"),
     ("All the sanctions were imposed over Ukraine.", ["its own set of sanctions"], False, "invented"),
     # who is who, as the articles describe them (bot.aliases): "Hollande said" states what "the French president said"
     ("The French president said there are challenges posed by the new US administration.", ["challenges posed"],
@@ -184,3 +187,10 @@ def test_words_pooled_from_many_cited_facts_do_not_support_a_sentence(knowledge,
     two = [fact_id("about an hour"), fact_id("Iran’s nuclear")]
     both = "The call lasted about an hour and Iran's nuclear program was discussed."
     assert check(both, two, knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_a_decisive_act_must_be_stated_by_the_evidence() -> None:
+    ready = "The administration has an executive order ready to lift the tariffs on steel."
+    assert support_score("The president signed an executive order to lift the tariffs on steel.", [ready]) == 0.0
+    signed = "The president signed an executive order on Friday to lift the tariffs on steel."
+    assert support_score("The president signed an executive order to lift the tariffs on steel.", [signed]) > 0.9
