@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 import snowballstemmer
 
+from bot.lemmas import verb
+
 STOP_WORDS = frozenset(
     """
     a about above after again against all also am an and any are aren't as at be because been before
@@ -120,6 +122,9 @@ def stem(word: str) -> str:
     if stemmer is None:
         stemmer = _local.stemmer = snowballstemmer.stemmer("english")
     stemmed: str = stemmer.stemWord(word)  # snowballstemmer has no type information
+    base = verb(word, stemmed)  # "brought" is stemmed as "bring"
+    if base != word:
+        stemmed = stemmer.stemWord(base)
     return stemmed
 
 
