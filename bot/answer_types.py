@@ -146,6 +146,26 @@ _CHOICE = re.compile(r"[,:;—–-]\s*(?:was\s+it\s+|is\s+it\s+)?(?:the\s+)?[\w�
                      r"(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2}\s*\??\s*$", re.IGNORECASE)
 
 
+_WHAT_TOPICS = re.compile(r"\b(?:what|which)\b[^,;:?]*?" + _DISCUSSED, re.IGNORECASE)
+
+
+# what a sentence listing the topics says: "were also discussed", "among the topics", "touched upon"
+# ("will talk with X" says whom, not what)
+_LISTS_TOPICS = re.compile(r"\b(?:discuss(?:ed|es|ing|ion|ions)?|topics?|agenda|mention(?:ed|ing)?|"
+                           r"touched\s+(?:up)?on|rais(?:ed|ing)|brought\s+up|c[oa]me\s+up|cover(?:ed|ing)|"
+                           r"address(?:ed|ing))\b", re.IGNORECASE)
+
+
+def lists_topics(sentence: str) -> bool:
+    return bool(_LISTS_TOPICS.search(sentence))
+
+
+def asks_topics(question: str) -> bool:
+    """"Which issues did they discuss?", "what middle east stuff did they go over": the answer is a
+    sentence saying what was discussed, ahead of one that merely shares the question's words."""
+    return bool(_WHAT_TOPICS.search(question)) and asked_type(question) is None
+
+
 def asks_who(question: str) -> bool:
     """The question asks for a person (or body) it does not name: "who announced it?", "which senator
     warned …?". "Who announced it, the king or the queen?" offers the people to choose from."""

@@ -41,9 +41,11 @@ from bot.answer_types import (
     asked_type,
     asked_words,
     asking_clause,
+    asks_topics,
     asks_who,
     guesses_length,
     holds,
+    lists_topics,
     set_aside,
 )
 from bot.dates import asks_past
@@ -154,6 +156,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         if kind == "topic":  # "did sanctions come up?": the sentence saying most of sanctions first
             typed.sort(key=lambda h: -retriever.coverage_by(subject, [h.fact.id]))
         hits = [*typed, *(h for h in hits[:CANDIDATES] if h not in typed)] if typed else []
+    elif asks_topics(question):  # "which issues did they discuss?": sentences saying what was discussed first
+        hits = sorted(hits, key=lambda h: not lists_topics(h.fact.text))
     elif who:  # "which senators …?" wants a name the question lacks
         asked = retriever.lexicon.stem_set(question)
         anchors = _doer_anchors(retriever, asked)

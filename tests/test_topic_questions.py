@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer_types import asked_type, holds, topic_words
+from bot.answer_types import asked_type, asks_topics, holds, lists_topics, topic_words
 from bot.service import Service
 
 
@@ -86,3 +86,26 @@ async def test_a_topic_that_was_discussed_is_answered_with_the_sentence_saying_s
 async def test_a_topic_no_sentence_says_was_discussed_is_declined(settings, question: str) -> None:
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "refused", answer.text
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("besides fighting terrorists, what middle east stuff did they go over", True),
+    ("Which issues did the minister say the two discussed?", True),
+    ("did they talk about iran?", False),  # a yes/no topic question: bot.answer_types' "topic"
+    ("what did the minister say about the call?", False),
+])
+def test_what_was_discussed_is_a_question_about_topics(question: str, asks: bool) -> None:
+    assert asks_topics(question) is asks
+
+
+def test_a_sentence_that_only_says_whom_someone_talks_to_lists_no_topics() -> None:
+    assert lists_topics("The two leaders also discussed the conflict as well as the nuclear program.")
+    assert not lists_topics("He will talk with the chancellor the same day.")
+
+
+async def test_which_issues_were_discussed_is_answered_with_the_sentences_listing_them(settings) -> None:
+    answer = await Service.from_settings(settings).ask(
+        "apart from syria and ukraine, what other issues did they discuss?")
+    assert answer.status == "answered", answer.text
+    quotes = " ".join(c.quote for c in answer.citations[:2])
+    assert "Israeli-Palestinian" in quotes
