@@ -50,7 +50,7 @@ from bot.answer_types import (
 )
 from bot.dates import asks_past
 from bot.disagreements import restates
-from bot.doers import names_doer, names_together, reactor
+from bot.doers import description, left_unnamed, names_doer, names_together, reactor
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import looks_forward, speaks_of_plans
@@ -147,6 +147,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     typed: list[Hit] = []
     named: list[Hit] = []
     who = kind is None and profile.english and asks_who(question)
+    if kind is None and profile.english and _never_named(retriever, question):  # "who was the unnamed source?"
+        return Evidence("decline", profile, reason="the articles describe whom it asks for but never name them")
     if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
         # "how long was the stop in Oslo?": that one ("was Oslo discussed, and how long…" names none)
         names = retriever.vocabulary.names_in(retriever.lexicon.key_stems(asking_clause(question)))
@@ -156,13 +158,13 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         if kind == "topic":  # "did sanctions come up?": the sentence saying most of sanctions first
             typed.sort(key=lambda h: -retriever.coverage_by(subject, [h.fact.id]))
         hits = [*typed, *(h for h in hits[:CANDIDATES] if h not in typed)] if typed else []
-    elif asks_topics(question):  # "which issues did they discuss?": sentences saying what was discussed first
-        hits = sorted(hits, key=lambda h: not lists_topics(h.fact.text))
     elif who:  # "which senators …?" wants a name the question lacks
         asked = retriever.lexicon.stem_set(question)
         anchors = _doer_anchors(retriever, asked)
         named = [h for h in hits if _names_doer(retriever, h, asked, anchors)]
         hits = [*named, *(h for h in hits if h not in named)] if named else []
+    elif asks_topics(question):  # "which issues did they discuss?": sentences saying what was discussed first
+        hits = sorted(hits, key=lambda h: not lists_topics(h.fact.text))
     if not hits:
         reason = f"no fact states a {kind}" if kind else ("no fact names anyone new" if who else "no facts")
         return Evidence("after" if profile.after else "decline", profile, reason=reason)
@@ -282,6 +284,17 @@ def _names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchors: 
     will do."""
     return _names_someone_else(retriever, hit, asked) and (
         not anchors or names_doer(retriever.vocabulary, hit.fact.text, asked, anchors))
+
+
+def _never_named(retriever: Retriever, question: str) -> bool:
+    """A who-question describes whom it asks for ("which powerful figures …?") as the articles do, and
+    they never give that someone's name beside the description (bot.doers.left_unnamed), nor does an
+    alias ("the ministry spokesman" is Olaf Lind)."""
+    stems = frozenset(s for s in retriever.lexicon.key_stems(description(question)) if s != "not")
+    if not stems or retriever.described(question, []):
+        return False
+    return left_unnamed(retriever.vocabulary, [f.text for f in retriever.facts], stems,
+                        retriever.lexicon.stem_set(question))
 
 
 def _reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool:

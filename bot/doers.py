@@ -99,3 +99,66 @@ def names_together(vocabulary: Vocabulary, text: str, stems: AbstractSet[str]) -
 def _within(positions: list[list[int]], span: int) -> bool:
     """Some choice of one position per word lies within `span` words."""
     return any(all(any(abs(p - start) <= span for p in ps) for ps in positions) for start in positions[0])
+
+
+# "which powerful figures …?", "who was the unnamed source …?", "what's the name of the official …?":
+# the description a who-question gives of the person it asks for
+_DESCRIPTION_NOUNS = (r"(?:senators?|officials?|experts?|analysts?|spokes(?:man|men|woman|women|person|people)|aides?|"
+                      r"advis[eo]rs?|lawmakers?|politicians?|diplomats?|ministers?|journalists?|reporters?|"
+                      r"correspondents?|researchers?|scholars?|staffers?|sources?|critics?|figures?|insiders?)")
+_DESCRIBED = re.compile(
+    r"\bwhich\s+(?P<a>(?:[\w’'.-]+\s+){0,3}?" + _DESCRIPTION_NOUNS + r")\b"
+    r"|\bwho\s+(?:is|was|are|were)\s+(?:the|that|this|these|those)\s+(?P<b>(?:[\w’'.-]+\s+){0,3}?"
+    + _DESCRIPTION_NOUNS + r"(?:\s+(?:in|at|from)\s+(?:the\s+)?[\w’'.-]+)?)\b"
+    r"|\bnames?\s+of\s+(?:the|that|this|these|those)\s+(?P<c>(?:[\w’'.-]+\s+){0,3}?" + _DESCRIPTION_NOUNS + r")\b",
+    re.IGNORECASE)
+APPOSITION_REACH = 3  # words between a description and the name it gives ("a researcher at the centre, Olaf Lind")
+
+
+def description(question: str) -> str:
+    """The description a who-question gives of whom it asks for ("unnamed source in Oslo" of "who was
+    the unnamed source in Oslo?"); "" if it gives none ("who announced it?")."""
+    match = _DESCRIBED.search(question)
+    return next((g for g in match.groups() if g), "") if match else ""
+
+
+def left_unnamed(vocabulary: Vocabulary, texts: list[str], stems: AbstractSet[str], asked: AbstractSet[str]) -> bool:
+    """Some of `texts` describe someone as `stems` do ("the source in Oslo", side by side) and none gives
+    that someone's name beside the description ("Kremlin spokesman Olaf Lind", "a researcher at the
+    centre, Olaf Lind", "Sen. Anna Holt (D., Ohio)"): the articles describe them and never name them."""
+    described = False
+    for text in texts:
+        for sentence in split_sentences(spelt_out(text)):
+            spans = _description_spans(vocabulary, sentence, stems)
+            if not spans:
+                continue
+            described = True
+            tokens = _TOKEN.findall(sentence)
+            for first, last in spans:
+                for i in range(max(0, first - APPOSITION_REACH), min(len(tokens), last + APPOSITION_REACH + 1)):
+                    token = tokens[i]
+                    key = vocabulary.lexicon.key_stems(token)
+                    if token[:1].isupper() and key and not any(related(k, w) for k in key for w in stems) \
+                            and _is_new_name(vocabulary, token, key[0], asked):
+                        return False
+    return described
+
+
+def _description_spans(vocabulary: Vocabulary, sentence: str, stems: AbstractSet[str]) -> list[tuple[int, int]]:
+    """Where the sentence states every one of `stems` within a short span (first, last token)."""
+    found: dict[str, list[int]] = {}
+    for i, token in enumerate(_TOKEN.findall(sentence)):
+        for stem in vocabulary.lexicon.key_stems(token):
+            for wanted in stems:
+                if related(stem, wanted):
+                    found.setdefault(wanted, []).append(i)
+    if len(found) < len(stems):
+        return []
+    span = REACTOR_REACH + len(stems) - 1
+    out = []
+    for start in sorted({p for ps in found.values() for p in ps}):
+        picks = [min((p for p in ps if start <= p <= start + span), default=None) for ps in found.values()]
+        if all(p is not None for p in picks):
+            chosen = [p for p in picks if p is not None]
+            out.append((min(chosen), max(chosen)))
+    return out

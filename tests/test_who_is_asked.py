@@ -167,3 +167,44 @@ async def test_what_a_statement_said_about_something_it_never_mentions_is_declin
     known = await service.ask("what did the kremlin's readout say about ukraine?")
     assert known.status == "answered", known.text
     assert "Ukrainian crisis" in known.text
+
+
+@pytest.mark.parametrize("question, described", [
+    ("Which powerful figures said they would block any move?", "powerful figures"),
+    ("who was the unnamed source in the ministry?", "unnamed source in the ministry"),
+    ("what's the name of the harbour official who said it?", "harbour official"),
+    ("who announced the summit?", ""),  # asks for the doer of a deed, describing no one
+])
+def test_a_who_question_may_describe_whom_it_asks_for(question: str, described: str) -> None:
+    from bot.doers import description
+
+    assert description(question) == described
+
+
+@pytest.mark.parametrize("words, unnamed", [
+    ("powerful figures", True),  # "Powerful figures say …": described, never named
+    ("source ministry", True),  # "A source in the ministry said …"
+    ("ministry spokesman", False),  # "harbour ministry spokesman Olaf Lind": the name stands beside it
+    ("port authority", False),  # the articles never describe anyone so: nothing to say
+])
+def test_someone_the_articles_describe_but_never_name(words: str, unnamed: bool) -> None:
+    from bot.doers import left_unnamed
+
+    vocabulary = _vocabulary(*_ARTICLES)
+    stems = vocabulary.lexicon.stem_set(words)
+    assert left_unnamed(vocabulary, list(_ARTICLES), stems, frozenset()) is unnamed
+
+
+@pytest.mark.parametrize("question", [
+    "Which powerful Congressional figures said they would block any move to lift the sanctions?",
+    "Who is the source in Berlin who said it would be unpleasant if Trump lifted sanctions?",
+])
+async def test_a_who_question_about_someone_described_but_never_named_is_declined(settings, question) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
+
+
+async def test_a_description_the_articles_put_beside_a_name_is_answered(settings) -> None:
+    answer = await Service.from_settings(settings).ask("Which Democratic senator warned against easing sanctions?")
+    assert answer.status == "answered", answer.text
+    assert "Sherrod Brown" in answer.text
