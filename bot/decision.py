@@ -13,6 +13,10 @@ Retrieval always ranks something first, so the decision looks at what the questi
   to what the question asks about (bot.doers: "'…', she tweeted" names no one), and one of them must
   state enough of what the question asks that person to have done ("who interpreted?" is not
   answered by a sentence that names a minister);
+- "which powerful figures …?" / "who is the source in Oslo?" describes someone as the articles do; when
+  no article gives a name beside that description (bot.doers.left_unnamed), the articles never say
+  who it is: decline;
+- "which issues did they discuss?" ranks first the sentences that say what was discussed;
 - "what did they talk about?" asks what happened: a sentence that only looks forward ("he will
   speak with …") does not answer it, unless the question asks about plans ("was going to", "expected");
 - "what happened after …" (or "in february", of articles that end in January) is answered only from
@@ -23,6 +27,7 @@ Retrieval always ranks something first, so the decision looks at what the questi
 - otherwise the best facts answer when they state enough of the question's known words (weighted by
   rarity) or the embedding finds a sentence that clearly means what was asked. Unknown everyday words
   ("penalties", "friends") do not decline a question: paraphrase is how people ask.
+Which of the answering facts are quoted, and in what order, is bot.choice's.
 The LLM engine calls the model only when this says "answer", so a model never gets the chance to
 answer what the articles do not say. The thresholds were set on the public dev sets and our own
 tuning set, and checked on a held-out set (README, "How it is measured").
@@ -48,8 +53,8 @@ from bot.answer_types import (
     lists_topics,
     set_aside,
 )
+from bot.choice import choose, with_following
 from bot.dates import asks_past
-from bot.disagreements import restates
 from bot.doers import description, left_unnamed, names_doer, names_together, reactor
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
@@ -66,12 +71,8 @@ FOREIGN_MEANING = 0.79  # a question in another language is matched by meaning a
 UNKNOWN_SHARE = 1.0  # how much an unknown word weighs, relative to a typical word of the articles
 SAID_TOPIC_COVERAGE = 0.5  # "what did X say about Y": one fact names X and states this much of Y
 WHO_COVERAGE = 0.3  # "who …?": a fact naming someone new must state this much of what they are asked about
-MAX_FACTS = 3
 CANDIDATES = 8
 TOPIC_CANDIDATES = 24  # how far down a topic question looks for a sentence saying what was discussed
-RELATED_SPREAD = 0.03  # a 2nd/3rd fact joins when its cosine is this close to the best...
-RELATED_COVERAGE = 0.25  # ...or its coverage is this close
-NEIGHBOUR_SPREAD = 0.05  # the sentence after the best fact in its article joins when its cosine is this close
 # "What did they talk about?" asks what happened; "what was it expected to cover?" asks about plans.
 _HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(
@@ -204,10 +205,10 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     # a typed or who-question is answered by the sentences holding its type or naming someone, whatever
     # else they share with it; a question in another language by the facts nearly as close in meaning
     # as the closest (its words are not the articles')
-    chosen = _choose(judged, known if profile.english else [], retriever,
+    chosen = choose(judged, known if profile.english else [], retriever,
                      by_words=profile.english and kind is None and not who)
     if profile.english and kind is None and vector is not None:
-        chosen = _with_following(retriever, chosen, vector, terms)
+        chosen = with_following(retriever, chosen, vector, terms)
     return Evidence("answer", profile, hits, chosen, "", typed=kind is not None)
 
 
@@ -322,58 +323,6 @@ def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) ->
                 not topic or retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE):
             return True
     return False
-
-
-def _choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words: bool = True) -> list[Hit]:
-    """The best fact, and up to two more that are nearly as close to the question. With `by_words`,
-    the fact stating the most of the question (above half, and more than any chosen) comes first,
-    in place of the last: the closest in meaning may say only what the question takes for granted
-    ("did US intel conclude …?" is closest to sentences about Russia and the US, not the assessment)."""
-    cov = {h.fact.id: retriever.coverage_by(known, [h.fact.id]) if known else 0.0 for h in hits}
-    best = hits[0]
-    chosen = [best]
-    for hit in hits[1:]:
-        if len(chosen) == MAX_FACTS:
-            break
-        if _repeats(retriever, hit, chosen):
-            continue
-        if (retriever.semantic and hit.dense >= best.dense - RELATED_SPREAD) or (
-            known and cov[hit.fact.id] >= max(MIN_KNOWN_COVERAGE, cov[best.fact.id] - RELATED_COVERAGE)
-        ):
-            chosen.append(hit)
-    if by_words and known and len(chosen) > 1:
-        most = max(hits, key=lambda h: cov[h.fact.id])
-        if most not in chosen and cov[most.fact.id] >= MIN_KNOWN_COVERAGE and cov[most.fact.id] > max(
-                cov[h.fact.id] for h in chosen):
-            chosen = [most, *chosen[:-1]]
-    return chosen
-
-
-def _repeats(retriever: Retriever, hit: Hit, chosen: list[Hit]) -> bool:
-    """The fact says nearly only what a chosen one says ("The first telephone conversation … was held
-    on Saturday night" beside "… held their first telephone conversation, which lasted about an
-    hour"): its place goes to a fact that adds something."""
-    return any(restates(retriever.lexicon, hit.fact.text, c.fact.text) for c in chosen)
-
-
-def _with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, terms: list[str]) -> list[Hit]:
-    """The sentence right after the best fact, in its article, often finishes what it says ("X has
-    been cautious about a reset." "The minister said it has no naive expectations."): it joins right
-    after the best fact when nearly as close in meaning (NEIGHBOUR_SPREAD, looser than RELATED_SPREAD
-    for any other fact), or when it states a word of the question no chosen fact states ("is X
-    expecting a reset?": "expectations"), taking the last place if the answer is full."""
-    best = chosen[0]
-    following = retriever.following(best.fact)
-    if following is None or any(h.fact.id == following.id for h in chosen):
-        return chosen
-    dense = retriever.closeness(following, vector)
-    said = retriever.lexicon.stem_set(" ".join(h.fact.text for h in chosen))
-    adds = [t for t in terms if t not in retriever.vocabulary.event_stems and not in_family(t, said)
-            and retriever.coverage_by([t], [following.id]) > 0]  # "expecting …?": "no naive expectations"
-    if dense < best.dense - NEIGHBOUR_SPREAD and not adds:
-        return chosen
-    hit = Hit(following, dense, retriever.coverage_by(terms, [following.id]))
-    return [best, hit, *chosen[1:MAX_FACTS - 1]]
 
 
 def _after_event(knowledge: Knowledge, hit: Hit) -> bool:

@@ -124,7 +124,7 @@ def description(question: str) -> str:
 
 def left_unnamed(vocabulary: Vocabulary, texts: list[str], stems: AbstractSet[str], asked: AbstractSet[str]) -> bool:
     """Some of `texts` describe someone as `stems` do ("the source in Oslo", side by side) and none gives
-    that someone's name beside the description ("Kremlin spokesman Olaf Lind", "a researcher at the
+    that someone's name beside the description ("ministry spokesman Olaf Lind", "a researcher at the
     centre, Olaf Lind", "Sen. Anna Holt (D., Ohio)"): the articles describe them and never name them."""
     described = False
     for text in texts:

@@ -1,0 +1,74 @@
+"""Which of the facts that answer a question are quoted, and in what order (bot.decision decides
+whether they answer at all).
+
+The best fact comes first, and up to two more join when they are nearly as close to the question in
+meaning or state nearly as much of it; a fact that restates a chosen one gives its place to one that
+adds something. For a plain English question the fact stating the most of it leads, and the sentence
+after the best one in its article joins when it finishes what the best one says.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.disagreements import restates
+from bot.retrieval import Hit, Retriever
+from bot.vocabulary import in_family
+
+LEAD_COVERAGE = 0.5  # a fact stating this much of the question (weighted) may join or lead
+MAX_FACTS = 3
+RELATED_SPREAD = 0.03  # a 2nd/3rd fact joins when its cosine is this close to the best...
+RELATED_COVERAGE = 0.25  # ...or its coverage is this close
+NEIGHBOUR_SPREAD = 0.05  # the sentence after the best fact in its article joins when its cosine is this close
+
+
+def choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words: bool = True) -> list[Hit]:
+    """The best fact, and up to two more that are nearly as close to the question. With `by_words`,
+    the fact stating the most of the question (above half, and more than any chosen) comes first,
+    in place of the last: the closest in meaning may say only what the question takes for granted
+    ("did US intel conclude …?" is closest to sentences about Russia and the US, not the assessment)."""
+    cov = {h.fact.id: retriever.coverage_by(known, [h.fact.id]) if known else 0.0 for h in hits}
+    best = hits[0]
+    chosen = [best]
+    for hit in hits[1:]:
+        if len(chosen) == MAX_FACTS:
+            break
+        if _repeats(retriever, hit, chosen):
+            continue
+        if (retriever.semantic and hit.dense >= best.dense - RELATED_SPREAD) or (
+            known and cov[hit.fact.id] >= max(LEAD_COVERAGE, cov[best.fact.id] - RELATED_COVERAGE)
+        ):
+            chosen.append(hit)
+    if by_words and known and len(chosen) > 1:
+        most = max(hits, key=lambda h: cov[h.fact.id])
+        if most not in chosen and cov[most.fact.id] >= LEAD_COVERAGE and cov[most.fact.id] > max(
+                cov[h.fact.id] for h in chosen):
+            chosen = [most, *chosen[:-1]]
+    return chosen
+
+
+def _repeats(retriever: Retriever, hit: Hit, chosen: list[Hit]) -> bool:
+    """The fact says nearly only what a chosen one says ("The first telephone conversation … was held
+    on Saturday night" beside "… held their first telephone conversation, which lasted about an
+    hour"): its place goes to a fact that adds something."""
+    return any(restates(retriever.lexicon, hit.fact.text, c.fact.text) for c in chosen)
+
+
+def with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, terms: list[str]) -> list[Hit]:
+    """The sentence right after the best fact, in its article, often finishes what it says ("X has
+    been cautious about a reset." "The minister said it has no naive expectations."): it joins right
+    after the best fact when nearly as close in meaning (NEIGHBOUR_SPREAD, looser than RELATED_SPREAD
+    for any other fact), or when it states a word of the question no chosen fact states ("is X
+    expecting a reset?": "expectations"), taking the last place if the answer is full."""
+    best = chosen[0]
+    following = retriever.following(best.fact)
+    if following is None or any(h.fact.id == following.id for h in chosen):
+        return chosen
+    dense = retriever.closeness(following, vector)
+    said = retriever.lexicon.stem_set(" ".join(h.fact.text for h in chosen))
+    adds = [t for t in terms if t not in retriever.vocabulary.event_stems and not in_family(t, said)
+            and retriever.coverage_by([t], [following.id]) > 0]  # "expecting …?": "no naive expectations"
+    if dense < best.dense - NEIGHBOUR_SPREAD and not adds:
+        return chosen
+    hit = Hit(following, dense, retriever.coverage_by(terms, [following.id]))
+    return [best, hit, *chosen[1:MAX_FACTS - 1]]
