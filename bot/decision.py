@@ -162,7 +162,9 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     elif who:  # "which senators …?" wants a name the question lacks
         asked = retriever.lexicon.stem_set(question)
         anchors = _doer_anchors(retriever, asked)
-        named = [h for h in hits if _names_doer(retriever, h, asked, anchors)]
+        # "who was translating for them?": the deed is a word the articles never use, so no name is its doer
+        unstated = not anchors and any(t not in retriever.vocabulary.event_stems for t in unknown)
+        named = [] if unstated else [h for h in hits if _names_doer(retriever, h, asked, anchors)]
         hits = [*named, *(h for h in hits if h not in named)] if named else []
     elif asks_topics(question):  # "which issues did they discuss?": sentences saying what was discussed first
         hits = sorted(hits, key=lambda h: not lists_topics(h.fact.text))

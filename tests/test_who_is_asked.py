@@ -208,3 +208,24 @@ async def test_a_description_the_articles_put_beside_a_name_is_answered(settings
     answer = await Service.from_settings(settings).ask("Which Democratic senator warned against easing sanctions?")
     assert answer.status == "answered", answer.text
     assert "Sherrod Brown" in answer.text
+
+
+async def test_a_who_question_about_a_deed_the_articles_never_name_is_declined(settings) -> None:
+    """"translating" is nowhere in the articles: a sentence naming someone beside the two leaders
+    does not say who translated."""
+    answer = await Service.from_settings(settings).ask("who was translating for trump and putin?")
+    assert answer.status == "refused", answer.text
+
+
+async def test_a_clipped_day_is_read_as_the_day(settings) -> None:
+    answer = await Service.from_settings(settings).ask("who else was trump phoning that sat?")
+    assert answer.status == "answered", answer.text
+    assert "Merkel" in answer.text
+
+
+@pytest.mark.parametrize("question, day", [("who else did he phone that sat?", True),
+                                           ("anything else on fri?", True),
+                                           ("who else sat in the room?", False)])  # "sat in" is the verb
+def test_a_clipped_day_is_a_day_only_after_a_word_pointing_at_one(knowledge, question: str, day: bool) -> None:
+    focus = knowledge.retriever.profile(question).focus
+    assert any(f in focus for f in ("saturday", "friday")) is day
