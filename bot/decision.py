@@ -320,9 +320,15 @@ def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) ->
     """Some fact names the speaker and states at least half of the topic (weighted). The topic's
     words the articles never use are left out: they may be a paraphrase ("how the call would turn out")."""
     topic = [t for t in profile.topic if retriever.vocabulary.knows(t)]
+    speaker = list(profile.speaker)
     for hit in hits:
-        if _states_all(retriever, list(profile.speaker), hit) and (
+        if _states_all(retriever, speaker, hit) and (
                 not topic or retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE):
+            return True
+        # "X has been cautious about a reset. The minister said …": the topic, then who spoke of it
+        following = retriever.following(hit.fact)
+        if topic and following is not None and retriever.coverage_by(speaker, [following.id]) >= 1.0 - 1e-9 \
+                and retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE:
             return True
     return False
 

@@ -229,3 +229,11 @@ async def test_a_clipped_day_is_read_as_the_day(settings) -> None:
 def test_a_clipped_day_is_a_day_only_after_a_word_pointing_at_one(knowledge, question: str, day: bool) -> None:
     focus = knowledge.retriever.profile(question).focus
     assert any(f in focus for f in ("saturday", "friday")) is day
+
+
+async def test_what_someone_said_may_follow_the_sentence_that_states_the_topic(settings) -> None:
+    """"Russia has been … about the prospects for a potential 'reset'. … Lavrov said the country has
+    no 'naive expectations'": the topic, then who spoke of it, in the next sentence."""
+    answer = await Service.from_settings(settings).ask("what did lavrov say about a potential reset with the US?")
+    assert answer.status == "answered", answer.text
+    assert "naive expectations" in answer.text
