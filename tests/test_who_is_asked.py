@@ -237,3 +237,9 @@ async def test_what_someone_said_may_follow_the_sentence_that_states_the_topic(s
     answer = await Service.from_settings(settings).ask("what did lavrov say about a potential reset with the US?")
     assert answer.status == "answered", answer.text
     assert "naive expectations" in answer.text
+
+
+@pytest.mark.parametrize("question", ["what day did lavrov give his take on the call",
+                                      "whats lavrovs take on the call"])
+def test_someones_take_on_something_is_what_they_said_of_it(knowledge, question: str) -> None:
+    assert "take" not in knowledge.retriever.profile(question).focus
