@@ -46,6 +46,8 @@ _OVER = re.compile(r"\b(?:once|when|after)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:was|w
 # "What did Merkel say about Brexit?": who is asked about, and about what.
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
                          r"tell|told|write|wrote|feel|felt)\s+(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)
+# "what did X tell Y (when …)?": X speaks, and what they told Y is the topic
+_TOLD = re.compile(r"\bwhat\s+(?:did|does|has|had)\s+(.+?)\s+(?:tell|told)\s+(.+)", re.IGNORECASE)
 # "the palace's statement (on the call)": the palace speaks; the rest of the phrase only qualifies it
 _UTTERANCE_OF = re.compile(r"\b(\w+)(?:'s|’s|')\s+(?:official\s+)?(?:statement|readout|account|tweets?|remarks|"
                            r"comments|press\s+release|communiqu[eé])\b.*", re.IGNORECASE)
@@ -203,7 +205,7 @@ class Vocabulary:
 
     def _said_about(self, question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The named speaker and the topic of "what did X say about Y" (nothing when X is no name)."""
-        match = _SAID_ABOUT.search(question)
+        match = _SAID_ABOUT.search(question) or _TOLD.search(question)
         if not match:
             return (), ()
         # "the palace's statement" speaks for the palace: its words are the palace's own

@@ -243,3 +243,13 @@ async def test_what_someone_said_may_follow_the_sentence_that_states_the_topic(s
                                       "whats lavrovs take on the call"])
 def test_someones_take_on_something_is_what_they_said_of_it(knowledge, question: str) -> None:
     assert "take" not in knowledge.retriever.profile(question).focus
+
+
+async def test_what_someone_told_someone_is_asked_of_the_speaker(settings) -> None:
+    """The articles only announce Hollande's call with Trump; what Hollande said at a press conference
+    is not what he told Trump."""
+    service = Service.from_settings(settings)
+    hollande = await service.ask("what did hollande tell trump on their call?")
+    assert hollande.status == "refused", hollande.text
+    peskov = await service.ask("what did peskov tell reporters?")
+    assert peskov.status == "answered" and "Peskov" in peskov.citations[0].quote, peskov.text
