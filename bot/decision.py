@@ -16,6 +16,8 @@ Retrieval always ranks something first, so the decision looks at what the questi
 - "which powerful figures …?" / "who is the source in Oslo?" describes someone as the articles do; when
   no article gives a name beside that description (bot.doers.left_unnamed), the articles never say
   who it is: decline;
+- "how did the senator vote?" asks about a decisive act (bot.text.DECISIVE_ACTS): a candidate fact
+  must state it, as the support check demands of a shown sentence;
 - "which issues did they discuss?" ranks first the sentences that say what was discussed;
 - "what did they talk about?" asks what happened: a sentence that only looks forward ("he will
   speak with …") does not answer it, unless the question asks about plans ("was going to", "expected");
@@ -58,7 +60,7 @@ from bot.dates import asks_past
 from bot.doers import description, left_unnamed, names_doer, names_together, reactor
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
-from bot.text import looks_forward, speaks_of_plans
+from bot.text import DECISIVE_ACTS, looks_forward, speaks_of_plans
 from bot.vocabulary import QuestionProfile, in_family
 
 Verdict = Literal["answer", "decline", "after", "sources"]
@@ -197,6 +199,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         answers = False  # the articles quote that person, but not about that
     if answers and not _reactor_named(retriever, question, hits[:CANDIDATES]):
         answers = False  # "how did Ukraine's president react?": no sentence names Ukraine's president
+    if answers and not _acts_stated(retriever, question, judged[:CANDIDATES]):
+        answers = False  # "how did the senator vote?": no sentence says anyone voted
     if answers and named and max(_coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE:
         answers = False  # "who interpreted?": the sentences that name people are not about interpreting
     if not answers:
@@ -310,6 +314,14 @@ def _reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool
     described = retriever.described(question, [])
     return any(names_together(retriever.vocabulary, h.fact.text, stems)
                or any(in_family(d, retriever.lexicon.stem_set(h.fact.text)) for d in described) for h in hits)
+
+
+def _acts_stated(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
+    """Every decisive act the question asks about ("vote", "sign", "sponsor": bot.text.DECISIVE_ACTS)
+    is stated by some candidate fact: one word carries the claim, as in the support check."""
+    lexicon = retriever.lexicon
+    acts = lexicon.stem_set(question) & lexicon.stem_set(DECISIVE_ACTS)
+    return all(any(in_family(a, lexicon.stem_set(h.fact.text)) for h in hits) for a in acts)
 
 
 def _states_all(retriever: Retriever, terms: list[str], hit: Hit) -> bool:

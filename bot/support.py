@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot.answer import Supported
 from bot.brief import Brief, BriefFact
-from bot.text import GENERAL, Lexicon, WordWeights, has_negation, numbers, words
+from bot.text import DECISIVE_ACTS, GENERAL, Lexicon, WordWeights, has_negation, numbers, words
 from bot.vocabulary import in_family
 
 log = logging.getLogger(__name__)
@@ -36,13 +36,6 @@ PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts tog
 LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
                   frozenset({"all", "every", "always", "entirely", "whole"}))
 
-# Acts whose claim one word carries: "The minister signed an order to lift the tariffs" is not stated by "the
-# administration has an order ready to lift the restrictions", though every other word is. Like numbers,
-# the evidence must state the act itself. Kept to acts with few paraphrases: "admitted" for
-# "acknowledged" or "imposed" for "hit with" must still pass (264 sentences the 1.5B model wrote in
-# earlier rounds: none of them lost).
-DECISIVE_ACTS = "sign signed signing veto vetoed approve approved vote voted invade invaded annex annexed arrest " \
-                "arrested resign resigned cancel cancelled canceled ban banned withdraw withdrew deploy deployed"
 
 
 @dataclass(frozen=True)

@@ -173,3 +173,18 @@ async def test_the_next_sentence_joins_when_it_states_what_the_best_one_leaves_o
     answer = await Service.from_settings(settings).ask("is russia expecting a big reset with the new administration?")
     assert answer.status == "answered", answer.text
     assert "naive expectations" in answer.text
+
+
+@pytest.mark.parametrize("question", ["how did senator brown vote on the sanctions bill?",
+                                      "which senators sponsored the bill on sanctions?"])
+async def test_a_question_about_a_decisive_act_no_article_states_is_declined(settings, question: str) -> None:
+    """Senators "proposed a bill" and Brown "advised against weakening sanctions": no sentence says
+    anyone voted or sponsored anything, and one word carries that claim."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
+
+
+async def test_a_decisive_act_the_articles_state_is_answered(settings) -> None:
+    answer = await Service.from_settings(settings).ask("what did russia annex?")
+    assert answer.status == "answered", answer.text
+    assert "annexation of Crimea" in answer.text
