@@ -165,7 +165,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         asked = retriever.lexicon.stem_set(question)
         anchors = _doer_anchors(retriever, asked)
         # "who was translating for them?": the deed is a word the articles never use, so no name is its doer
-        unstated = not anchors and any(t not in retriever.vocabulary.event_stems for t in unknown)
+        unstated = (not anchors and any(t not in retriever.vocabulary.event_stems for t in unknown)) or \
+            _deed_unknown(retriever, question)
         named = [] if unstated else [h for h in hits if _names_doer(retriever, h, asked, anchors)]
         hits = [*named, *(h for h in hits if h not in named)] if named else []
     elif asks_topics(question):  # "which issues did they discuss?": sentences saying what was discussed first
@@ -314,6 +315,19 @@ def _reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool
     described = retriever.described(question, [])
     return any(names_together(retriever.vocabulary, h.fact.text, stems)
                or any(in_family(d, retriever.lexicon.stem_set(h.fact.text)) for d in described) for h in hits)
+
+
+_WHO_DID = re.compile(r"\bwho\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|else)\b)"
+                      r"([a-z]+)\b", re.IGNORECASE)
+
+
+def _deed_unknown(retriever: Retriever, question: str) -> bool:
+    """"Who leaked the order?": the verb after "who" is a word the articles never use."""
+    match = _WHO_DID.search(question)
+    if not match:
+        return False
+    stems = retriever.lexicon.key_stems(match.group(1))
+    return bool(stems) and not any(retriever.vocabulary.knows(s) for s in stems)
 
 
 def _acts_stated(retriever: Retriever, question: str, hits: list[Hit]) -> bool:

@@ -210,10 +210,12 @@ async def test_a_description_the_articles_put_beside_a_name_is_answered(settings
     assert "Sherrod Brown" in answer.text
 
 
-async def test_a_who_question_about_a_deed_the_articles_never_name_is_declined(settings) -> None:
-    """"translating" is nowhere in the articles: a sentence naming someone beside the two leaders
-    does not say who translated."""
-    answer = await Service.from_settings(settings).ask("who was translating for trump and putin?")
+@pytest.mark.parametrize("question", ["who was translating for trump and putin?",
+                                      "who leaked the draft order to ease the sanctions?"])
+async def test_a_who_question_about_a_deed_the_articles_never_name_is_declined(settings, question: str) -> None:
+    """"translating" and "leaked" are nowhere in the articles: a sentence naming someone beside the
+    order or the two leaders does not say who translated or leaked."""
+    answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "refused", answer.text
 
 
