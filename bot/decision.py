@@ -212,9 +212,10 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     # a typed or who-question is answered by the sentences holding its type or naming someone, whatever
     # else they share with it; a question in another language by the facts nearly as close in meaning
     # as the closest (its words are not the articles')
+    topics = kind is None and asks_topics(question)  # "which issues did they discuss?": the listing sentences lead
     chosen = choose(judged, known if profile.english else [], retriever,
-                     by_words=profile.english and kind is None and not who)
-    if profile.english and kind is None and vector is not None:
+                    by_words=profile.english and kind is None and not who and not topics)
+    if profile.english and kind is None and not topics and vector is not None:
         chosen = with_following(retriever, chosen, vector, terms)
     return Evidence("answer", profile, hits, chosen, "", typed=kind is not None)
 

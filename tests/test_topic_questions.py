@@ -103,9 +103,12 @@ def test_a_sentence_that_only_says_whom_someone_talks_to_lists_no_topics() -> No
     assert not lists_topics("He will talk with the chancellor the same day.")
 
 
-async def test_which_issues_were_discussed_is_answered_with_the_sentences_listing_them(settings) -> None:
-    answer = await Service.from_settings(settings).ask(
-        "apart from syria and ukraine, what other issues did they discuss?")
+@pytest.mark.parametrize("question", ["apart from syria and ukraine, what other issues did they discuss?",
+                                      "Besides terrorism, which other international issues did they discuss?"])
+async def test_which_issues_were_discussed_is_answered_with_the_sentences_listing_them(settings, question) -> None:
+    """The sentences saying what was discussed lead, not the one sharing most of the question's words
+    ("international" in a statement about cooperation)."""
+    answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered", answer.text
     quotes = " ".join(c.quote for c in answer.citations[:2])
     assert "Israeli-Palestinian" in quotes
