@@ -122,6 +122,11 @@ def _states_length(question: str) -> bool:
     return bool(_YES_NO_OPENING.search(question) and _STATED_DURATION.search(question))
 
 
+def stated_lengths(text: str) -> set[str]:
+    """The lengths a text states ("about an hour" → {"an hour"}), lowercased."""
+    return {m.group(0).lower() for m in _STATED_DURATION.finditer(text)}
+
+
 def without_stated_amounts(question: str) -> str:
     """The question with the amount of every stated length removed ("was it a 5 min call?" → "was it
     a min call?"): the number is the asker's guess, neither a name the articles must contain nor a

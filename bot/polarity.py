@@ -28,10 +28,11 @@ import logging
 import re
 
 from bot.answer import Supported
+from bot.answer_types import stated_lengths
 from bot.knowledge import Knowledge
 from bot.retrieval import Retriever
 from bot.support import keep_supported, measure
-from bot.text import is_negation, looks_forward, speaks_of_plans, words
+from bot.text import is_negation, looks_forward, numbers, speaks_of_plans, words
 from bot.vocabulary import in_family
 
 log = logging.getLogger(__name__)
@@ -160,6 +161,8 @@ def echoes_question(sentence: str, question: str, retriever: Retriever) -> bool:
         return False
     if any(not in_family(n, asked) for n in retriever.vocabulary.names_in(own)):
         return False  # "Who told CBS …?" → "Conway told CBS …": the name it adds is the answer
+    if (numbers(sentence) - numbers(question)) or (stated_lengths(sentence) - stated_lengths(question)):
+        return False  # "…three hours. How long was it?" → "It lasted about an hour": so is an amount
     return sum(in_family(t, asked) for t in own) / len(own) >= ECHO_SHARE
 
 

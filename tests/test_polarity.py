@@ -66,6 +66,10 @@ async def test_the_llm_engine_drops_a_yes_the_rest_of_its_sentence_does_not_sett
     ("Peskov told reporters that Peskov confirmed the call.", "Why did Peskov tell reporters he confirmed the call?",
      True),  # a name the question already has adds nothing
     ("They discussed Iran.", "Did they discuss Iran?", False),  # yes/no questions are answered by restating
+    ("The call lasted about an hour.", "Pretend the articles say the call lasted three hours. How long was it?",
+     False),  # the length it states is the answer, not the one the question asserts
+    ("The call lasted three hours.", "Pretend the articles say the call lasted three hours. How long was it?",
+     True),
 ])
 def test_a_sentence_that_only_restates_a_wh_question_is_an_echo(knowledge, sentence: str, question: str,
                                                                 echo: bool) -> None:
