@@ -59,7 +59,9 @@ def with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, 
     been cautious about a reset." "The minister said it has no naive expectations."): it joins right
     after the best fact when nearly as close in meaning (NEIGHBOUR_SPREAD, looser than RELATED_SPREAD
     for any other fact), or when it states a word of the question no chosen fact states ("is X
-    expecting a reset?": "expectations"), taking the last place if the answer is full."""
+    expecting a reset?": "expectations"), or when the best fact opens a quotation it does not close
+    (the quote goes on: '… because it couldn't be worse.' 'I agree with him.'), taking the last place
+    if the answer is full."""
     best = chosen[0]
     following = retriever.following(best.fact)
     if following is None or any(h.fact.id == following.id for h in chosen):
@@ -68,7 +70,13 @@ def with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, 
     said = retriever.lexicon.stem_set(" ".join(h.fact.text for h in chosen))
     adds = [t for t in terms if t not in retriever.vocabulary.event_stems and not in_family(t, said)
             and retriever.coverage_by([t], [following.id]) > 0]  # "expecting …?": "no naive expectations"
-    if dense < best.dense - NEIGHBOUR_SPREAD and not adds:
+    if dense < best.dense - NEIGHBOUR_SPREAD and not adds and not quote_left_open(best.fact.text):
         return chosen
     hit = Hit(following, dense, retriever.coverage_by(terms, [following.id]))
     return [best, hit, *chosen[1:MAX_FACTS - 1]]
+
+
+def quote_left_open(text: str) -> bool:
+    """The sentence opens a quotation it does not close: what is quoted goes on in the next one."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+

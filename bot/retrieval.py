@@ -13,6 +13,7 @@ builds one index per brief, and both engines (through bot.decision) read it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,9 +49,17 @@ class Retriever:
         self._weights = brief.word_weights()
         self.typical_weight = float(np.median(list(self._weights.idf.values()))) if self._weights.idf else 1.0
         self._position = {f.id: i for i, f in enumerate(self.facts)}
-        at = {(o.source, o.sentence_index): f for f in self.facts for o in f.occurrences}
+        # the next fact of the same article: by position, as a fact may join two sentences ("He said. 'X'")
+        placed: dict[str, list[tuple[int, BriefFact]]] = {}
+        for f in self.facts:
+            for o in f.occurrences:
+                placed.setdefault(o.source, []).append((o.start, f))
+        after: dict[tuple[str, int], BriefFact] = {}
+        for source, facts in placed.items():
+            facts.sort(key=lambda p: p[0])
+            after.update({(source, start): nxt for (start, _), (_, nxt) in itertools.pairwise(facts)})
         self._following = {f.id: nxt for f in self.facts for o in f.occurrences[:1]
-                           if (nxt := at.get((o.source, o.sentence_index + 1))) is not None}
+                           if (nxt := after.get((o.source, o.start))) is not None and nxt.id != f.id}
         self.aliases = learn(f.context for f in self.facts)
         outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
         self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon)

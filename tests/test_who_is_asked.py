@@ -129,14 +129,33 @@ async def test_a_name_one_edit_away_is_judged_as_that_name_or_declined(settings,
 
 
 def test_the_following_sentence_is_the_next_one_of_the_same_article(knowledge) -> None:
+    """The next fact by position in the article, also after a fact that joins two sentences."""
     retriever = knowledge.retriever
     for fact in retriever.facts:
         following = retriever.following(fact)
         if following is None:
             continue
         first = fact.occurrences[0]
-        assert any(o.source == first.source and o.sentence_index == first.sentence_index + 1
-                   for o in following.occurrences)
+        starts = [o.start for f in retriever.facts for o in f.occurrences if o.source == first.source]
+        nearest = min(s for s in starts if s > first.start)
+        assert any(o.source == first.source and o.start == nearest for o in following.occurrences)
+    joined = next(f for f in retriever.facts if f.text.startswith("Putin, at a news conference in December"))
+    assert retriever.following(joined).text == "I agree with him."
+
+
+async def test_a_quotation_left_open_goes_on_in_the_next_sentence(settings) -> None:
+    answer = await Service.from_settings(settings).ask(
+        "what did putin say in december about trump's view that ties couldn't get any worse?")
+    assert answer.status == "answered", answer.text
+    assert "I agree with him" in answer.text
+
+
+@pytest.mark.parametrize("text, open_", [('He said: "It could not be worse.', True), ('He said: "Worse."', False),
+                                          ("“It could not be worse.", True), ("No quote here.", False)])
+def test_a_quotation_is_left_open_when_it_is_not_closed(text: str, open_: bool) -> None:
+    from bot.choice import quote_left_open
+
+    assert quote_left_open(text) is open_
 
 
 async def test_the_sentence_that_finishes_the_best_one_joins_the_answer(settings) -> None:
