@@ -60,8 +60,8 @@ def with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, 
     after the best fact when nearly as close in meaning (NEIGHBOUR_SPREAD, looser than RELATED_SPREAD
     for any other fact), or when it states a word of the question no chosen fact states ("is X
     expecting a reset?": "expectations"), or when the best fact opens a quotation it does not close
-    (the quote goes on: '… because it couldn't be worse.' 'I agree with him.'), taking the last place
-    if the answer is full."""
+    (the quote goes on: '… because it couldn't be worse.' 'I agree with him.'). A close sentence takes
+    the last place if the answer is full; a quotation's end takes none."""
     best = chosen[0]
     following = retriever.following(best.fact)
     if following is None or any(h.fact.id == following.id for h in chosen):
@@ -70,10 +70,12 @@ def with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, 
     said = retriever.lexicon.stem_set(" ".join(h.fact.text for h in chosen))
     adds = [t for t in terms if t not in retriever.vocabulary.event_stems and not in_family(t, said)
             and retriever.coverage_by([t], [following.id]) > 0]  # "expecting …?": "no naive expectations"
-    if dense < best.dense - NEIGHBOUR_SPREAD and not adds and not quote_left_open(best.fact.text):
+    close = dense >= best.dense - NEIGHBOUR_SPREAD or bool(adds)
+    if not close and not quote_left_open(best.fact.text):
         return chosen
     hit = Hit(following, dense, retriever.coverage_by(terms, [following.id]))
-    return [best, hit, *chosen[1:MAX_FACTS - 1]]
+    # a quotation's end is part of the best fact's quote: it takes no other fact's place
+    return [best, hit, *chosen[1:MAX_FACTS - 1 if close else MAX_FACTS]]
 
 
 def quote_left_open(text: str) -> bool:
