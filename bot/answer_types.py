@@ -196,9 +196,9 @@ def asking_clause(question: str) -> str:
 _BRING_UP = re.compile(r"\b(?:bring|brought|bringing|brings)\s+((?:\w+\s+){0,4}?)up\b", re.IGNORECASE)
 
 
-# "how long did it go on / last / take?": the verb only asks for the length the sentence holds
-_LASTED = re.compile(r"\b(?:last(?:ed|s|ing)?|(?:go|goes|went|going|drag|dragged)\s+on|take|took|takes|run|ran)\b",
-                     re.IGNORECASE)
+# "how long did it go on / last / take / did they stay on the phone?": the verb only asks for the length
+_LASTED = re.compile(r"\b(?:last(?:ed|s|ing)?|(?:go|goes|went|going|drag|dragged)\s+on|take|took|takes|run|ran|"
+                     r"stay(?:ed|s|ing)?|spen[dt]|spending)\b", re.IGNORECASE)
 
 
 def asked_words(kind: AnswerType, clause: str) -> str:
