@@ -390,7 +390,7 @@ async def test_whats_in_it_for_someone_asks_what_they_gain(settings, question: s
 
 @pytest.mark.parametrize("question", ["how long did the trump putin call even go on for lol",
                                       "how long did their phone call run?",
-                                      "how long did the two of them stay on the phone? heard 10 min"])
+                                      "how long did trump and putin stay on the phone? i heard 10 min"])
 async def test_the_verb_of_a_duration_question_only_asks_for_the_length(settings, question: str) -> None:
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered", answer.text
