@@ -45,7 +45,8 @@ _OVER = re.compile(r"\b(?:once|when|after)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:was|w
                    r"finished)|ended|finished|wrapped up)\b", re.IGNORECASE)
 # "What did Merkel say about Brexit?": who is asked about, and about what.
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
-                         r"tell|told|write|wrote|feel|felt)\s+(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)
+                         r"tell|told|write|wrote|feel|felt)\s+(?:anything\s+|something\s+|much\s+)?"
+                         r"(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)
 # "what did X tell Y (when …)?": X speaks, and what they told Y is the topic
 _TOLD = re.compile(r"\bwhat\s+(?:did|does|has|had)\s+(.+?)\s+(?:tell|told)\s+(.+)", re.IGNORECASE)
 # "the palace's statement (on the call)": the palace speaks; the rest of the phrase only qualifies it
