@@ -194,6 +194,10 @@ def keep_supported(
         verdict = check(text, cited, brief, threshold)
         if verdict.score >= threshold and verdict.fact_ids:
             kept.append(Supported(text, verdict.fact_ids, verdict.score, verdict.reattributed))
+            # what was cited and what is shown: a sentence pooled from two facts lists only those that
+            # state some of it alone, so the log is where the pooling shows
+            log.debug("kept a sentence (score %.2f, cited %s, shown %s%s): %r", verdict.score, cited,
+                      list(verdict.fact_ids), ", re-attributed" if verdict.reattributed else "", text[:200])
         else:
             dropped += 1
             log.debug("dropped an unsupported sentence (score %.2f, cited %s): %r", verdict.score, cited, text[:200])

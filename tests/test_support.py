@@ -171,6 +171,17 @@ def test_a_dropped_sentence_is_logged_for_the_operator(knowledge, fact_id, caplo
     assert any("Bananas are yellow." in r.getMessage() and r.levelname == "DEBUG" for r in caplog.records)
 
 
+def test_a_kept_sentence_is_logged_with_what_it_cited_and_what_is_shown(knowledge, fact_id, caplog) -> None:
+    """A sentence pooled from two cited facts lists only those that state some of it alone: the
+    operator sees both lists in the log (DEBUG only)."""
+    caplog.set_level("DEBUG", logger="bot.support")
+    hour = fact_id("about an hour")
+    keep_supported([("The call lasted about an hour.", [hour, fact_id("Iran’s nuclear")])], knowledge.brief,
+                   THRESHOLD)
+    kept = [r.getMessage() for r in caplog.records if r.getMessage().startswith("kept a sentence")]
+    assert kept and f"shown ['{hour}']" in kept[0], kept
+
+
 def test_resolved_dates_support_calendar_dates_and_catch_wrong_ones(knowledge, fact_id) -> None:
     briefing = [fact_id("joint briefing with British Prime Minister Theresa May")]
     ok = check("Trump met Theresa May on Friday 27 January 2017.", briefing, knowledge.brief, THRESHOLD)
