@@ -16,13 +16,16 @@ from bot.service import Service
     ("what did the french president say about trump", ()),  # a description, not a name
     ("what did merkel's spokesman say about the call", ()),  # "merkel's" only says whose spokesman
     ("What did the Kremlin's statement on the call say about NATO?", ("kremlin",)),  # its statement is its word
+    ("what did pence say about the call?", ("penni",)),  # one bare word the articles never use: a name
+    ("what did the spokesman say about the call?", ()),  # a common noun takes a determiner
 ])
 def test_a_lowercase_name_is_read_as_the_speaker(knowledge, question: str, speaker: tuple[str, ...]) -> None:
     assert knowledge.retriever.profile(question).speaker == speaker
 
 
 @pytest.mark.parametrize("question", ["what did obama say about the trump putin phone call",
-                                      "did obama say anything about the call?"])
+                                      "did obama say anything about the call?",
+                                      "did pence say anything about the putin call"])
 async def test_what_someone_said_is_declined_when_the_articles_never_quote_them_on_it(settings, question) -> None:
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "refused", answer.text
