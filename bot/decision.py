@@ -57,10 +57,10 @@ from bot.answer_types import (
 )
 from bot.choice import choose, with_following
 from bot.dates import asks_past
-from bot.doers import description, left_unnamed, names_doer, names_together, reactor
+from bot.doers import deed, description, left_unnamed, names_doer, names_together, reactor
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
-from bot.text import DECISIVE_ACTS, looks_forward, speaks_of_plans
+from bot.text import decisive_acts, looks_forward, speaks_of_plans
 from bot.vocabulary import QuestionProfile, in_family
 
 Verdict = Literal["answer", "decline", "after", "sources"]
@@ -150,6 +150,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     typed: list[Hit] = []
     named: list[Hit] = []
     who = kind is None and profile.english and asks_who(question)
+    topics = kind is None and asks_topics(question)  # "which issues did they discuss?"
     if kind is None and profile.english and _never_named(retriever, question):  # "who was the unnamed source?"
         return Evidence("decline", profile, reason="the articles describe whom it asks for but never name them")
     if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
@@ -157,7 +158,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         names = retriever.vocabulary.names_in(retriever.lexicon.key_stems(asking_clause(question)))
         if kind == "topic":  # "did sanctions on Moscow come up?": the parties are the setting, not the topic
             names = [n for n in names if n not in retriever.vocabulary.event_stems]
-        typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h)]
+        typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h.fact.id)]
         if kind == "topic":  # "did sanctions come up?": the sentence saying most of sanctions first
             typed.sort(key=lambda h: -retriever.coverage_by(subject, [h.fact.id]))
         hits = [*typed, *(h for h in hits[:CANDIDATES] if h not in typed)] if typed else []
@@ -169,7 +170,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
             _deed_unknown(retriever, question)
         named = [] if unstated else [h for h in hits if _names_doer(retriever, h, asked, anchors)]
         hits = [*named, *(h for h in hits if h not in named)] if named else []
-    elif asks_topics(question):  # "which issues did they discuss?": sentences saying what was discussed first
+    elif topics:  # "which issues did they discuss?": sentences saying what was discussed first
         hits = sorted(hits, key=lambda h: not lists_topics(h.fact.text))
     if not hits:
         reason = f"no fact states a {kind}" if kind else ("no fact names anyone new" if who else "no facts")
@@ -212,7 +213,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     # a typed or who-question is answered by the sentences holding its type or naming someone, whatever
     # else they share with it; a question in another language by the facts nearly as close in meaning
     # as the closest (its words are not the articles')
-    topics = kind is None and asks_topics(question)  # "which issues did they discuss?": the listing sentences lead
+    # "which issues did they discuss?": the listing sentences lead
     chosen = choose(judged, known if profile.english else [], retriever,
                     by_words=profile.english and kind is None and not who and not topics)
     if profile.english and kind is None and not topics and vector is not None:
@@ -318,16 +319,9 @@ def _reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool
                or any(in_family(d, retriever.lexicon.stem_set(h.fact.text)) for d in described) for h in hits)
 
 
-_WHO_DID = re.compile(r"\bwho\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|else)\b)"
-                      r"([a-z]+)\b", re.IGNORECASE)
-
-
 def _deed_unknown(retriever: Retriever, question: str) -> bool:
-    """"Who leaked the order?": the verb after "who" is a word the articles never use."""
-    match = _WHO_DID.search(question)
-    if not match:
-        return False
-    stems = retriever.lexicon.key_stems(match.group(1))
+    """"Who leaked the order?": the verb after "who" (bot.doers.deed) is a word the articles never use."""
+    stems = retriever.lexicon.key_stems(deed(question))
     return bool(stems) and not any(retriever.vocabulary.knows(s) for s in stems)
 
 
@@ -335,12 +329,11 @@ def _acts_stated(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
     """Every decisive act the question asks about ("vote", "sign", "sponsor": bot.text.DECISIVE_ACTS)
     is stated by some candidate fact: one word carries the claim, as in the support check."""
     lexicon = retriever.lexicon
-    acts = lexicon.stem_set(question) & lexicon.stem_set(DECISIVE_ACTS)
-    return all(any(in_family(a, lexicon.stem_set(h.fact.text)) for h in hits) for a in acts)
+    return all(any(in_family(a, lexicon.stem_set(h.fact.text)) for h in hits) for a in decisive_acts(lexicon, question))
 
 
-def _states_all(retriever: Retriever, terms: list[str], hit: Hit) -> bool:
-    return not terms or retriever.coverage_by(terms, [hit.fact.id]) >= 1.0 - 1e-9
+def _states_all(retriever: Retriever, terms: list[str], fact_id: str) -> bool:
+    return not terms or retriever.coverage_by(terms, [fact_id]) >= 1.0 - 1e-9
 
 
 def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) -> bool:
@@ -349,12 +342,12 @@ def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) ->
     topic = [t for t in profile.topic if retriever.vocabulary.knows(t)]
     speaker = list(profile.speaker)
     for hit in hits:
-        if _states_all(retriever, speaker, hit) and (
+        if _states_all(retriever, speaker, hit.fact.id) and (
                 not topic or retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE):
             return True
         # "X has been cautious about a reset. The minister said …": the topic, then who spoke of it
         following = retriever.following(hit.fact)
-        if topic and following is not None and retriever.coverage_by(speaker, [following.id]) >= 1.0 - 1e-9 \
+        if topic and following is not None and _states_all(retriever, speaker, following.id) \
                 and retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE:
             return True
     return False

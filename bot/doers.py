@@ -83,17 +83,22 @@ def names_together(vocabulary: Vocabulary, text: str, stems: AbstractSet[str]) -
     """`text` names all of `stems` (a description: "ukrain", "presid") side by side, in one sentence,
     no more than REACTOR_REACH words apart: "the president of Ukraine" does, "the Russian president
     … the Ukrainian crisis" does not."""
-    lexicon = vocabulary.lexicon
     for sentence in split_sentences(spelt_out(text)):
-        found: dict[str, list[int]] = {}
-        for i, token in enumerate(_TOKEN.findall(sentence)):
-            for stem in lexicon.key_stems(token):
-                for wanted in stems:
-                    if related(stem, wanted):
-                        found.setdefault(wanted, []).append(i)
+        found = _positions(vocabulary, sentence, stems)
         if len(found) == len(stems) and _within(list(found.values()), REACTOR_REACH + len(stems) - 1):
             return True
     return False
+
+
+def _positions(vocabulary: Vocabulary, sentence: str, stems: AbstractSet[str]) -> dict[str, list[int]]:
+    """Each of `stems` the sentence states (word families meet), with the token positions it stands at."""
+    found: dict[str, list[int]] = {}
+    for i, token in enumerate(_TOKEN.findall(sentence)):
+        for stem in vocabulary.lexicon.key_stems(token):
+            for wanted in stems:
+                if related(stem, wanted):
+                    found.setdefault(wanted, []).append(i)
+    return found
 
 
 def _within(positions: list[list[int]], span: int) -> bool:
@@ -122,6 +127,17 @@ def description(question: str) -> str:
     return next((g for g in match.groups() if g), "") if match else ""
 
 
+# "who leaked the order?": the verb right after "who" is the deed asked about
+_WHO_DID = re.compile(r"\bwho\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|else)\b)"
+                      r"([a-z]+)\b", re.IGNORECASE)
+
+
+def deed(question: str) -> str:
+    """The verb of "who <verb> …?" ("leaked" of "who leaked the order?"); "" if it has none."""
+    match = _WHO_DID.search(question)
+    return match.group(1) if match else ""
+
+
 def left_unnamed(vocabulary: Vocabulary, texts: list[str], stems: AbstractSet[str], asked: AbstractSet[str]) -> bool:
     """Some of `texts` describe someone as `stems` do ("the source in Oslo", side by side) and none gives
     that someone's name beside the description ("ministry spokesman Olaf Lind", "a researcher at the
@@ -146,12 +162,7 @@ def left_unnamed(vocabulary: Vocabulary, texts: list[str], stems: AbstractSet[st
 
 def _description_spans(vocabulary: Vocabulary, sentence: str, stems: AbstractSet[str]) -> list[tuple[int, int]]:
     """Where the sentence states every one of `stems` within a short span (first, last token)."""
-    found: dict[str, list[int]] = {}
-    for i, token in enumerate(_TOKEN.findall(sentence)):
-        for stem in vocabulary.lexicon.key_stems(token):
-            for wanted in stems:
-                if related(stem, wanted):
-                    found.setdefault(wanted, []).append(i)
+    found = _positions(vocabulary, sentence, stems)
     if len(found) < len(stems):
         return []
     span = REACTOR_REACH + len(stems) - 1

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from bot.answer import Supported
 from bot.brief import Brief, BriefFact
-from bot.text import DECISIVE_ACTS, GENERAL, Lexicon, WordWeights, has_negation, numbers, words
+from bot.text import GENERAL, Lexicon, WordWeights, decisive_acts, has_negation, numbers, words
 from bot.vocabulary import in_family
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,6 @@ PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts tog
 # have one of the same kind.
 LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
                   frozenset({"all", "every", "always", "entirely", "whole"}))
-
 
 
 @dataclass(frozen=True)
@@ -100,9 +99,8 @@ def _limits_more(sentence: str, evidence: str) -> bool:
 
 
 def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:
-    """The sentence tells of a decisive act (DECISIVE_ACTS) the evidence never names."""
-    acts = lexicon.stem_set(DECISIVE_ACTS)
-    return any(s in acts and not in_family(s, have) for s in lexicon.key_stems(sentence))
+    """The sentence tells of a decisive act (bot.text.DECISIVE_ACTS) the evidence never names."""
+    return any(not in_family(a, have) for a in decisive_acts(lexicon, sentence))
 
 
 def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: Lexicon) -> bool:

@@ -196,6 +196,11 @@ DECISIVE_ACTS = ("sign signed signing veto vetoed approve approved vote voted in
                  "arrested resign resigned cancel cancelled canceled ban banned withdraw withdrew deploy deployed "
                  "sponsor sponsored sponsoring")
 
+def decisive_acts(lexicon: Lexicon, text: str) -> frozenset[str]:
+    """The key stems of the decisive acts (DECISIVE_ACTS) a text tells of."""
+    return lexicon.stem_set(text) & lexicon.stem_set(DECISIVE_ACTS)
+
+
 _CLAUSE = re.compile(r"[,;:.!?()—–]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 NEGATION_REACH = 6  # content words after "not" that it negates, within its clause
 
