@@ -130,13 +130,23 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
                        key=lambda scored: scored[0])
     ids = tuple(f.id for f in facts)
     if facts and score >= threshold:
-        # keep only the cited facts that contribute (a stray extra id is not a citation)
-        useful = tuple(f.id for f in facts if support_score(sentence, [f.evidence], weights) > 0) or ids
-        return Verdict(score, useful)
+        return Verdict(score, _contributing(sentence, facts, weights) or ids)
     best = _best_support(sentence, brief, threshold)
     if best.score >= repair_threshold(threshold):
         return Verdict(best.score, best.fact_ids, reattributed=True)
     return Verdict(score, ids)
+
+
+def _contributing(sentence: str, facts: list[BriefFact], weights: WordWeights) -> tuple[str, ...]:
+    """The ids of the facts without which the sentence would be less covered. A stray extra id is not
+    a citation; a fact that lends words to a sentence pooled from two is, even when alone it fails
+    on a name it lacks, so the reader sees every article the sentence rests on."""
+    if len(facts) == 1:
+        return (facts[0].id,)
+    def coverage(group: list[BriefFact]) -> float:
+        return measure(sentence, [f.evidence for f in group], weights)[0]
+    whole = coverage(facts)
+    return tuple(f.id for f in facts if coverage([g for g in facts if g is not f]) < whole)
 
 
 def _groups(facts: list[BriefFact]) -> list[tuple[BriefFact, ...]]:
@@ -192,8 +202,7 @@ def keep_supported(
         verdict = check(text, cited, brief, threshold)
         if verdict.score >= threshold and verdict.fact_ids:
             kept.append(Supported(text, verdict.fact_ids, verdict.score, verdict.reattributed))
-            # what was cited and what is shown: a sentence pooled from two facts lists only those that
-            # state some of it alone, so the log is where the pooling shows
+            # what was cited and what is shown: ids that lend the sentence no words are not shown
             log.debug("kept a sentence (score %.2f, cited %s, shown %s%s): %r", verdict.score, cited,
                       list(verdict.fact_ids), ", re-attributed" if verdict.reattributed else "", text[:200])
         else:

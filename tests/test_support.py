@@ -172,8 +172,8 @@ def test_a_dropped_sentence_is_logged_for_the_operator(knowledge, fact_id, caplo
 
 
 def test_a_kept_sentence_is_logged_with_what_it_cited_and_what_is_shown(knowledge, fact_id, caplog) -> None:
-    """A sentence pooled from two cited facts lists only those that state some of it alone: the
-    operator sees both lists in the log (DEBUG only)."""
+    """A cited id that lends the sentence no words is not shown: the operator sees both lists in the
+    log (DEBUG only)."""
     caplog.set_level("DEBUG", logger="bot.support")
     hour = fact_id("about an hour")
     keep_supported([("The call lasted about an hour.", [hour, fact_id("Iran’s nuclear")])], knowledge.brief,
@@ -198,6 +198,15 @@ def test_words_pooled_from_many_cited_facts_do_not_support_a_sentence(knowledge,
     two = [fact_id("about an hour"), fact_id("Iran’s nuclear")]
     both = "The call lasted about an hour and Iran's nuclear program was discussed."
     assert check(both, two, knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_a_sentence_pooled_from_two_facts_shows_both(knowledge, fact_id) -> None:
+    """Each fact lends words the other lacks; alone, each fails on a name it does not state. The reader
+    is shown both, so every article the sentence rests on is cited."""
+    hour, iran = fact_id("about an hour"), fact_id("Iran’s nuclear")
+    both = "The call lasted about an hour and Iran's nuclear program was discussed."
+    verdict = check(both, [hour, iran], knowledge.brief, THRESHOLD)
+    assert set(verdict.fact_ids) == {hour, iran}
 
 
 def test_a_decisive_act_must_be_stated_by_the_evidence() -> None:
