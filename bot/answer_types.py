@@ -13,6 +13,10 @@ facts that name someone new first (a name is a word the articles only write capi
 "Did sanctions come up?" / "was Iran discussed?" asks whether something was a topic: it is answered
 by a sentence that says what was (or was not) discussed, mentioned or touched upon, and that states
 the topic; a sentence that merely names sanctions does not say whether they came up.
+"What would they have to do in return?" / "on what conditions …?" asks for a condition or a price:
+the sentences stating one ("if Moscow cooperates", "unless", "in exchange") are ranked first and
+quoted by closeness in meaning. Only a preference: "if" is common ("asked if it would come up"), so
+bot.decision decides such a question like any other and answers from other sentences when none does.
 Questions of other shapes (what, why, other yes/no) have no checkable type here and pass unchanged;
 so does "how many": a list ("with the chancellor, the premier and the king") answers it as well as a
 number does.
@@ -24,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date", "place", "topic"]
+AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date", "place", "topic", "condition"]
 
 _AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|ninety|hundreds?|thousands?|several|few|many|half(?:\s+an?)?|"
@@ -58,6 +62,11 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ("place", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*where\b"
                          r"(?!\s+(?:did|does|do)\s+(?:\w+\s+){1,3}?(?:get|find|read|learn|hear)\b)|"
                          r"\b(?:what|which)\s+(?:city|country|venue|place|location|town|capital)\b", re.IGNORECASE)),
+    # "what would they have to do in return?", "on what conditions would he …?": a condition or a price
+    ("condition", re.compile(r"\bin\s+(?:return|exchange)\b|\bwhat\s+(?:would|does|did|do|will|must|should)\s+"
+                             r"(?:\w+\s+){1,3}(?:have|need|got)\s+to\s+do\b|\b(?:on|under)\s+what\s+(?:conditions?|"
+                             r"terms)\b|\bwhat\s+(?:conditions?|terms|strings)\b|\bwhat(?:'?s|\s+is|\s+was)\s+the\s+catch\b",
+                             re.IGNORECASE)),
     # "did sanctions come up?", "did they talk about Iran?", "Iran - discussed or no?": was it a topic
     ("topic", re.compile(r"(?:^|[,;:])\W*(?:(?:so|wait|and|but|ok|lol|hey)\W+)*(?:was|were|is|are|did|does|do|has|have|"
                          r"had)\b[^,;:]*?"
@@ -89,6 +98,9 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
     "topic": re.compile(r"\b(?:discuss(?:ed|es|ing|ion|ions)?|talk(?:ed|ing|s)?|topics?|agenda|mention(?:ed|ing)?|"
                         r"touched\s+upon|touched\s+on|rais(?:e|ed|ing)|brought\s+up|bring\s+up|c[oa]me\s+up|"
                         r"cover(?:ed|ing)?|address(?:ed|ing)?)\b", re.IGNORECASE),
+    # "if Moscow cooperates", "unless", "provided", "in return for": a condition or a price
+    "condition": re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as|on\s+condition|in\s+return|"
+                            r"in\s+exchange|only\s+when)\b", re.IGNORECASE),
     # a named place after a preposition ("in Oslo", "at the Palace"); case matters, days and months are no places
     "place": re.compile(r"\b(?:in|at|from|near|inside|outside)\s+(?:the\s+)?(?!(?:January|February|March|April|May|"
                         r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"

@@ -161,6 +161,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h.fact.id)]
         if kind == "topic":  # "did sanctions come up?": the sentence saying most of sanctions first
             typed.sort(key=lambda h: -retriever.coverage_by(subject, [h.fact.id]))
+        if kind == "condition":  # "what would he want in return?": a preference ("if" is common), not a gate
+            typed = typed or hits
         hits = [*typed, *(h for h in hits[:CANDIDATES] if h not in typed)] if typed else []
     elif who:  # "which senators …?" wants a name the question lacks
         asked = retriever.lexicon.stem_set(question)
@@ -189,7 +191,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         answers = best_coverage >= MIN_KNOWN_COVERAGE
     elif kind is not None and guesses_length(question):  # "was it a quick 5 min thing?": its other words
         answers = bool(typed)  # are chat; the duration sentence already states every name it asks about
-    elif kind is not None:  # a sentence holding a date is close in meaning to any "when?": words decide
+    elif kind is not None and kind != "condition":  # a sentence holding a date is close in meaning to any
+        # "when?": words decide
         best_coverage = _typed_coverage(retriever, subject, lacking, typed)
         answers = best_coverage >= MIN_KNOWN_COVERAGE or (  # "did they discuss Iran openly?": a sentence
             kind == "topic" and retriever.semantic  # on Iran, close in meaning, though not "openly"

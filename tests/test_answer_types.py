@@ -30,6 +30,11 @@ from bot.text import GENERAL
     ("What day did the minister speak?", "date"),
     ("What did he say when asked?", None),  # "when" inside a clause asks for no date
     ("When asked about the port, what did the minister say?", None),  # nor does a clause before the question
+    ("what would the port have to do for the king to lift the tariffs", "condition"),
+    ("what did the king want in return?", "condition"),
+    ("On what conditions would the minister resign?", "condition"),
+    ("whats the catch", "condition"),
+    ("What did the king do on his return?", None),  # a return home is no price
 ])
 def test_the_kind_of_answer_a_question_asks_for(question: str, kind: str | None) -> None:
     assert asked_type(question) == kind
@@ -43,6 +48,9 @@ def test_the_kind_of_answer_a_question_asks_for(question: str, kind: str | None)
     ("He will also speak the same day with the chancellor.", "duration", False),
     ("The two leaders spoke on the phone.", "duration", False),
     ("He is 1.70 m tall.", "measure", True),
+    ("He would lift the tariffs if the port cooperates.", "condition", True),
+    ("He asked if the port would come up.", "condition", True),  # a preference only: see the answering test
+    ("He lifted the tariffs.", "condition", False),
     ("He is a tall man.", "measure", False),
     ("On Saturday night the two spoke.", "clock", True),
     ("The call began at 17:30.", "clock", True),

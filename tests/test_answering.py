@@ -188,3 +188,15 @@ async def test_a_decisive_act_the_articles_state_is_answered(settings) -> None:
     answer = await Service.from_settings(settings).ask("what did russia annex?")
     assert answer.status == "answered", answer.text
     assert "annexation of Crimea" in answer.text
+
+
+@pytest.mark.parametrize("question", ["what did trump want moscow to do in return if he eased up on the sanctions",
+                                      "did trump ever say he'd ease up on sanctions if russia did smth in return? "
+                                      "like what"])
+async def test_a_question_about_a_price_is_answered_by_the_sentence_stating_the_condition(settings, question) -> None:
+    """"In return" asks for a condition: "he would consider lifting restrictions if Moscow cooperates
+    … such as nuclear arms reduction" or "let's see if we can make some good deals … nuclear weapons
+    should be way down" joins the answer, before sentences that only name sanctions."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert "nuclear arms reduction" in answer.text or "nuclear weapons should" in answer.text, answer.text
