@@ -121,3 +121,10 @@ def test_readers_words_for_lifting_sanctions_are_read_as_lifting(knowledge, verb
     questions of six independently written sets), so a question in those words meets the articles'."""
     lexicon = knowledge.retriever.lexicon
     assert lexicon.key_stems(f"{verb} the sanctions") == lexicon.key_stems("lifting the sanctions")
+
+
+@pytest.mark.parametrize("verb", ["softening", "weakening", "loosening"])
+def test_words_for_easing_sanctions_are_read_as_easing(knowledge, verb: str) -> None:
+    """The articles write "easing", "softening" and "weakening" sanctions; readers add "loosen"."""
+    lexicon = knowledge.retriever.lexicon
+    assert lexicon.key_stems(f"{verb} the sanctions") == lexicon.key_stems("easing the sanctions")
