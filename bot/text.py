@@ -184,6 +184,7 @@ GENERAL_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("president", "presidential"),
     ("spokesman", "spokesperson", "spokeswoman", "spokesmen", "spokeswomen", "spokespeople"),
     ("british", "britain", "uk", "brits"),
+    ("expect", "expectation", "hope"),
 )
 
 # Acts whose claim one word carries: "The minister signed an order to lift the tariffs" is not stated by "the

@@ -93,6 +93,11 @@ def test_a_synonym_group_is_read_as_its_first_word() -> None:
     assert GENERAL.key_stems("the talks") != ("summit",)  # an event's synonyms stay with its lexicon
 
 
+def test_hopes_are_expectations_in_general_english() -> None:
+    """"is the ministry getting its hopes up?" asks what the minister's "no naive expectations" answers."""
+    assert GENERAL.key_stems("their hopes") == GENERAL.key_stems("their expectations") == GENERAL.key_stems("expected")
+
+
 def test_event_groups_merge_with_general_english_and_come_first() -> None:
     """"phone" is general English for "telephone"; an event that reads "call" as "conversation" and
     also lists "phone" takes the general group in, and its first word names them all."""
