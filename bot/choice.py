@@ -4,15 +4,19 @@ whether they answer at all).
 The best fact comes first, and up to two more join when they are nearly as close to the question in
 meaning or state nearly as much of it; a fact that restates a chosen one gives its place to one that
 adds something. For a plain English question the fact stating the most of it leads, and the sentence
-after the best one in its article joins when it finishes what the best one says.
+after the best one in its article joins when it finishes what the best one says. A question about
+what happened to something during the event leads with the sentence saying it was not discussed,
+when there is one.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from bot.answer_types import lists_topics
 from bot.disagreements import restates
 from bot.retrieval import Hit, Retriever
+from bot.text import has_negation
 from bot.vocabulary import in_family
 
 LEAD_COVERAGE = 0.5  # a fact stating this much of the question (weighted) may join or lead
@@ -82,3 +86,21 @@ def quote_left_open(text: str) -> bool:
     """The sentence opens a quotation it does not close: what is quoted goes on in the next one."""
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
+
+
+def with_denial(retriever: Retriever, chosen: list[Hit], vector: np.ndarray | None, terms: list[str]) -> list[Hit]:
+    """"So they agreed to drop the sanctions on the call?" takes for granted that sanctions came up. Of
+    the sentences saying what was (or was not) discussed, the one stating most of the question leads
+    the answer when it says that was not discussed ("the issue was not mentioned", "were not among
+    the topics") and states something the question asks about outside its negation ("no word from the
+    White House about the topics" denies nothing the question names). The premise is corrected with
+    the evidence; the best facts follow."""
+    asked = [t for t in terms if t not in retriever.vocabulary.event_stems and retriever.vocabulary.knows(t)]
+    listing = [(retriever.coverage_by(asked, [f.id]), f) for f in retriever.facts if lists_topics(f.text)]
+    coverage, best = max(listing, key=lambda p: p[0], default=(0.0, None))
+    if best is None or coverage <= 0 or not has_negation(best.text) or any(h.fact.id == best.id for h in chosen):
+        return chosen
+    if not any(t in retriever.lexicon.negation_split(best.text)[1] for t in asked):
+        return chosen
+    hit = Hit(best, retriever.closeness(best, vector) if vector is not None else 0.0, coverage)
+    return [hit, *chosen[:MAX_FACTS - 1]]

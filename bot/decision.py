@@ -55,7 +55,7 @@ from bot.answer_types import (
     lists_topics,
     set_aside,
 )
-from bot.choice import choose, with_following
+from bot.choice import choose, with_denial, with_following
 from bot.dates import asks_past
 from bot.doers import deed, description, left_unnamed, names_doer, names_together, reactor
 from bot.knowledge import Knowledge, Turn
@@ -221,6 +221,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
                     by_words=profile.english and kind is None and not who and not topics)
     if profile.english and kind is None and not topics and vector is not None:
         chosen = with_following(retriever, chosen, vector, terms)
+    if profile.english and kind is None and not who and not topics and retriever.vocabulary.within_event(question):
+        chosen = with_denial(retriever, chosen, vector, terms)  # "so they agreed to drop X on the call??"
     return Evidence("answer", profile, hits, chosen, "", typed=kind is not None)
 
 

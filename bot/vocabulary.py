@@ -41,6 +41,8 @@ _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventuall
                     r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later)\b", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:next|later)\s+((?:\S+\s+){0,2}\S+)", re.IGNORECASE)
 # "Once the call was over", "when the talks ended": what it is after, then the cue.
+# "on the call", "during that chat": what happened within the event
+_WITHIN = re.compile(r"\b(?:on|in|during|at)\s+(?:the|that|this|their|its)\s+((?:\S+\s+)?\S+)", re.IGNORECASE)
 _OVER = re.compile(r"\b(?:once|when|after)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:was|were|is|had been)\s+(?:over|done|"
                    r"finished)|ended|finished|wrapped up)\b", re.IGNORECASE)
 # "What did Merkel say about Brexit?": who is asked about, and about what.
@@ -203,6 +205,11 @@ class Vocabulary:
             return True
         after = [m.group(1) for cue in (_AFTER_THE, _NEXT, _OVER) for m in cue.finditer(question)]
         return any(self.lexicon.stem_set(words_after) & self.event_nouns for words_after in after)
+
+    def within_event(self, question: str) -> bool:
+        """The question asks what happened on or during the event itself ("so they agreed to drop the
+        sanctions on the call??"), naming it by its own noun."""
+        return any(self.lexicon.stem_set(m.group(1)) & self.event_nouns for m in _WITHIN.finditer(question))
 
     def _said_about(self, question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The named speaker and the topic of "what did X say about Y" (nothing when X is no name)."""

@@ -128,3 +128,27 @@ def test_words_for_easing_sanctions_are_read_as_easing(knowledge, verb: str) -> 
     """The articles write "easing", "softening" and "weakening" sanctions; readers add "loosen"."""
     lexicon = knowledge.retriever.lexicon
     assert lexicon.key_stems(f"{verb} the sanctions") == lexicon.key_stems("easing the sanctions")
+
+
+@pytest.mark.parametrize("question, within", [
+    ("so they agreed to drop the sanctions on the call??", True),
+    ("what did he promise during that chat", True),
+    ("what did the article say in its last paragraph?", False),
+    ("were sanctions on the table?", False),
+])
+def test_a_question_can_ask_what_happened_within_the_event(knowledge, question: str, within: bool) -> None:
+    assert knowledge.retriever.vocabulary.within_event(question) is within
+
+
+async def test_a_premise_that_something_was_settled_on_the_call_is_met_with_the_sentence_denying_it(settings) -> None:
+    """"Did he promise to lift the sanctions during the call?" takes for granted that sanctions came up:
+    the sentence saying they were not mentioned leads the answer."""
+    service = Service.from_settings(settings)
+    answer = await service.ask("wait did trump promise putin to lift the sanctions during the call?")
+    assert answer.status == "answered", answer.text
+    first = answer.citations[0].quote
+    assert "not mentioned" in first or "not among the topics" in first, first
+    # a question about something the call did cover is not answered with a denial of something else
+    ukraine = await service.ask("what did they say about ukraine on the call?")
+    assert ukraine.status == "answered", ukraine.text
+    assert not any("not mentioned" in c.quote or "not among" in c.quote for c in ukraine.citations), ukraine.text
