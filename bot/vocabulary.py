@@ -73,6 +73,8 @@ TYPO_MIN_LENGTH = 6  # a word this long, one edit from a word of the articles, i
 NAME_TYPO_MIN = 5  # a name of the articles this long is recognised one edit away ("Bergen" for "Berge")
 _CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on\s+(?=\w+\s+to\b))", re.IGNORECASE)
 _IN_IT_FOR = re.compile(r"\bin\s+it\s+for\b", re.IGNORECASE)
+# "the sanctions were put in place / put on Russia": imposed
+_PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))", re.IGNORECASE)
 # "give his take on it", "what's her take on …": an opinion, not taking anything
 _TAKE_ON = re.compile(r"\b(?:(?:give|gave|giving|gives|get|got)\s+)?(?:his|her|their|its|your|the|a|\w+(?:'s|’s|s))"
                       r"\s+take\s+on\b", re.IGNORECASE)
@@ -262,6 +264,7 @@ class Vocabulary:
         asked = without_stated_amounts(question)  # "was it a 5 min call?": the 5 is a guess
         asked = _CALL_FOR.sub("urged", asked)  # "he called for talks" is no phone call
         asked = _IN_IT_FOR.sub("gain for", asked)  # "what's in it for him?" asks what he gains
+        asked = _PUT_ON.sub("imposed", asked)  # "why were sanctions put on Russia?": imposed
         asked = _TAKE_ON.sub("say about", asked)  # "his take on the call" is what he said of it
         asked = _DAY_CLIPPED.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", asked)
         for i, token in enumerate(_tokens(asked)):

@@ -200,3 +200,12 @@ async def test_a_question_about_a_price_is_answered_by_the_sentence_stating_the_
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered", answer.text
     assert "nuclear arms reduction" in answer.text or "nuclear weapons should" in answer.text, answer.text
+
+
+async def test_sanctions_put_in_place_are_sanctions_imposed(settings) -> None:
+    """"Put in place" / "put on" is how people say "imposed": the sentences saying why they were imposed
+    answer, not "put the war-affected country in a peace zone"."""
+    answer = await Service.from_settings(settings).ask("what were the sanctions on russia put in place for?")
+    assert answer.status == "answered", answer.text
+    assert "imposed over" in answer.citations[0].quote, answer.text
+    assert not any("peace zone" in c.quote for c in answer.citations), answer.text
