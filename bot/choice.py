@@ -93,15 +93,17 @@ def with_denial(retriever: Retriever, chosen: list[Hit], vector: np.ndarray | No
     the sentences saying what was (or was not) discussed, the one stating most of the question leads
     the answer when it says that was not discussed ("the issue was not mentioned", "were not among
     the topics") about something the question names: in its opening words or right before its negation
-    (`_denied`; "no word from the White House about the topics" denies nothing about the White House,
-    "sanctions … was one of the issues expected …" is no denial of what was expected). The premise is
+    (`_denied`), and not itself negated ("no word from the White House about the topics" denies nothing
+    of the White House; "sanctions … was one of the issues expected …" is no denial of what was
+    expected). The premise is
     corrected with the evidence; the best facts follow."""
     asked = [t for t in terms if t not in retriever.vocabulary.event_stems and retriever.vocabulary.knows(t)]
     listing = [(retriever.coverage_by(asked, [f.id]), f) for f in retriever.facts if lists_topics(f.text)]
     coverage, best = max(listing, key=lambda p: p[0], default=(0.0, None))
     if best is None or coverage <= 0 or not has_negation(best.text) or any(h.fact.id == best.id for h in chosen):
         return chosen
-    if not any(in_family(t, _denied(retriever, best.text)) for t in asked):
+    plain = retriever.lexicon.negation_split(best.text)[1]  # "no word from the White House": negated
+    if not any(t in plain and in_family(t, _denied(retriever, best.text)) for t in asked):
         return chosen
     hit = Hit(best, retriever.closeness(best, vector) if vector is not None else 0.0, coverage)
     return [hit, *chosen[:MAX_FACTS - 1]]
