@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -20,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from bot.aliases import Aliases, learn
 from bot.errors import CorpusError
 from bot.sentences import normalize_ws, split_spans
-from bot.text import Lexicon, content_stems, word_stem
+from bot.text import STOP_WORDS, Lexicon, content_stems, fold, word_stem
 
 MANIFEST_NAME = "sources.toml"
 
@@ -142,7 +143,8 @@ class Corpus:
     @functools.cached_property
     def lexicon(self) -> Lexicon:
         """How this event's words are compared: general English plus the [event] synonyms."""
-        return Lexicon.build(self.event.synonyms if self.event else ())
+        return Lexicon.build(self.event.synonyms if self.event else (),
+                             learn_surnames(s.text for src in self.sources for s in src.sentences))
 
     @functools.cached_property
     def aliases(self) -> Aliases:
@@ -264,3 +266,21 @@ def load_corpus(seeds_dir: Path, max_bytes: int = 1_000_000) -> Corpus:
         sources.append(source)
         parts.append(entry.file.encode() + b"\0" + data)
     return Corpus(tuple(sources), tuple(parts), event)
+
+
+_NAME_PAIR = re.compile(r"\b(?=([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")
+
+
+def learn_surnames(sentences: Iterable[str]) -> dict[str, str]:
+    """Surnames that are stop words ("Anna May", "Olaf Will"), from sentences in ordinary case (a
+    headline in Title Case, "King To Talk By Phone", pairs every word): surname → given name."""
+    found: dict[str, str] = {}
+    for sentence in sentences:
+        letters = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+        if not letters or sum(t[:1].isupper() for t in letters) > len(letters) / 2:
+            continue
+        for m in _NAME_PAIR.finditer(sentence):
+            given, surname = fold(m.group(1)), fold(m.group(2))
+            if surname in STOP_WORDS and given not in STOP_WORDS:
+                found[surname] = given
+    return found

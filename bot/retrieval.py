@@ -44,7 +44,9 @@ class Retriever:
         self.facts = brief.all_facts
         self.lexicon = brief.lexicon
         self._docs = [list(self.lexicon.key_stems(f.context)) for f in self.facts]
-        self._sets = [set(doc) for doc in self._docs]
+        # a sentence naming "May" names Anna May (bot.corpus.learn_surnames): her given name counts as stated
+        given = self.lexicon.surnames
+        self._sets = [set(doc) | {given[w] for w in doc if w in given} for doc in self._docs]
         self._bm25 = BM25Okapi(self._docs) if any(self._docs) else None  # BM25 divides by the vocabulary size
         self._weights = brief.word_weights()
         self.typical_weight = float(np.median(list(self._weights.idf.values()))) if self._weights.idf else 1.0

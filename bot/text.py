@@ -243,20 +243,23 @@ class Lexicon:
     work on plain stems (`content_stems`) and need none of this."""
 
     synonyms: Mapping[str, str]
+    # surnames that are stop words ("may" of "Anna May") → the given name the articles put before them
+    surnames: Mapping[str, str] = field(default_factory=dict)
     _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # hashed once: every memoised call is keyed by its lexicon; equal lexicons (a reload of the
         # same manifest) share what is memoised
-        object.__setattr__(self, "_hash", hash(frozenset(self.synonyms.items())))
+        object.__setattr__(self, "_hash", hash((frozenset(self.synonyms.items()), frozenset(self.surnames.items()))))
 
     def __hash__(self) -> int:
         return self._hash
 
     @classmethod
-    def build(cls, groups: Iterable[Sequence[str]] = ()) -> Lexicon:
+    def build(cls, groups: Iterable[Sequence[str]] = (), surnames: Mapping[str, str] | None = None) -> Lexicon:
         """Each group is words that mean the same, read as its first word. `groups` (the event's) come
-        before GENERAL_SYNONYMS; groups that share a word merge, read as the earlier group's first word."""
+        before GENERAL_SYNONYMS; groups that share a word merge, read as the earlier group's first word.
+        `surnames`: see `learn_surnames`."""
         canonical: dict[str, str] = {}  # stem → the stem it is read as
         order: dict[str, int] = {}  # a canonical stem → when its group came
         for group in [*groups, *GENERAL_SYNONYMS]:
@@ -266,7 +269,7 @@ class Lexicon:
             order.setdefault(target, len(order))
             for s in [*stems, *(s for s, c in canonical.items() if c in touched)]:
                 canonical[s] = target
-        return cls({s: c for s, c in canonical.items() if s != c})
+        return cls({s: c for s, c in canonical.items() if s != c}, dict(surnames or {}))
 
     def key(self, word: str) -> str:
         """The stem a folded content word is compared by."""
@@ -295,8 +298,27 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=8192)
 def _key_stems(lexicon: Lexicon, text: str) -> tuple[str, ...]:
+    if lexicon.surnames and any(n in text.lower() for n in lexicon.surnames):
+        return _key_stems_with_surnames(lexicon, text)
     return tuple("not" if is_negation(w) else lexicon.key(w) for w in words(text)
                  if is_negation(w) or is_content_word(w))
+
+
+def _key_stems_with_surnames(lexicon: Lexicon, text: str) -> tuple[str, ...]:
+    """As `_key_stems`, but a surname that is a stop word is content where it names someone: written
+    with a capital ("However, May objected …") or after its given name ("did anna may object …")."""
+    out: list[str] = []
+    previous = ""
+    for token in _WORD.findall(spelt_out(text)):
+        w = fold(token)
+        if is_negation(w):
+            out.append("not")
+        elif w in lexicon.surnames and (token[:1].isupper() or previous == lexicon.surnames[w]):
+            out.append(w)
+        elif is_content_word(w):
+            out.append(lexicon.key(w))
+        previous = w
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=8192)

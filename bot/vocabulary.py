@@ -267,9 +267,12 @@ class Vocabulary:
         asked = _PUT_ON.sub("imposed", asked)  # "why were sanctions put on Russia?": imposed
         asked = _TAKE_ON.sub("say about", asked)  # "his take on the call" is what he said of it
         asked = _DAY_CLIPPED.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", asked)
-        for i, token in enumerate(_tokens(asked)):
+        tokens = _tokens(asked)
+        for i, token in enumerate(tokens):
             expanded = self.expand(token)
             stems = list(expanded) if expanded else [s for s in self.lexicon.key_stems(token) if s != "not"]
+            if not stems and i:  # "anna may": a surname that is a stop word, after its given name
+                stems = [s for s in self.lexicon.key_stems(f"{tokens[i - 1]} {token}")[1:] if s != "not"]
             content = [s for s in stems if s not in self.frame]
             if english and expanded is None and content and not all(self.knows(s) for s in content):
                 if _looks_like_name(asked, token, i):

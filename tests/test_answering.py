@@ -209,3 +209,11 @@ async def test_sanctions_put_in_place_are_sanctions_imposed(settings) -> None:
     assert answer.status == "answered", answer.text
     assert "imposed over" in answer.citations[0].quote, answer.text
     assert not any("peace zone" in c.quote for c in answer.citations), answer.text
+
+
+async def test_a_person_whose_surname_is_a_stop_word_is_found(settings) -> None:
+    """"Theresa May": "may" is a stop word, but where the articles name her ("However, May conveyed
+    Britain's objection …") it is her name, and the sentence naming May states Theresa May."""
+    answer = await Service.from_settings(settings).ask("what did theresa may think about lifting sanctions on russia")
+    assert answer.status == "answered", answer.text
+    assert "objection to lifting" in answer.citations[0].quote, answer.text

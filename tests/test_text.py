@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from bot import text
+from bot.corpus import learn_surnames
 from bot.text import GENERAL, Lexicon, stem, words
 
 from .conftest import SEEDS
@@ -123,3 +124,17 @@ def test_a_lawmakers_party_label_reads_as_the_party(text: str, party: str) -> No
 
 def test_a_single_letter_in_brackets_is_no_party() -> None:
     assert "democrat" not in words("Option (D) and option (R) are both wrong.")
+
+
+def test_a_surname_that_is_a_stop_word_is_learnt_from_sentences_in_ordinary_case() -> None:
+    sentences = ["At a briefing with the Prime Minister Anna May, the king said it went well.",
+                 "King To Talk By Phone On Saturday"]  # a headline in Title Case pairs every word
+    assert learn_surnames(sentences) == {"may": "anna"}
+
+
+def test_a_surname_that_is_a_stop_word_counts_where_it_names_someone() -> None:
+    lexicon = Lexicon.build((), {"may": "anna"})
+    assert "may" in lexicon.key_stems("However, May objected to the tariffs.")  # capitalised: the name
+    assert "may" in lexicon.key_stems("did anna may object?")  # after her given name
+    assert "may" not in lexicon.key_stems("the tariffs may be lifted")  # the verb
+    assert "may" not in GENERAL.key_stems("However, May objected.")  # only where the articles name her
