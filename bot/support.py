@@ -17,7 +17,17 @@ from dataclasses import dataclass
 
 from bot.answer import Supported
 from bot.brief import Brief, BriefFact
-from bot.text import GENERAL, Lexicon, WordWeights, decisive_acts, has_negation, numbers, words
+from bot.text import (
+    GENERAL,
+    Lexicon,
+    WordWeights,
+    clauses,
+    decisive_acts,
+    has_negation,
+    is_content_word,
+    numbers,
+    words,
+)
 from bot.vocabulary import in_family
 
 log = logging.getLogger(__name__)
@@ -30,6 +40,10 @@ REPAIR_MARGIN = 0.15
 MAX_JOINT_FACTS = 2  # a sentence is checked against at most this many of the facts it cites, together
 CONTRADICTION_COVERAGE = 0.5  # a fact stating half of a sentence, negated the other way, contradicts it
 PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts together
+# Words that make a claim a possibility or a rumour; the content words right after one are hedged
+HEDGES = frozenset("""might may could rumor rumors rumour rumours rumored rumoured reportedly possibly perhaps
+    allegedly speculation speculated""".split())
+HEDGE_REACH = 3
 # Words that restrict or generalise a claim: "only the US has sanctions" is not stated by "the US has
 # sanctions". Stop words to retrieval; to the support check they are like numbers: the evidence must
 # have one of the same kind.
@@ -70,6 +84,7 @@ def measure(sentence: str, evidence: Iterable[str], weights: WordWeights | None 
         or _acts_unstated(sentence, have, lexicon)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
         or _negation_clash(sentence, texts, found & have, lexicon)
+        or _hedge_lost(sentence, joined, lexicon)
     )
     return coverage, clash
 
@@ -112,6 +127,24 @@ def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: 
         return not (said_negated & fact_negated)
     # "X was discussed" against "X was not among the topics discussed"
     return any(w in fact_negated and w not in fact_plain for w in shared)
+
+
+def _hedge_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
+    """The evidence states a word only under a hedge ("rumors that he might lift sanctions") and the
+    sentence states it with none ("he is about to lift the sanctions"): a rumour told as fact."""
+    if any(w in HEDGES for w in words(sentence)):
+        return False
+    hedged: set[str] = set()
+    plain: set[str] = set()
+    for clause in clauses(evidence):
+        reach = 0
+        for word in words(clause):
+            if word in HEDGES:
+                reach = HEDGE_REACH
+            elif is_content_word(word):
+                (hedged if reach else plain).add(lexicon.key(word))
+                reach = max(0, reach - 1)
+    return any(s in hedged and s not in plain for s in lexicon.key_stems(sentence))
 
 
 def is_lead_in(sentence: str, lexicon: Lexicon) -> bool:

@@ -203,6 +203,11 @@ def decisive_acts(lexicon: Lexicon, text: str) -> frozenset[str]:
 
 
 _CLAUSE = re.compile(r"[,;:.!?()—–]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+
+
+def clauses(text: str) -> list[str]:
+    """The text cut at punctuation and "but / while / whereas": how far a negation or hedge reaches."""
+    return _CLAUSE.split(text)
 NEGATION_REACH = 6  # content words after "not" that it negates, within its clause
 
 

@@ -109,6 +109,9 @@ LABELLED = [
      "invented"),
     ("Trump and Putin finally met in person to work out possible dates and venue.", ["dates and venue"], False,
      "invented"),
+    ("Yes, Trump is about to scrap the sanctions.", ["24 hours of rumors"], False, "invented"),  # a rumour as fact
+    ("There were rumors that Trump might lift sanctions on Russia this weekend.", ["24 hours of rumors"], True,
+     "paraphrase"),
 ]
 
 
@@ -214,3 +217,12 @@ def test_a_decisive_act_must_be_stated_by_the_evidence() -> None:
     assert support_score("The president signed an executive order to lift the tariffs on steel.", [ready]) == 0.0
     signed = "The president signed an executive order on Friday to lift the tariffs on steel."
     assert support_score("The president signed an executive order to lift the tariffs on steel.", [signed]) > 0.9
+
+
+def test_a_rumour_told_as_fact_is_not_supported() -> None:
+    """The evidence states the act only under a hedge ("might", "rumours that"): a sentence stating it
+    plainly is not supported; one keeping the hedge is."""
+    rumour = "It comes after a day of rumours that the minister might lift the tariffs this week."
+    assert support_score("The minister is about to lift the tariffs.", [rumour]) == 0.0
+    assert support_score("The minister might lift the tariffs this week.", [rumour]) > 0.9
+    assert support_score("The minister lifted the tariffs.", ["The minister lifted the tariffs on Friday."]) > 0.9
