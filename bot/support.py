@@ -44,6 +44,10 @@ PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts tog
 HEDGES = frozenset("""might may could rumor rumors rumour rumours rumored rumoured reportedly possibly perhaps
     allegedly speculation speculated""".split())
 HEDGE_REACH = 3
+# "lift the sanctions by himself / on his own / unilaterally" restricts who acts, like "alone"
+_ALONE = re.compile(r"\b(?:by|on)\s+(?:him|her|them|it|my|your|our)sel(?:f|ves)\b|"
+                    r"\bon\s+(?:his|her|their|its|my|your|our)\s+own\b|\bunilateral(?:ly)?\b|"
+                    r"\bsingle[\s-]?handed(?:ly)?\b", re.IGNORECASE)
 # Words that restrict or generalise a claim: "only the US has sanctions" is not stated by "the US has
 # sanctions". Stop words to retrieval; to the support check they are like numbers: the evidence must
 # have one of the same kind.
@@ -108,8 +112,8 @@ def names(sentence: str, lexicon: Lexicon) -> set[str]:
 
 
 def _limits_more(sentence: str, evidence: str) -> bool:
-    """The sentence restricts or generalises ("only", "all") where the evidence does not."""
-    said, have = set(words(sentence)), set(words(evidence))
+    """The sentence restricts or generalises ("only", "all", "by himself") where the evidence does not."""
+    said, have = set(words(_ALONE.sub(" alone ", sentence))), set(words(_ALONE.sub(" alone ", evidence)))
     return any(said & kind and not have & kind for kind in LIMITING_WORDS)
 
 

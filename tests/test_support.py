@@ -226,3 +226,14 @@ def test_a_rumour_told_as_fact_is_not_supported() -> None:
     assert support_score("The minister is about to lift the tariffs.", [rumour]) == 0.0
     assert support_score("The minister might lift the tariffs this week.", [rumour]) > 0.9
     assert support_score("The minister lifted the tariffs.", ["The minister lifted the tariffs on Friday."]) > 0.9
+
+
+def test_acting_alone_must_be_stated_like_only() -> None:
+    """"By himself", "on his own", "unilaterally" restrict who acts, like "alone": the evidence must
+    say so (the 1.5B model's "could even just lift the sanctions by himself", from "would consider
+    lifting restrictions if …")."""
+    evidence = "The minister said he would consider lifting the tariffs if the port cooperates."
+    assert support_score("The minister could lift the tariffs by himself.", [evidence]) == 0.0
+    assert support_score("The minister could lift the tariffs on his own.", [evidence]) == 0.0
+    unilateral = "There were rumours that the minister might lift the tariffs unilaterally."
+    assert support_score("The minister might lift the tariffs by himself.", [unilateral]) > 0.9
