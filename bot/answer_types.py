@@ -14,7 +14,7 @@ facts that name someone new first (a name is a word the articles only write capi
 by a sentence that says what was (or was not) discussed, mentioned or touched upon, and that states
 the topic; a sentence that merely names sanctions does not say whether they came up.
 "What would they have to do in return?" / "on what conditions …?" asks for a condition or a price:
-the sentences stating one ("if Moscow cooperates", "unless", "in exchange") are ranked first and
+the sentences stating one ("if the port cooperates", "unless", "in exchange") are ranked first and
 quoted by closeness in meaning. Only a preference: "if" is common ("asked if it would come up"), so
 bot.decision decides such a question like any other and answers from other sentences when none does.
 Questions of other shapes (what, why, other yes/no) have no checkable type here and pass unchanged;
@@ -98,7 +98,7 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
     "topic": re.compile(r"\b(?:discuss(?:ed|es|ing|ion|ions)?|talk(?:ed|ing|s)?|topics?|agenda|mention(?:ed|ing)?|"
                         r"touched\s+upon|touched\s+on|rais(?:e|ed|ing)|brought\s+up|bring\s+up|c[oa]me\s+up|"
                         r"cover(?:ed|ing)?|address(?:ed|ing)?)\b", re.IGNORECASE),
-    # "if Moscow cooperates", "unless", "provided", "in return for": a condition or a price
+    # "if the port cooperates", "unless", "provided", "in return for": a condition or a price
     "condition": re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as|on\s+condition|in\s+return|"
                             r"in\s+exchange|only\s+when)\b", re.IGNORECASE),
     # a named place after a preposition ("in Oslo", "at the Palace"); case matters, days and months are no places

@@ -87,22 +87,20 @@ def quote_left_open(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
-
 def with_denial(retriever: Retriever, chosen: list[Hit], vector: np.ndarray | None, terms: list[str]) -> list[Hit]:
-    """"So they agreed to drop the sanctions on the call?" takes for granted that sanctions came up. Of
+    """"So they agreed to drop the tariffs on the call?" takes for granted that tariffs came up. Of
     the sentences saying what was (or was not) discussed, the one stating most of the question leads
     the answer when it says that was not discussed ("the issue was not mentioned", "were not among
     the topics") about something the question names: in its opening words or right before its negation
-    (`_denied`), and not itself negated ("no word from the White House about the topics" denies nothing
-    of the White House; "sanctions … was one of the issues expected …" is no denial of what was
-    expected). The premise is
-    corrected with the evidence; the best facts follow."""
+    (`_denied`), and not itself negated ("no word from the palace about the topics" denies nothing of
+    the palace; "tariffs … were one of the issues expected …" is no denial of what was expected).
+    The premise is corrected with the evidence; the best facts follow."""
     asked = [t for t in terms if t not in retriever.vocabulary.event_stems and retriever.vocabulary.knows(t)]
     listing = [(retriever.coverage_by(asked, [f.id]), f) for f in retriever.facts if lists_topics(f.text)]
     coverage, best = max(listing, key=lambda p: p[0], default=(0.0, None))
     if best is None or coverage <= 0 or not has_negation(best.text) or any(h.fact.id == best.id for h in chosen):
         return chosen
-    plain = retriever.lexicon.negation_split(best.text)[1]  # "no word from the White House": negated
+    plain = retriever.lexicon.negation_split(best.text)[1]  # "no word from the palace": negated
     if not any(t in plain and in_family(t, _denied(retriever, best.text)) for t in asked):
         return chosen
     hit = Hit(best, retriever.closeness(best, vector) if vector is not None else 0.0, coverage)
@@ -113,9 +111,8 @@ DENIED_REACH = 4  # content words that name what a denial is about: its opening 
 
 
 def _denied(retriever: Retriever, text: str) -> set[str]:
-    """What a sentence denying a topic is about: its opening words ("US sanctions against Russia … the
-    issue was not mentioned") and the words right before its negation ("… that sanctions were not
-    among the topics"), not whatever else it says ("… was one of the issues expected …")."""
+    """What a sentence denying a topic is about: its opening words ("Tariffs on the port … the issue was not
+    mentioned") and the words right before its negation ("… that tariffs were not among the topics"), not whatever else it says ("… was one of the issues expected …")."""
     stems = list(retriever.lexicon.key_stems(text))
     out = set(s for s in stems[:DENIED_REACH] if s != "not")
     for i, s in enumerate(stems):

@@ -44,7 +44,7 @@ PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts tog
 HEDGES = frozenset("""might may could rumor rumors rumour rumours rumored rumoured reportedly possibly perhaps
     allegedly speculation speculated""".split())
 HEDGE_REACH = 3
-# "lift the sanctions by himself / on his own / unilaterally" restricts who acts, like "alone"
+# "lift the tariffs by himself / on his own / unilaterally" restricts who acts, like "alone"
 _ALONE = re.compile(r"\b(?:by|on)\s+(?:him|her|them|it|my|your|our)sel(?:f|ves)\b|"
                     r"\bon\s+(?:his|her|their|its|my|your|our)\s+own\b|\bunilateral(?:ly)?\b|"
                     r"\bsingle[\s-]?handed(?:ly)?\b", re.IGNORECASE)
@@ -134,8 +134,8 @@ def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: 
 
 
 def _hedge_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
-    """The evidence states a word only under a hedge ("rumors that he might lift sanctions") and the
-    sentence states it with none ("he is about to lift the sanctions"): a rumour told as fact."""
+    """The evidence states a word only under a hedge ("rumours that he might lift the tariffs") and the
+    sentence states it with none ("he is about to lift the tariffs"): a rumour told as fact."""
     if any(w in HEDGES for w in words(sentence)):
         return False
     hedged: set[str] = set()

@@ -73,7 +73,7 @@ TYPO_MIN_LENGTH = 6  # a word this long, one edit from a word of the articles, i
 NAME_TYPO_MIN = 5  # a name of the articles this long is recognised one edit away ("Bergen" for "Berge")
 _CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on\s+(?=\w+\s+to\b))", re.IGNORECASE)
 _IN_IT_FOR = re.compile(r"\bin\s+it\s+for\b", re.IGNORECASE)
-# "the sanctions were put in place / put on Russia": imposed
+# "the tariffs were put in place / put on the port": imposed
 _PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))", re.IGNORECASE)
 # "give his take on it", "what's her take on …": an opinion, not taking anything
 _TAKE_ON = re.compile(r"\b(?:(?:give|gave|giving|gives|get|got)\s+)?(?:his|her|their|its|your|the|a|\w+(?:'s|’s|s))"
@@ -210,7 +210,7 @@ class Vocabulary:
 
     def within_event(self, question: str) -> bool:
         """The question asks what happened on or during the event itself ("so they agreed to drop the
-        sanctions on the call??"), naming it by its own noun."""
+        tariffs on the call??"), naming it by its own noun."""
         return any(self.lexicon.stem_set(m.group(1)) & self.event_nouns for m in _WITHIN.finditer(question))
 
     def _said_about(self, question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -264,7 +264,7 @@ class Vocabulary:
         asked = without_stated_amounts(question)  # "was it a 5 min call?": the 5 is a guess
         asked = _CALL_FOR.sub("urged", asked)  # "he called for talks" is no phone call
         asked = _IN_IT_FOR.sub("gain for", asked)  # "what's in it for him?" asks what he gains
-        asked = _PUT_ON.sub("imposed", asked)  # "why were sanctions put on Russia?": imposed
+        asked = _PUT_ON.sub("imposed", asked)  # "why were tariffs put on the port?": imposed
         asked = _TAKE_ON.sub("say about", asked)  # "his take on the call" is what he said of it
         asked = _DAY_CLIPPED.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", asked)
         tokens = _tokens(asked)
