@@ -111,8 +111,9 @@ DENIED_REACH = 4  # content words that name what a denial is about: its opening 
 
 
 def _denied(retriever: Retriever, text: str) -> set[str]:
-    """What a sentence denying a topic is about: its opening words ("Tariffs on the port … the issue was not
-    mentioned") and the words right before its negation ("… that tariffs were not among the topics"), not whatever else it says ("… was one of the issues expected …")."""
+    """What a sentence denying a topic is about: its opening words ("Tariffs on the port … the issue
+    was not mentioned") and the words right before its negation ("… that tariffs were not among the
+    topics"), not whatever else it says ("… was one of the issues expected …")."""
     stems = list(retriever.lexicon.key_stems(text))
     out = set(s for s in stems[:DENIED_REACH] if s != "not")
     for i, s in enumerate(stems):
