@@ -17,17 +17,7 @@ from dataclasses import dataclass
 
 from bot.answer import Supported
 from bot.brief import Brief, BriefFact
-from bot.text import (
-    GENERAL,
-    Lexicon,
-    WordWeights,
-    clauses,
-    decisive_acts,
-    has_negation,
-    is_content_word,
-    numbers,
-    words,
-)
+from bot.text import GENERAL, Lexicon, WordWeights, decisive_acts, has_negation, numbers, split_at_cues, words
 from bot.vocabulary import in_family
 
 log = logging.getLogger(__name__)
@@ -133,21 +123,17 @@ def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: 
     return any(w in fact_negated and w not in fact_plain for w in shared)
 
 
+def _is_hedge(word: str) -> bool:
+    return word in HEDGES
+
+
 def _hedge_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
     """The evidence states a word only under a hedge ("rumours that he might lift the tariffs") and the
-    sentence states it with none ("he is about to lift the tariffs"): a rumour told as fact."""
-    if any(w in HEDGES for w in words(sentence)):
+    sentence states it with none ("he is about to lift the tariffs"): a rumour told as fact. Hedges
+    reach as negations do (`split_at_cues`)."""
+    if any(_is_hedge(w) for w in words(sentence)):
         return False
-    hedged: set[str] = set()
-    plain: set[str] = set()
-    for clause in clauses(evidence):
-        reach = 0
-        for word in words(clause):
-            if word in HEDGES:
-                reach = HEDGE_REACH
-            elif is_content_word(word):
-                (hedged if reach else plain).add(lexicon.key(word))
-                reach = max(0, reach - 1)
+    hedged, plain = split_at_cues(lexicon, evidence, _is_hedge, HEDGE_REACH)
     return any(s in hedged and s not in plain for s in lexicon.key_stems(sentence))
 
 

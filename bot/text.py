@@ -15,7 +15,7 @@ import re
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -197,17 +197,13 @@ DECISIVE_ACTS = ("sign signed signing veto vetoed approve approved vote voted in
                  "arrested resign resigned cancel cancelled canceled ban banned withdraw withdrew deploy deployed "
                  "sponsor sponsored sponsoring")
 
+
 def decisive_acts(lexicon: Lexicon, text: str) -> frozenset[str]:
     """The key stems of the decisive acts (DECISIVE_ACTS) a text tells of."""
     return lexicon.stem_set(text) & lexicon.stem_set(DECISIVE_ACTS)
 
 
 _CLAUSE = re.compile(r"[,;:.!?()—–]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
-
-
-def clauses(text: str) -> list[str]:
-    """The text cut at punctuation and "but / while / whereas": how far a negation or hedge reaches."""
-    return _CLAUSE.split(text)
 NEGATION_REACH = 6  # content words after "not" that it negates, within its clause
 
 
@@ -331,24 +327,26 @@ def _stem_set(lexicon: Lexicon, text: str) -> frozenset[str]:
     return frozenset(_key_stems(lexicon, text))
 
 
-@functools.lru_cache(maxsize=8192)
 def _negation_split(lexicon: Lexicon, text: str) -> tuple[frozenset[str], frozenset[str]]:
-    negated: set[str] = set()
+    return split_at_cues(lexicon, _US.sub("US ", text), is_negation, NEGATION_REACH)
+
+
+@functools.lru_cache(maxsize=8192)
+def split_at_cues(lexicon: Lexicon, text: str, is_cue: Callable[[str], bool],
+                  reach: int) -> tuple[frozenset[str], frozenset[str]]:
+    """(cued, plain): key stems among the `reach` content words after a cue word (a negation, a hedge)
+    in the same clause, and stems outside any. Memoised: the support check reads every fact."""
+    cued: set[str] = set()
     plain: set[str] = set()
-    for clause in _CLAUSE.split(_US.sub("US ", text)):
-        reach = 0
+    for clause in _CLAUSE.split(text):
+        left = 0
         for word in words(clause):
-            if is_negation(word):
-                reach = NEGATION_REACH
-                continue
-            if not is_content_word(word):
-                continue
-            if reach:
-                negated.add(lexicon.key(word))
-                reach -= 1
-            else:
-                plain.add(lexicon.key(word))
-    return frozenset(negated), frozenset(plain)
+            if is_cue(word):
+                left = reach
+            elif is_content_word(word):
+                (cued if left else plain).add(lexicon.key(word))
+                left = max(0, left - 1)
+    return frozenset(cued), frozenset(plain)
 
 
 def clear_caches() -> None:
@@ -356,7 +354,7 @@ def clear_caches() -> None:
     stem.cache_clear()
     _key_stems.cache_clear()
     _stem_set.cache_clear()
-    _negation_split.cache_clear()
+    split_at_cues.cache_clear()
 
 
 # General English only: for what spans events and brief versions (grouping logged questions), and
