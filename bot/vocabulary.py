@@ -271,8 +271,10 @@ class Vocabulary:
         for i, token in enumerate(tokens):
             expanded = self.expand(token)
             stems = list(expanded) if expanded else [s for s in self.lexicon.key_stems(token) if s != "not"]
-            if not stems and i:  # "anna may": a surname that is a stop word, after its given name
-                stems = [s for s in self.lexicon.key_stems(f"{tokens[i - 1]} {token}")[1:] if s != "not"]
+            if not stems and i and fold(token) in self.lexicon.surnames:  # "anna may": a surname that is a
+                # stop word, after its given name (the lexicon decides: what the pair adds to the given name)
+                given = len(self.lexicon.key_stems(tokens[i - 1]))
+                stems = [s for s in self.lexicon.key_stems(f"{tokens[i - 1]} {token}")[given:] if s != "not"]
             content = [s for s in stems if s not in self.frame]
             if english and expanded is None and content and not all(self.knows(s) for s in content):
                 if _looks_like_name(asked, token, i):
