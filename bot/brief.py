@@ -89,6 +89,7 @@ class Brief:
     pool: tuple[BriefFact, ...] = ()  # every fact, in the brief or left out by the budget
     event: EventInfo | None = None
     lexicon: Lexicon = GENERAL  # how retrieval, the support check and the disagreement finder compare words
+    aside: tuple[str, ...] = ()  # the pages' lines that are not reporting (reader comments): never quoted
 
     @property
     def event_name(self) -> str:
@@ -321,6 +322,7 @@ def build_brief(corpus: Corpus, budget: int) -> Brief:
         pool=pool,
         event=corpus.event,
         lexicon=corpus.lexicon,
+        aside=tuple(line for src in corpus.sources for line in src.left_out),
     )
 
 

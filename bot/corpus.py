@@ -126,6 +126,7 @@ class Source:
     raw: str
     cleaned: str
     sentences: tuple[Sentence, ...]
+    left_out: tuple[str, ...] = ()  # the page's other lines (chrome, captions, reader comments): never a source
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,22 @@ def load_source(seeds_dir: Path, entry: SourceEntry, max_bytes: int) -> tuple[So
     if not sentences:
         raise CorpusError(f"{path}: nothing left after cleaning (check its [source.clean] rules)")
     cleaned = "\n\n".join(normalize_ws(raw[a:b]) for a, b in spans)
-    return Source(entry, raw, cleaned, tuple(sentences)), data
+    return Source(entry, raw, cleaned, tuple(sentences), left_out(raw, spans)), data
+
+
+def left_out(raw: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The page's non-empty lines that hold no kept span: what the cleaning cut (menus, captions,
+    footers, the reader comments). Never evidence; kept so a question about it can be recognised."""
+    lines: list[str] = []
+    offset = i = 0
+    for line in raw.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        while i < len(spans) and spans[i][1] <= start:
+            i += 1
+        kept = i < len(spans) and spans[i][0] < offset
+        if not kept and line.strip():
+            lines.append(normalize_ws(line))
+    return tuple(lines)
 
 
 def load_corpus(seeds_dir: Path, max_bytes: int = 1_000_000) -> Corpus:

@@ -128,6 +128,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         return Evidence("decline", profile, reason=f"names {', '.join(profile.unknown_names)}")
     if profile.about_comments:
         return Evidence("decline", profile, reason="reader comments are not sources")
+    if profile.aside:  # "what are these safe zones?": only the readers under an article speak of them
+        return Evidence("decline", profile, reason=f"only the pages' reader comments say {' '.join(profile.aside)}")
     # a question in another language is matched by meaning only: its words are not the articles'
     # "besides Oslo, …" is not about Oslo (but still about the event's own parties: "apart from the king")
     aside = retriever.lexicon.stem_set(set_aside(question)) - retriever.vocabulary.event_stems

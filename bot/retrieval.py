@@ -64,7 +64,8 @@ class Retriever:
                            if (nxt := after.get((o.source, o.start))) is not None and nxt.id != f.id}
         self.aliases = learn(f.context for f in self.facts)
         outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
-        self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon)
+        self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon,
+                                           brief.aside)
         english.load()  # questions are read against an English word list: not on the event loop
         language.load()  # ...and, when their words don't tell, by a language model
         self.embedder = embedder if embedder is not None and embedder.available else None

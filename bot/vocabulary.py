@@ -13,6 +13,7 @@ knows the story: it is all computed from the corpus, and words are compared by t
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -121,6 +122,24 @@ def _proper(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
     return upper - lower
 
 
+def _stem_pairs(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
+    stems = lexicon.key_stems(text)
+    return {(a, b) for a, b in itertools.pairwise(stems) if a != b}
+
+
+def _aside_pairs(texts: list[str], aside: Iterable[str], lexicon: Lexicon) -> frozenset[tuple[str, str]]:
+    """Pairs of adjacent key stems that the pages' reader comments or chrome write ("safe zones",
+    "missile systems") and the articles do not, one of them a word the articles never use: a
+    question naming such a pair is about what readers wrote, which is no source. A single word is
+    not enough (readers and reporters share most words: "stop", "big"); a pair of the articles'
+    own words is not either (readers quote them)."""
+    used = {s for t in texts for s in lexicon.key_stems(t)}
+    stated = {p for t in texts for p in _stem_pairs(t, lexicon)}
+    frame = lexicon.stem_set(FRAME_WORDS)
+    return frozenset(p for line in aside for p in _stem_pairs(line, lexicon)
+                     if p not in stated and any(s not in used and s not in frame for s in p))
+
+
 @dataclass(frozen=True)
 class QuestionProfile:
     """A question measured against the articles' vocabulary."""
@@ -131,6 +150,7 @@ class QuestionProfile:
     about_sources: bool  # asks about the articles themselves (which outlets, when written)
     english: bool
     about_comments: bool = False  # asks what readers wrote under an article: not a source
+    aside: tuple[str, ...] = ()  # its words only the pages' reader comments or chrome use ("safe zones")
     speaker: tuple[str, ...] = ()  # "What did Merkel say about Brexit?": merkel...
     topic: tuple[str, ...] = ()  # ...and brexit: one fact must hold both
 
@@ -149,11 +169,13 @@ class Vocabulary:
     event_nouns: set[str] = field(default_factory=set)  # words of the event's name that are no names ("summit")
     proper: set[str] = field(default_factory=set)  # stems the articles only write capitalised: names
     name_words: frozenset[str] = frozenset()  # the folded words the articles write as names ("lavrov")
+    aside_pairs: frozenset[tuple[str, str]] = frozenset()  # see `_aside_pairs`
 
     @classmethod
     def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = (),
-              lexicon: Lexicon = GENERAL) -> Vocabulary:
-        """`texts`: the facts' sentences; `outlets`: the sources' outlets and titles (questions name them)."""
+              lexicon: Lexicon = GENERAL, aside: Iterable[str] = ()) -> Vocabulary:
+        """`texts`: the facts' sentences; `outlets`: the sources' outlets and titles (questions name them);
+        `aside`: the pages' lines that are not reporting (reader comments, chrome)."""
         outlets = list(outlets)
         texts = [*texts, *outlets]
         stems = {s for t in texts for s in lexicon.key_stems(t)}
@@ -164,7 +186,7 @@ class Vocabulary:
         capitalised = (w for t in texts for w in re.findall(r"\b[A-Z][a-z]+\b", t) if len(w) >= NAME_TYPO_MIN)
         name_words = frozenset(fold(w) for w in capitalised if set(lexicon.key_stems(w)) <= proper)
         return cls(stems, found, _acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
-                   outlet_stems, nouns, proper, name_words)
+                   outlet_stems, nouns, proper, name_words, _aside_pairs(texts, aside, lexicon))
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
         """The question's focus stems that name someone or something other than the event's own
@@ -294,8 +316,10 @@ class Vocabulary:
             s in self.source_words or s in self.event_stems or s in self.outlet_stems or s in self.frame
             for s in focus
         )
+        aside = tuple(dict.fromkeys(s for p in _stem_pairs(question, self.lexicon) if p in self.aside_pairs
+                                    for s in p))
         return QuestionProfile(tuple(focus), tuple(names), self._after_event(question), about_sources, english,
-                               bool(_COMMENTS.search(question)), *self._said_about(question))
+                               bool(_COMMENTS.search(question)), aside, *self._said_about(question))
 
 
 def related(a: str, b: str) -> bool:

@@ -58,6 +58,17 @@ def test_reporting_is_kept(corpus, file: str) -> None:
     assert REPORTING_KEPT[file] in corpus.source(file).cleaned
 
 
+@pytest.mark.parametrize("file", sorted(CHROME_AND_COMMENTS))
+def test_what_the_cleaning_cuts_is_kept_apart_and_holds_no_reporting(corpus, file: str) -> None:
+    """The cut lines are what a question "about the comments" is recognised by (bot.vocabulary)."""
+    source = corpus.source(file)
+    cut = "\n".join(source.left_out)
+    for phrase in CHROME_AND_COMMENTS[file]:
+        if phrase != "(RT, 29/1/2017)":  # a dateline: stripped from the start of a reporting line
+            assert phrase in cut, f"{phrase!r} of {file} is neither reporting nor cut"
+    assert REPORTING_KEPT[file] not in cut  # (readers may quote the articles: their lines are cut all the same)
+
+
 def test_sentence_offsets_point_into_the_original_file(corpus) -> None:
     for source in corpus.sources:
         raw = (SEEDS / source.entry.file).read_text(encoding="utf-8")
