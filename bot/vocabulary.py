@@ -38,8 +38,13 @@ _AFTER_THE = re.compile(r"\b(?:after(?:wards)?|since|following|in the wake of)\s
 # Cues that point past the articles whatever follows them.
 _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventually|in the end|nowadays|these days|"
                     r"right now|today|currently|in the (?:days|weeks|months) (?:after|since)|"
+                    r"later (?:that|this|the same|in the|in that) (?:year|month|week|spring|summer|autumn|fall|winter)|"
                     r"(?:for|during|over|in)\s+the\s+rest\s+of\s+(?:the\s+|that\s+|his\s+)?(?:year|month|term|\d{4})|"
                     r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later)\b", re.IGNORECASE)
+# "did he end up signing it?" asks how things turned out; "did they end up talking about X?" asks
+# what the event itself held (its talk, its agreements)
+_END_UP = re.compile(r"\bend(?:s|ed|ing)?\s+up\s+(?!(?:talk|discuss|mention|rais|bring|touch|cover|address|go|"
+                     r"get|speak|chat|say|agree|call)\w*\b)\w+ing\b", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:next|later)\s+((?:\S+\s+){0,2}\S+)", re.IGNORECASE)
 # "Once the call was over", "when the talks ended": what it is after, then the cue.
 # "on the call", "during that chat": what happened within the event
@@ -225,7 +230,7 @@ class Vocabulary:
     def _after_event(self, question: str) -> bool:
         """"After the summit" (the event's own noun), "once the summit was over", "since then", "today": a
         question about what came after the event. "After her talk with Merkel" is about something else."""
-        if _LATER.search(question):
+        if _LATER.search(question) or _END_UP.search(question):
             return True
         after = [m.group(1) for cue in (_AFTER_THE, _NEXT, _OVER) for m in cue.finditer(question)]
         return any(self.lexicon.stem_set(words_after) & self.event_nouns for words_after in after)

@@ -281,6 +281,28 @@ async def test_a_time_after_the_newest_article_is_told_where_the_articles_end(se
     assert answer.status == "refused" and "articles end on" in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question", ["so did trump end up lifting the russia sanctions after all that or not",
+                                      "did trump lift the russia sanctions later that year or what"])
+async def test_how_things_turned_out_is_told_where_the_articles_end(settings, question: str) -> None:
+    """The articles report rumours that sanctions might be lifted: no answer to whether they were."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused" and "articles end on" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, after", [
+    ("did the king end up signing the treaty?", True),  # how it turned out
+    ("did the port end up closing later that year?", True),
+    ("did they end up talking about the port?", False),  # what the event itself held
+    ("did they end up agreeing to meet again?", False),
+    ("will the fees end up higher?", False),  # no act: the rest of the decision reads it
+])
+def test_ending_up_doing_something_asks_what_came_after(question: str, after: bool) -> None:
+    from bot.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary.build(["The king and the mayor met at the port on Friday."], event_name="the port summit")
+    assert vocabulary.profile(question).after is after
+
+
 @pytest.mark.parametrize("clipped, word", [("yrs", "years"), ("hrs", "hours"), ("mins", "minutes"),
                                            ("congrats", "congratulations"), ("dems", "Democrats"),
                                            ("intro", "introduction"), ("intl", "international"),
