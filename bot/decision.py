@@ -57,7 +57,7 @@ from bot.answer_types import (
 )
 from bot.choice import choose, with_denial, with_following
 from bot.dates import asks_past
-from bot.doers import deed, description, left_unnamed, names_doer, names_together, reactor
+from bot.doers import deed, description, left_unnamed, names_doer, names_together, reactor, speaks_in
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import decisive_acts, looks_forward, speaks_of_plans
@@ -348,13 +348,15 @@ def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) ->
     words the articles never use are left out: they may be a paraphrase ("how the call would turn out")."""
     topic = [t for t in profile.topic if retriever.vocabulary.knows(t)]
     speaker = list(profile.speaker)
+    vocabulary = retriever.vocabulary
     for hit in hits:
-        if _states_all(retriever, speaker, hit.fact.id) and (
+        if _states_all(retriever, speaker, hit.fact.id) and speaks_in(vocabulary, hit.fact.text, set(speaker)) and (
                 not topic or retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE):
             return True
         # "X has been cautious about a reset. The minister said …": the topic, then who spoke of it
         following = retriever.following(hit.fact)
         if topic and following is not None and _states_all(retriever, speaker, following.id) \
+                and speaks_in(vocabulary, following.text, set(speaker), saying=True) \
                 and retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE:
             return True
     return False

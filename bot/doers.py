@@ -173,3 +173,32 @@ def _description_spans(vocabulary: Vocabulary, sentence: str, stems: AbstractSet
             chosen = [p for p in picks if p is not None]
             out.append((min(chosen), max(chosen)))
     return out
+
+
+# "the administration of Anna Holt", "the Holt government", "under Holt": a name standing for a time or
+# for an institution, not for someone speaking
+SPEAKER_REACH = 4  # words between a speaker and the verb of saying ("Holt, the port's mayor, said")
+_SAYING = re.compile(r"(?:said|says|told|tells|added|noted|stressed|stated|declared|answered|replied|wrote|"
+                     r"tweeted|according|insisted|warned|argued|claimed|conveyed|explained)", re.IGNORECASE)
+_LABEL_NOUNS = r"(?:administrations?|era|regime|government|presidency|tenure|reign|years|term)"
+_LABEL_BEFORE = re.compile(r"\b(?:" + _LABEL_NOUNS + r"\s+of|under)\s+(?:\S+\s+)?$", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"^(?:\S+\s+)?(?:['’]s\s+)?" + _LABEL_NOUNS + r"\b", re.IGNORECASE)
+
+
+def speaks_in(vocabulary: Vocabulary, text: str, stems: AbstractSet[str], saying: bool = False) -> bool:
+    """Some mention of the person `stems` name in `text` is of the person, not a label of their
+    administration or time: "what did Holt think of it?" is not answered by "two sources of friction
+    during the administration of Anna Holt, according to a wire service". With `saying`, the mention
+    must also stand within SPEAKER_REACH words of a verb of saying ("Holt said", "told Holt"): a
+    sentence read for who spoke of what the sentence before it says."""
+    tokens = list(_TOKEN.finditer(text))
+    for i, match in enumerate(tokens):
+        if not any(related(s, w) for s in vocabulary.lexicon.key_stems(match.group()) for w in stems):
+            continue
+        before, after = text[: match.start()], text[match.end():]
+        if _LABEL_BEFORE.search(before[-60:]) or _LABEL_AFTER.match(after.lstrip()[:40]):
+            continue
+        near = tokens[max(0, i - SPEAKER_REACH): i + SPEAKER_REACH + 1]
+        if not saying or any(_SAYING.fullmatch(t.group()) for t in near):
+            return True
+    return False

@@ -24,6 +24,7 @@ def test_a_lowercase_name_is_read_as_the_speaker(knowledge, question: str, speak
 
 
 @pytest.mark.parametrize("question", ["what did obama say about the trump putin phone call",
+                                      "what did obama think about trump's call with putin lol",
                                       "did obama say anything about the call?",
                                       "did pence say anything about the putin call"])
 async def test_what_someone_said_is_declined_when_the_articles_never_quote_them_on_it(settings, question) -> None:
@@ -272,3 +273,20 @@ async def test_what_someone_told_someone_is_asked_of_the_speaker(settings) -> No
     assert hollande.status == "refused", hollande.text
     peskov = await service.ask("what did peskov tell reporters?")
     assert peskov.status == "answered" and "Peskov" in peskov.citations[0].quote, peskov.text
+
+
+@pytest.mark.parametrize("text, saying, speaks", [
+    ("Fees rose during the administration of Anna Holt, according to a wire service.", False, False),
+    ("The Holt government raised the fees.", False, False),  # her government's act, not her word
+    ("Under Holt the port grew.", False, False),
+    ("Holt said the fees would stay.", False, True),
+    ("Holt said the fees would stay.", True, True),
+    ("The fees imposed by the predecessor Anna Holt will stay in place for years, the board noted.", True, False),
+    ("Anna Holt, the mayor, told reporters they would stay.", True, True),
+])
+def test_a_name_that_labels_an_administration_or_a_time_speaks_for_no_one(text: str, saying: bool,
+                                                                         speaks: bool) -> None:
+    from bot.doers import speaks_in
+
+    vocabulary = _vocabulary(text)
+    assert speaks_in(vocabulary, text, {"holt"}, saying=saying) is speaks
