@@ -63,9 +63,8 @@ def with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, 
     been cautious about a reset." "The minister said it has no naive expectations."): it joins right
     after the best fact when nearly as close in meaning (NEIGHBOUR_SPREAD, looser than RELATED_SPREAD
     for any other fact), or when it states a word of the question no chosen fact states ("is X
-    expecting a reset?": "expectations"), or when the best fact opens a quotation it does not close
-    (the quote goes on: '… because it couldn't be worse.' 'I agree with him.'). A close sentence takes
-    the last place if the answer is full; a quotation's end takes none."""
+    expecting a reset?": "expectations"). It takes the last place if the answer is full. (A quotation
+    left open is finished by `with_quotes_finished`, for any shown fact.)"""
     best = chosen[0]
     following = retriever.following(best.fact)
     if following is None or any(h.fact.id == following.id for h in chosen):
@@ -75,11 +74,26 @@ def with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, 
     adds = [t for t in terms if t not in retriever.vocabulary.event_stems and not in_family(t, said)
             and retriever.coverage_by([t], [following.id]) > 0]  # "expecting …?": "no naive expectations"
     close = dense >= best.dense - NEIGHBOUR_SPREAD or bool(adds)
-    if not close and not quote_left_open(best.fact.text):
+    if not close:
         return chosen
     hit = Hit(following, dense, retriever.coverage_by(terms, [following.id]))
-    # a quotation's end is part of the best fact's quote: it takes no other fact's place
-    return [best, hit, *chosen[1:MAX_FACTS - 1 if close else MAX_FACTS]]
+    return [best, hit, *chosen[1:MAX_FACTS - 1]]
+
+
+def with_quotes_finished(retriever: Retriever, chosen: list[Hit], vector: np.ndarray | None) -> list[Hit]:
+    """A chosen fact that opens a quotation it does not close goes on in its article's next sentence,
+    shown right after it, whatever kind of question chose it: the quote is one ('… "Mr Holt said he
+    believes it's right …' 'I agree with him.'). The end takes no other fact's place."""
+    shown = {h.fact.id for h in chosen}
+    finished: list[Hit] = []
+    for hit in chosen:
+        finished.append(hit)
+        following = retriever.following(hit.fact)
+        if quote_left_open(hit.fact.text) and following is not None and following.id not in shown:
+            dense = retriever.closeness(following, vector) if vector is not None else 0.0
+            finished.append(Hit(following, dense, 0.0))
+            shown.add(following.id)
+    return finished
 
 
 def quote_left_open(text: str) -> bool:

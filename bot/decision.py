@@ -55,7 +55,7 @@ from bot.answer_types import (
     lists_topics,
     set_aside,
 )
-from bot.choice import choose, with_denial, with_following
+from bot.choice import choose, with_denial, with_following, with_quotes_finished
 from bot.dates import asks_past
 from bot.doers import deed, description, left_unnamed, names_doer, names_together, reactor, speaks_in
 from bot.knowledge import Knowledge, Turn
@@ -225,6 +225,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         chosen = with_following(retriever, chosen, vector, terms)
     if profile.english and kind is None and not who and not topics and retriever.vocabulary.within_event(question):
         chosen = with_denial(retriever, chosen, vector, terms)  # "so they agreed to drop X on the call??"
+    if profile.english:
+        chosen = with_quotes_finished(retriever, chosen, vector)
     return Evidence("answer", profile, hits, chosen, "", typed=kind is not None)
 
 

@@ -158,6 +158,17 @@ async def test_a_quotation_left_open_goes_on_in_the_next_sentence(settings) -> N
     assert "I agree with him" in answer.text
 
 
+async def test_a_quotation_left_open_by_any_shown_sentence_is_finished_right_after_it(settings) -> None:
+    """Here the open quotation is not the best sentence (a headline leads): its end still follows it,
+    not some other fact."""
+    answer = await Service.from_settings(settings).ask(
+        "back in december what did putin say when trump talked about normalizing ties, was he into it?")
+    assert answer.status == "answered", answer.text
+    quotes = [c.quote for c in answer.citations]
+    opened = next(i for i, q in enumerate(quotes) if q.startswith("Putin, at a news conference in December"))
+    assert quotes[opened + 1] == "I agree with him.", quotes
+
+
 @pytest.mark.parametrize("text, open_", [('He said: "It could not be worse.', True), ('He said: "Worse."', False),
                                           ("“It could not be worse.", True), ("No quote here.", False)])
 def test_a_quotation_is_left_open_when_it_is_not_closed(text: str, open_: bool) -> None:
