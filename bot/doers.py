@@ -50,11 +50,17 @@ def names_doer(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], ancho
             stems = lexicon.key_stems(token)
             if any(in_family(s, anchors) for s in stems):
                 near.append(i)
-            if not quoted and token[:1].isupper() and stems and _is_new_name(vocabulary, token, stems[0], asked):
+            if not quoted and token[:1].isupper() and not _modifies(token) and stems \
+                    and _is_new_name(vocabulary, token, stems[0], asked):
                 names.append(i)
         if any(abs(i - j) <= DOER_REACH for i in names for j in near):
             return True
     return False
+
+
+def _modifies(token: str) -> bool:
+    """"Oslo-related", "Oslo-backed", "US-led": a name made into a modifier of what follows, no doer."""
+    return "-" in token and token.rsplit("-", 1)[1][:1].islower()
 
 
 def _is_new_name(vocabulary: Vocabulary, token: str, stem: str, asked: AbstractSet[str]) -> bool:

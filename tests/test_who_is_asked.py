@@ -81,11 +81,13 @@ _ARTICLES = (
     "“Hearing the Harbour Board has a draft order to ease port fees”, she tweeted.",
     "Powerful figures say they will block any move to ease the fees. That would displease Oslo.",
     "A source in the ministry said on Monday that the fees would stay.",
+    "Powerful figures say they will block any move to lift Oslo-related fees.",
 )
 
 
 @pytest.mark.parametrize("sentence, question, named", [
     (_ARTICLES[0], "who announced the summit?", True),  # the doer stands by the deed
+    (_ARTICLES[4], "which figures are behind the move to block the fees?", False),  # "Oslo-related" is no doer
     (_ARTICLES[1], "who tweeted about a draft order to ease fees?", False),  # the only name is quoted
     (_ARTICLES[2], "which figures said they would block it?", False),  # the name is in the next sentence
     (_ARTICLES[3], "who said the fees would stay?", False),  # a day is no one
