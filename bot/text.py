@@ -185,6 +185,7 @@ GENERAL_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("spokesman", "spokesperson", "spokeswoman", "spokesmen", "spokeswomen", "spokespeople"),
     ("british", "britain", "uk", "brits"),
     ("expect", "expectation", "hope"),
+    ("block", "stop", "prevent"),
 )
 
 # Acts whose claim one word carries: "The minister signed an order to lift the tariffs" is not stated by "the

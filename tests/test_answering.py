@@ -217,3 +217,17 @@ async def test_a_person_whose_surname_is_a_stop_word_is_found(settings) -> None:
     answer = await Service.from_settings(settings).ask("what did theresa may think about lifting sanctions on russia")
     assert answer.status == "answered", answer.text
     assert "objection to lifting" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "is there anything stopping trump from just dropping the russia sanctions on his own?",
+    "are lawmakers doing anything to stop the prez from dropping the penalties?"])
+async def test_what_would_stop_an_act_is_what_would_block_it(settings, question: str) -> None:
+    """"Stop" and "prevent" are "block" in general English: the senators' bill and the congressional
+    figures' threat answer it. Who proposed the bill the articles never say: still declined."""
+    service = Service.from_settings(settings)
+    answer = await service.ask(question)
+    assert answer.status == "answered" and any(
+        p in answer.text for p in ("block any move", "without congressional approval")), answer.text
+    who = await service.ask("which senators are behind that bill to stop trump lifting sanctions on his own?")
+    assert who.status == "refused", who.text

@@ -138,3 +138,7 @@ def test_a_surname_that_is_a_stop_word_counts_where_it_names_someone() -> None:
     assert "may" in lexicon.key_stems("did anna may object?")  # after her given name
     assert "may" not in lexicon.key_stems("the tariffs may be lifted")  # the verb
     assert "may" not in GENERAL.key_stems("However, May objected.")  # only where the articles name her
+
+
+def test_stopping_and_preventing_are_blocking_in_general_english() -> None:
+    assert GENERAL.key_stems("stop it") == GENERAL.key_stems("block it") == GENERAL.key_stems("prevented it")
