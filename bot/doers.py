@@ -138,10 +138,17 @@ _WHO_DID = re.compile(r"\bwho\s+(?!(?:is|was|are|were|did|does|do|has|have|had|w
                       r"([a-z]+)\b", re.IGNORECASE)
 
 
+# verbs that take their meaning from what follows ("who went on the radio", "who put the word out"):
+# no deed of their own
+_LIGHT_VERBS = frozenset("go goes went gone come comes came get gets got gotten make makes made take takes took "
+                         "taken give gives gave given put puts keep keeps kept".split())
+
+
 def deed(question: str) -> str:
-    """The verb of "who <verb> …?" ("leaked" of "who leaked the order?"); "" if it has none."""
+    """The verb of "who <verb> …?" ("leaked" of "who leaked the order?"); "" if it has none or it is a
+    light verb ("who went on the radio?": the deed is the rest)."""
     match = _WHO_DID.search(question)
-    return match.group(1) if match else ""
+    return match.group(1) if match and match.group(1).lower() not in _LIGHT_VERBS else ""
 
 
 def left_unnamed(vocabulary: Vocabulary, texts: list[str], stems: AbstractSet[str], asked: AbstractSet[str]) -> bool:

@@ -241,6 +241,20 @@ async def test_a_description_the_articles_put_beside_a_name_is_answered(settings
     assert "Sherrod Brown" in answer.text
 
 
+@pytest.mark.parametrize("question, verb", [("who leaked the order?", "leaked"), ("who went on the radio?", ""),
+                                            ("who put the word out?", ""), ("who was it?", "")])
+def test_a_light_verb_is_no_deed_of_its_own(question: str, verb: str) -> None:
+    from bot.doers import deed
+
+    assert deed(question) == verb
+
+
+async def test_who_went_on_a_show_is_answered_by_who_spoke_there(settings) -> None:
+    """"went" is nowhere in the articles; "told CBS News" is the deed."""
+    answer = await Service.from_settings(settings).ask("who went on cbs and said what the call was gonna focus on")
+    assert answer.status == "answered" and "Kellyanne Conway" in answer.text, answer.text
+
+
 @pytest.mark.parametrize("question", ["who was translating for trump and putin?",
                                       "who leaked the draft order to ease the sanctions?"])
 async def test_a_who_question_about_a_deed_the_articles_never_name_is_declined(settings, question: str) -> None:
