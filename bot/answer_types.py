@@ -13,6 +13,9 @@ facts that name someone new first (a name is a word the articles only write capi
 "Did sanctions come up?" / "was Iran discussed?" asks whether something was a topic: it is answered
 by a sentence that says what was (or was not) discussed, mentioned or touched upon, and that states
 the topic; a sentence that merely names sanctions does not say whether they came up.
+"Who else was in the room?" / "was the aide on the line?" / "who interpreted?" asks who was there: it
+is answered only by a sentence saying someone took part, attended, sat in or interpreted; one naming
+an aide does not say the aide was there.
 "What would they have to do in return?" / "on what conditions …?" asks for a condition or a price:
 the sentences stating one ("if the port cooperates", "unless", "in exchange") are ranked first and
 quoted by closeness in meaning. Only a preference: "if" is common ("asked if it would come up"), so
@@ -28,7 +31,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date", "place", "topic", "condition"]
+AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date", "place", "topic", "condition",
+                     "presence"]
 
 _AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|ninety|hundreds?|thousands?|several|few|many|half(?:\s+an?)?|"
@@ -67,6 +71,13 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
                              r"(?:\w+\s+){1,3}(?:have|need|got)\s+to\s+do\b|\b(?:on|under)\s+what\s+(?:conditions?|"
                              r"terms)\b|\bwhat\s+(?:conditions?|terms|strings)\b|\bwhat(?:'?s|\s+is|\s+was)\s+the\s+catch\b",
                              re.IGNORECASE)),
+    # "who else was in the room?", "was the aide on the line?", "who interpreted?": who was there
+    ("presence", re.compile(r"\b(?:took|take|taking|takes)\s+part\b|\bparticipat\w*|\battend(?:ed|ing|s)?\b|"
+                            r"\bin\s+the\s+room\b|\bon\s+the\s+line\b|\blisten(?:ed|ing|s)?\s+in\b|"
+                            r"\b(?:sat|sitting|sit)\s+in\b|\bpresent\s+(?:at|for|during)\b|"
+                            r"\binterpret(?:ed|ing|ers?|ation)?\b|\btranslat(?:ed|ing|or|ors|ion)\b|"
+                            r"\b(?:who|which\s+[\w\s]{0,30}?)\s+(?:else\s+)?(?:was|were|is)\s+(?:also\s+)?(?:on|in)\s+"
+                            r"(?:the|that)\s+(?:call|convo|conversation|meeting)\b", re.IGNORECASE)),
     # "did sanctions come up?", "did they talk about Iran?", "Iran - discussed or no?": was it a topic
     ("topic", re.compile(r"(?:^|[,;:])\W*(?:(?:so|wait|and|but|ok|lol|hey)\W+)*(?:was|were|is|are|did|does|do|has|have|"
                          r"had)\b[^,;:]*?"
@@ -98,6 +109,12 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
     "topic": re.compile(r"\b(?:discuss(?:ed|es|ing|ion|ions)?|talk(?:ed|ing|s)?|topics?|agenda|mention(?:ed|ing)?|"
                         r"touched\s+upon|touched\s+on|rais(?:e|ed|ing)|brought\s+up|bring\s+up|c[oa]me\s+up|"
                         r"cover(?:ed|ing)?|address(?:ed|ing)?)\b", re.IGNORECASE),
+    # "took part", "attended", "in the room", "joined by", "through an interpreter": someone was there
+    "presence": re.compile(r"\b(?:took|take|taking|takes)\s+part\b|\bparticipat\w*|\battend(?:ed|ing|s)?\b|"
+                           r"\bin\s+the\s+room\b|\bon\s+the\s+line\b|\blisten(?:ed|ing|s)?\s+in\b|"
+                           r"\b(?:sat|sitting)\s+in\b|\bpresent\s+(?:at|for|during)\b|\binterpret(?:ed|ing|ers?)\b|"
+                           r"\btranslat(?:ed|ing|or|ors)\b|\bjoined\s+by\b|\baccompan\w+|\bflanked\s+by\b|"
+                           r"\balongside\b", re.IGNORECASE),
     # "if the port cooperates", "unless", "provided", "in return for": a condition or a price
     "condition": re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as|on\s+condition|in\s+return|"
                             r"in\s+exchange|only\s+when)\b", re.IGNORECASE),

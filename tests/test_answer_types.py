@@ -35,6 +35,12 @@ from bot.text import GENERAL
     ("On what conditions would the minister resign?", "condition"),
     ("whats the catch", "condition"),
     ("What did the king do on his return?", None),  # a return home is no price
+    ("who else was in the room w the king when he called?", "presence"),
+    ("was the aide on the line too?", "presence"),
+    ("Who acted as interpreter during the call?", "presence"),
+    ("which ministers took part in the talks?", "presence"),
+    ("who else was on the call?", "presence"),
+    ("what did they say on the call?", None),  # within the call, not who was on it
 ])
 def test_the_kind_of_answer_a_question_asks_for(question: str, kind: str | None) -> None:
     assert asked_type(question) == kind
@@ -64,6 +70,11 @@ def test_the_kind_of_answer_a_question_asks_for(question: str, kind: str | None)
     ("They agreed to work out possible dates and a venue.", "date", False),
     ("It may take time.", "date", False),  # "may" is a verb here
     ("Prime Minister Theresa May said so.", "date", False),
+    ("The king, joined by two aides, spoke for an hour.", "presence", True),
+    ("Three ministers took part in the talks.", "presence", True),
+    ("They spoke through an interpreter.", "presence", True),  # someone interpreted: the question's answer
+    ("The minister's interpreter translated.", "presence", True),
+    ("The king spoke to the chancellor on Saturday.", "presence", False),  # naming people says no one was there
 ])
 def test_whether_a_sentence_states_that_kind_of_answer(sentence: str, kind, expected: bool) -> None:
     assert holds(kind, sentence) is expected
@@ -425,3 +436,25 @@ async def test_the_verb_of_a_duration_question_only_asks_for_the_length(settings
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered", answer.text
     assert "about an hour" in " ".join(c.quote for c in answer.citations)
+
+
+PRESENCE = ["which white house ppl were actually in the room w trump when he was on w putin",
+            "was flynn on the line for the putin call too?",
+            "Which Russian officials besides Putin took part in the phone call on the Kremlin side?",
+            "lol who was translating for them on the call, did they use interpreters"]
+
+
+@pytest.mark.parametrize("question", PRESENCE)
+async def test_who_was_there_is_declined_when_no_article_says_anyone_was(settings, question: str) -> None:
+    """The articles name aides, officials and spokesmen, but no sentence says anyone sat in, listened
+    in or interpreted: naming someone is not placing them on the call."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
+
+
+async def test_the_model_is_never_asked_who_was_there(llm_settings, fake_llm) -> None:
+    fake_llm.queue("Michael Flynn was in the room [F1].")
+    service = Service.from_settings(llm_settings())
+    for question in PRESENCE:
+        assert (await service.ask(question)).status == "refused"
+    assert fake_llm.chat_requests == []
