@@ -154,6 +154,14 @@ async def test_chat_shorthand_does_not_decline_a_question(settings, chatty: str)
     assert answer.status == plain.status == "answered", answer.text
 
 
+async def test_gonna_is_chat_not_a_word_the_articles_lack(settings) -> None:
+    """"gonna" frames a plan like "going to": an unknown word in a who-question would mean a deed the
+    articles never name."""
+    question = "who else was trump gonna be phoning that same saturday besides putin"
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered" and "Merkel" in answer.text, answer.text
+
+
 async def test_once_it_was_over_asks_what_came_after_and_forward_looking_sentences_do_not_answer(settings) -> None:
     """A sentence that says what *will* happen is no report of what did."""
     answer = await Service.from_settings(settings).ask("what did kellyanne conway say once the call was over?")
