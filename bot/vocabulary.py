@@ -81,6 +81,10 @@ _CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on\s+(?=\w+\s+to\b))", re.
 _IN_IT_FOR = re.compile(r"\bin\s+it\s+for\b", re.IGNORECASE)
 # "the tariffs were put in place / put on the port": imposed
 _PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))", re.IGNORECASE)
+# "drop / scrap / ditch the tariffs": lift them. Read so in questions only: a model's sentence saying it
+# is still checked word for word ("he is about to scrap them" is no report that he might lift them)
+_DROP = re.compile(r"\b(?:drop|drops|dropp(?:ed|ing)|scrap|scraps|scrapp(?:ed|ing)|ditch|ditch(?:es|ed|ing))"
+                   r"(?=\s+(?:the|those|these|its|his|her|their|all|any|some|that|this|them|it)\b)", re.IGNORECASE)
 # "give his take on it", "what's her take on …": an opinion, not taking anything
 _TAKE_ON = re.compile(r"\b(?:(?:give|gave|giving|gives|get|got)\s+)?(?:his|her|their|its|your|the|a|\w+(?:'s|’s|s))"
                       r"\s+take\s+on\b", re.IGNORECASE)
@@ -292,6 +296,7 @@ class Vocabulary:
         asked = _CALL_FOR.sub("urged", asked)  # "he called for talks" is no phone call
         asked = _IN_IT_FOR.sub("gain for", asked)  # "what's in it for him?" asks what he gains
         asked = _PUT_ON.sub("imposed", asked)  # "why were tariffs put on the port?": imposed
+        asked = _DROP.sub("lift", asked)  # "could he just drop the tariffs?": lift them
         asked = _TAKE_ON.sub("say about", asked)  # "his take on the call" is what he said of it
         asked = _DAY_CLIPPED.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", asked)
         tokens = _tokens(asked)

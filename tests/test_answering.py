@@ -231,3 +231,20 @@ async def test_what_would_stop_an_act_is_what_would_block_it(settings, question:
         p in answer.text for p in ("block any move", "without congressional approval")), answer.text
     who = await service.ask("which senators are behind that bill to stop trump lifting sanctions on his own?")
     assert who.status == "refused", who.text
+
+
+@pytest.mark.parametrize("question, lifted", [("could he just drop the tariffs?", True),
+                                              ("can they scrap those fees on their own?", True),
+                                              ("did the ruble drop after the talks?", False)])
+def test_dropping_or_scrapping_something_is_read_as_lifting_it(question: str, lifted: bool) -> None:
+    from bot.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary.build(["The king will lift the tariffs and the fees."], event_name="the port summit")
+    assert ("lift" in vocabulary.profile(question).focus) is lifted
+
+
+async def test_what_would_stop_him_scrapping_sanctions_meets_the_senators_bill(settings) -> None:
+    answer = await Service.from_settings(settings).ask(
+        "can trump just scrap the russia sanctions by himself or is someone gonna stop him")
+    assert answer.status == "answered" and any(
+        p in answer.text for p in ("block any move", "without congressional approval")), answer.text

@@ -237,3 +237,11 @@ def test_acting_alone_must_be_stated_like_only() -> None:
     assert support_score("The minister could lift the tariffs on his own.", [evidence]) == 0.0
     unilateral = "There were rumours that the minister might lift the tariffs unilaterally."
     assert support_score("The minister might lift the tariffs by himself.", [unilateral]) > 0.9
+
+
+def test_scrapping_is_lifting_in_questions_only() -> None:
+    """Questions read "drop / scrap the tariffs" as lifting them (bot.vocabulary), but a model's
+    sentence saying "scrap" must be stated as written: "about to scrap" from "might lift" was a
+    claim the check let through while the two were one word."""
+    evidence = "The minister said he would consider lifting the tariffs if the port cooperates."
+    assert support_score("The minister is about to scrap the tariffs.", [evidence]) < THRESHOLD
