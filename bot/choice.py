@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from bot.answer_types import lists_topics
+from bot.brief import BriefFact
 from bot.disagreements import restates
 from bot.retrieval import Hit, Retriever
 from bot.text import has_negation
@@ -58,7 +59,8 @@ def _repeats(retriever: Retriever, hit: Hit, chosen: list[Hit]) -> bool:
     return any(restates(retriever.lexicon, hit.fact.text, c.fact.text) for c in chosen)
 
 
-def with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, terms: list[str]) -> list[Hit]:
+def with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, terms: list[str],
+                   reacting: str = "") -> list[Hit]:
     """The sentence right after the best fact, in its article, often finishes what it says ("X has
     been cautious about a reset." "The minister said it has no naive expectations."): it joins right
     after the best fact when nearly as close in meaning (NEIGHBOUR_SPREAD, looser than RELATED_SPREAD
@@ -73,11 +75,22 @@ def with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, 
     said = retriever.lexicon.stem_set(" ".join(h.fact.text for h in chosen))
     adds = [t for t in terms if t not in retriever.vocabulary.event_stems and not in_family(t, said)
             and retriever.coverage_by([t], [following.id]) > 0]  # "expecting …?": "no naive expectations"
-    close = dense >= best.dense - NEIGHBOUR_SPREAD or bool(adds)
+    close = dense >= best.dense - NEIGHBOUR_SPREAD or bool(adds) or _replies(retriever, following, reacting)
     if not close:
         return chosen
     hit = Hit(following, dense, retriever.coverage_by(terms, [following.id]))
     return [best, hit, *chosen[1:MAX_FACTS - 1]]
+
+
+def _replies(retriever: Retriever, following: BriefFact, reacting: str) -> bool:
+    """"How did the king respond when …?": the next sentence names the king, by name or as the articles
+    describe him ("The Norwegian monarch answered that …"): his reply to what the best fact tells."""
+    stems = {s for s in retriever.lexicon.key_stems(reacting) if retriever.vocabulary.knows(s)}
+    if not stems:
+        return False
+    named = retriever.lexicon.stem_set(following.text) | {
+        s for _, name in retriever.aliases.described(following.text) for s in retriever.lexicon.key_stems(name)}
+    return stems <= named
 
 
 def with_quotes_finished(retriever: Retriever, chosen: list[Hit], vector: np.ndarray | None) -> list[Hit]:

@@ -222,7 +222,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     chosen = choose(judged, known if profile.english else [], retriever,
                     by_words=profile.english and kind is None and not who and not topics)
     if profile.english and kind is None and not topics and vector is not None:
-        chosen = with_following(retriever, chosen, vector, terms)
+        chosen = with_following(retriever, chosen, vector, terms, reactor(question))
     if profile.english and kind is None and not who and not topics and retriever.vocabulary.within_event(question):
         chosen = with_denial(retriever, chosen, vector, terms)  # "so they agreed to drop X on the call??"
     if profile.english:

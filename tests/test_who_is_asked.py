@@ -317,3 +317,12 @@ def test_a_name_that_labels_an_administration_or_a_time_speaks_for_no_one(text: 
 
     vocabulary = _vocabulary(text)
     assert speaks_in(vocabulary, text, {"holt"}, saying=saying) is speaks
+
+
+async def test_how_someone_responded_joins_the_next_sentence_naming_them(settings) -> None:
+    """The best sentence tells what Trump asked; the next, "The Russian President answered that …",
+    is Putin's reply: it joins, though it calls him by his title."""
+    answer = await Service.from_settings(settings).ask(
+        "how did putin respond when trump sent his good wishes to the russian ppl")
+    assert answer.status == "answered", answer.text
+    assert any(c.quote.startswith("The Russian President answered") for c in answer.citations), answer.text
