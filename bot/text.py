@@ -33,7 +33,8 @@ STOP_WORDS = frozenset(
     ourselves out over own same shan't she she'd she'll she's should shouldn't so some such than that
     that's the their theirs them themselves then there there's these they they'd they'll they're they've
     this those through to too under until up very was wasn't we we'd we'll we're we've were weren't what
-    what's when when's where where's which while who who's whom why why's with won't would wouldn't you
+    what's what'd when when's where where's where'd which while who who's who'd whom why why's why'd how'd with won't
+    would wouldn't you
     you'd you'll you're you've your yours yourself yourselves s t d ll re ve m just yet ever even still
     however meanwhile according said say says saying tell told ask asked also much many well may might
     must shall will whether either neither among yes else besides otherwise anyway anyways somehow

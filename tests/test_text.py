@@ -142,3 +142,9 @@ def test_a_surname_that_is_a_stop_word_counts_where_it_names_someone() -> None:
 
 def test_stopping_and_preventing_are_blocking_in_general_english() -> None:
     assert GENERAL.key_stems("stop it") == GENERAL.key_stems("block it") == GENERAL.key_stems("prevented it")
+
+
+@pytest.mark.parametrize("word", ["how'd", "how’d", "why'd", "where'd", "what'd", "who'd"])
+def test_contracted_question_words_are_stop_words(word: str) -> None:
+    """"how'd" is "how did": read as a word, it was a term no article states, and it halved coverage."""
+    assert GENERAL.key_stems(word) == ()
