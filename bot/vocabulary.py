@@ -30,7 +30,8 @@ FRAME_WORDS = (
     "anything something everything article articles source sources please explain describe give "
     "detail details information mean meant think thought like place reason exactly really actually kind "
     "sort way thing things stuff overall long did does do is was were are has have had will would can could "
-    "respond response react reaction feel view opinion stance position"
+    "respond response react reaction feel view opinion stance position "
+    "heard hear true super finally guy dude"
 )
 # "After the meeting", "since the conversation": the cue, then (within a few words) what it is after.
 _AFTER_THE = re.compile(r"\b(?:after(?:wards)?|since|following|in the wake of)\s+((?:\S+\s+){0,3}\S+)",

@@ -248,3 +248,21 @@ async def test_what_would_stop_him_scrapping_sanctions_meets_the_senators_bill(s
         "can trump just scrap the russia sanctions by himself or is someone gonna stop him")
     assert answer.status == "answered" and any(
         p in answer.text for p in ("block any move", "without congressional approval")), answer.text
+
+
+@pytest.mark.parametrize("question", ["is it true the king closed the port?", "i heard the king closed the port",
+                                      "so the king finally closed the port?", "did the guy close the port"])
+def test_words_that_frame_a_chat_question_are_not_what_it_asks(question: str) -> None:
+    """"is it true", "I heard", "finally", "the guy": chat frames the question; read as words it asks
+    about, they are terms no article states, and the answer's coverage drops."""
+    from bot.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary.build(["The king closed the port on Friday."], event_name="the port summit")
+    assert set(vocabulary.profile(question).focus) <= {"king", "close", "port"}, vocabulary.profile(question).focus
+
+
+async def test_heard_that_congress_was_up_to_something_is_answered_by_the_bill(settings) -> None:
+    answer = await Service.from_settings(settings).ask(
+        "could trump even just lift the sanctions by himself? i heard congress was cooking something up")
+    assert answer.status == "answered" and any(
+        p in answer.text for p in ("block any move", "without congressional approval", "proposed a bill")), answer.text
