@@ -349,7 +349,7 @@ def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) ->
     """Some fact names the speaker and states at least half of the topic (weighted). The topic's
     words the articles never use are left out: they may be a paraphrase ("how the call would turn out")."""
     topic = [t for t in profile.topic if retriever.vocabulary.knows(t)]
-    speaker = list(profile.speaker)
+    speaker = list(profile.speaker)[-1:]  # "Dmitry Peskov": a report names him in full once, then "Peskov said"
     vocabulary = retriever.vocabulary
     for hit in hits:
         if _states_all(retriever, speaker, hit.fact.id) and speaks_in(vocabulary, hit.fact.text, set(speaker)) and (

@@ -326,3 +326,12 @@ async def test_how_someone_responded_joins_the_next_sentence_naming_them(setting
         "how did putin respond when trump sent his good wishes to the russian ppl")
     assert answer.status == "answered", answer.text
     assert any(c.quote.startswith("The Russian President answered") for c in answer.citations), answer.text
+
+
+async def test_a_speaker_asked_about_by_full_name_is_found_where_the_report_gives_the_surname(settings) -> None:
+    """News style names someone in full once ("Kremlin spokesman Dmitry Peskov") and then by surname
+    ("Peskov said: …"): the sentence quoting him on the question's topic answers it."""
+    answer = await Service.from_settings(settings).ask(
+        "What did Kremlin spokesman Dmitry Peskov say about whether the first call would involve "
+        "substantive discussions?")
+    assert answer.status == "answered" and "hardly expect" in answer.text, answer.text
