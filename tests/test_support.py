@@ -245,3 +245,14 @@ def test_scrapping_is_lifting_in_questions_only() -> None:
     claim the check let through while the two were one word."""
     evidence = "The minister said he would consider lifting the tariffs if the port cooperates."
     assert support_score("The minister is about to scrap the tariffs.", [evidence]) < THRESHOLD
+
+
+def test_hardly_negates_like_not() -> None:
+    """"One should hardly expect substantive talks" says there will be none: the 1.5B model's "the
+    spokesman said the first call would involve substantive discussions" passed while "hardly" was
+    read as an ordinary word (heldout16, this round)."""
+    evidence = ("Asked if the port would come up, the spokesman said: 'one should hardly expect that this call will "
+                "involve substantive discussions across the whole range of issues.'")
+    assert support_score("The spokesman said the call would involve substantive discussions.", [evidence]) < THRESHOLD
+    assert support_score("The spokesman said one should hardly expect substantive discussions on the call.",
+                         [evidence]) > 0.9
