@@ -128,7 +128,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         return Evidence("decline", profile, reason=f"names {', '.join(profile.unknown_names)}")
     if profile.about_comments:
         return Evidence("decline", profile, reason="reader comments are not sources")
-    if profile.aside:  # "what are these safe zones?": only the readers under an article speak of them
+    if profile.aside:  # "what are these toll booths?": only the readers under an article speak of them
         return Evidence("decline", profile, reason=f"only the pages' reader comments say {' '.join(profile.aside)}")
     # a question in another language is matched by meaning only: its words are not the articles'
     # "besides Oslo, …" is not about Oslo (but still about the event's own parties: "apart from the king")
@@ -349,7 +349,7 @@ def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) ->
     """Some fact names the speaker and states at least half of the topic (weighted). The topic's
     words the articles never use are left out: they may be a paraphrase ("how the call would turn out")."""
     topic = [t for t in profile.topic if retriever.vocabulary.knows(t)]
-    speaker = list(profile.speaker)[-1:]  # "Dmitry Peskov": a report names him in full once, then "Peskov said"
+    speaker = list(profile.speaker)[-1:]  # "Olaf Lind": a report names him in full once, then "Lind said"
     vocabulary = retriever.vocabulary
     for hit in hits:
         if _states_all(retriever, speaker, hit.fact.id) and speaks_in(vocabulary, hit.fact.text, set(speaker)) and (

@@ -138,8 +138,8 @@ def _stem_pairs(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
 
 
 def _aside_pairs(texts: list[str], aside: Iterable[str], lexicon: Lexicon) -> frozenset[tuple[str, str]]:
-    """Pairs of adjacent key stems that the pages' reader comments or chrome write ("safe zones",
-    "missile systems") and the articles do not, one of them a word the articles never use: a
+    """Pairs of adjacent key stems that the pages' reader comments or chrome write ("toll booths",
+    "ferry tickets") and the articles do not, one of them a word the articles never use: a
     question naming such a pair is about what readers wrote, which is no source. A single word is
     not enough (readers and reporters share most words: "stop", "big"); a pair of the articles'
     own words is not either (readers quote them)."""
@@ -160,7 +160,7 @@ class QuestionProfile:
     about_sources: bool  # asks about the articles themselves (which outlets, when written)
     english: bool
     about_comments: bool = False  # asks what readers wrote under an article: not a source
-    aside: tuple[str, ...] = ()  # its words only the pages' reader comments or chrome use ("safe zones")
+    aside: tuple[str, ...] = ()  # its words only the pages' reader comments or chrome use ("toll booths")
     speaker: tuple[str, ...] = ()  # "What did Merkel say about Brexit?": merkel...
     topic: tuple[str, ...] = ()  # ...and brexit: one fact must hold both
 
