@@ -199,21 +199,25 @@ def _problems(exc: ValidationError) -> str:
     return "; ".join(f"field '{'.'.join(str(p) for p in err['loc']) or '?'}': {err['msg']}" for err in exc.errors())
 
 
-def clean_spans(raw: str, rules: CleanRules) -> list[tuple[int, int]]:
-    """Character spans of `raw` that are the article's reporting, one per kept paragraph line."""
+def clean_spans(raw: str, rules: CleanRules) -> tuple[list[tuple[int, int]], tuple[str, ...]]:
+    """Character spans of `raw` that are the article's reporting, one per kept paragraph line, and the
+    page's other non-empty lines: what the cleaning cut (menus, captions, footers, the reader
+    comments). Those are never evidence; they are kept so a question about them can be recognised."""
     drops = [re.compile(p) for p in rules.drop_lines]
     prefix = re.compile(rules.strip_prefix) if rules.strip_prefix else None
     end_at = re.compile(rules.end_at) if rules.end_at else None
     spans: list[tuple[int, int]] = []
+    cut: list[str] = []
     offset = 0
+    ended = False
     for line in raw.splitlines(keepends=True):
         line_start, offset = offset, offset + len(line)
         stripped = line.strip()
         if not stripped:
             continue
-        if end_at and end_at.fullmatch(stripped):
-            break
-        if any(d.fullmatch(stripped) for d in drops):
+        ended = ended or bool(end_at and end_at.fullmatch(stripped))
+        if ended or any(d.fullmatch(stripped) for d in drops):
+            cut.append(normalize_ws(line))
             continue
         start = line_start + (len(line) - len(line.lstrip()))
         end = line_start + len(line.rstrip())
@@ -221,7 +225,9 @@ def clean_spans(raw: str, rules: CleanRules) -> list[tuple[int, int]]:
             start = m.end()
         if start < end:
             spans.append((start, end))
-    return spans
+        else:
+            cut.append(normalize_ws(line))
+    return spans, tuple(cut)
 
 
 def load_source(seeds_dir: Path, entry: SourceEntry, max_bytes: int) -> tuple[Source, bytes]:
@@ -239,7 +245,7 @@ def load_source(seeds_dir: Path, entry: SourceEntry, max_bytes: int) -> tuple[So
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path}: not UTF-8 text (undecodable byte at offset {exc.start})") from None
-    spans = clean_spans(raw, entry.clean)
+    spans, cut = clean_spans(raw, entry.clean)
     sentences: list[Sentence] = []
     for block_start, block_end in spans:
         for start, end in split_spans(raw, block_start, block_end):
@@ -249,22 +255,7 @@ def load_source(seeds_dir: Path, entry: SourceEntry, max_bytes: int) -> tuple[So
     if not sentences:
         raise CorpusError(f"{path}: nothing left after cleaning (check its [source.clean] rules)")
     cleaned = "\n\n".join(normalize_ws(raw[a:b]) for a, b in spans)
-    return Source(entry, raw, cleaned, tuple(sentences), left_out(raw, spans)), data
-
-
-def left_out(raw: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
-    """The page's non-empty lines that hold no kept span: what the cleaning cut (menus, captions,
-    footers, the reader comments). Never evidence; kept so a question about it can be recognised."""
-    lines: list[str] = []
-    offset = i = 0
-    for line in raw.splitlines(keepends=True):
-        start, offset = offset, offset + len(line)
-        while i < len(spans) and spans[i][1] <= start:
-            i += 1
-        kept = i < len(spans) and spans[i][0] < offset
-        if not kept and line.strip():
-            lines.append(normalize_ws(line))
-    return tuple(lines)
+    return Source(entry, raw, cleaned, tuple(sentences), cut), data
 
 
 def load_corpus(seeds_dir: Path, max_bytes: int = 1_000_000) -> Corpus:
