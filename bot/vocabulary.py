@@ -137,13 +137,13 @@ def _stem_pairs(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
     return {(a, b) for a, b in itertools.pairwise(stems) if a != b}
 
 
-def _aside_pairs(texts: list[str], aside: Iterable[str], lexicon: Lexicon) -> frozenset[tuple[str, str]]:
+def _aside_pairs(texts: list[str], used: AbstractSet[str], aside: Iterable[str],
+                 lexicon: Lexicon) -> frozenset[tuple[str, str]]:
     """Pairs of adjacent key stems that the pages' reader comments or chrome write ("toll booths",
     "ferry tickets") and the articles do not, one of them a word the articles never use: a
     question naming such a pair is about what readers wrote, which is no source. A single word is
     not enough (readers and reporters share most words: "stop", "big"); a pair of the articles'
-    own words is not either (readers quote them)."""
-    used = {s for t in texts for s in lexicon.key_stems(t)}
+    own words is not either (readers quote them). `used`: every key stem of `texts`."""
     stated = {p for t in texts for p in _stem_pairs(t, lexicon)}
     frame = lexicon.stem_set(FRAME_WORDS)
     return frozenset(p for line in aside for p in _stem_pairs(line, lexicon)
@@ -196,7 +196,7 @@ class Vocabulary:
         capitalised = (w for t in texts for w in re.findall(r"\b[A-Z][a-z]+\b", t) if len(w) >= NAME_TYPO_MIN)
         name_words = frozenset(fold(w) for w in capitalised if set(lexicon.key_stems(w)) <= proper)
         return cls(stems, found, _acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
-                   outlet_stems, nouns, proper, name_words, _aside_pairs(texts, aside, lexicon))
+                   outlet_stems, nouns, proper, name_words, _aside_pairs(texts, stems, aside, lexicon))
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
         """The question's focus stems that name someone or something other than the event's own
