@@ -45,6 +45,10 @@ _DISCUSSED = (r"\b(?:discuss(?:ed|ing)?|talk(?:ed|ing|s)?\s+(?:about|abt|of)|"
               r"(?:come|came|comes|coming)\s+up|mention(?:ed|ing)?|rais(?:e|ed|ing)|touch(?:ed|ing)?\s+(?:on|upon)|"
               r"(?:go|went|going)\s+over|(?:get|got)\s+into|address(?:ed|ing)?|cover(?:ed|ing)?|on\s+the\s+(?:agenda|table))\b")
 
+# being there, as asked and as stated: "took part", "attended", "in the room", "on the line", "listened in"
+_THERE = (r"\b(?:took|take|taking|takes)\s+part\b|\bparticipat\w*|\battend(?:ed|ing|s)?\b|\bin\s+the\s+room\b|"
+          r"\bon\s+the\s+line\b|\blisten(?:ed|ing|s)?\s+in\b|\bpresent\s+(?:at|for|during)\b")
+
 _ON_THE_CLOCK = r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bo'?clock\b"
 
 _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
@@ -72,9 +76,7 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
                              r"terms)\b|\bwhat\s+(?:conditions?|terms|strings)\b|\bwhat(?:'?s|\s+is|\s+was)\s+the\s+catch\b",
                              re.IGNORECASE)),
     # "who else was in the room?", "was the aide on the line?", "who interpreted?": who was there
-    ("presence", re.compile(r"\b(?:took|take|taking|takes)\s+part\b|\bparticipat\w*|\battend(?:ed|ing|s)?\b|"
-                            r"\bin\s+the\s+room\b|\bon\s+the\s+line\b|\blisten(?:ed|ing|s)?\s+in\b|"
-                            r"\b(?:sat|sitting|sit)\s+in\b|\bpresent\s+(?:at|for|during)\b|"
+    ("presence", re.compile(_THERE + r"|\b(?:sat|sitting|sit)\s+in\b|"
                             r"\binterpret(?:ed|ing|ers?|ation)?\b|\btranslat(?:ed|ing|or|ors|ion)\b|"
                             r"\b(?:who|which\s+[\w\s]{0,30}?)\s+(?:else\s+)?(?:was|were|is)\s+(?:also\s+)?(?:on|in)\s+"
                             r"(?:the|that)\s+(?:call|convo|conversation|meeting)\b", re.IGNORECASE)),
@@ -110,9 +112,7 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
                         r"touched\s+upon|touched\s+on|rais(?:e|ed|ing)|brought\s+up|bring\s+up|c[oa]me\s+up|"
                         r"cover(?:ed|ing)?|address(?:ed|ing)?)\b", re.IGNORECASE),
     # "took part", "attended", "in the room", "joined by", "through an interpreter": someone was there
-    "presence": re.compile(r"\b(?:took|take|taking|takes)\s+part\b|\bparticipat\w*|\battend(?:ed|ing|s)?\b|"
-                           r"\bin\s+the\s+room\b|\bon\s+the\s+line\b|\blisten(?:ed|ing|s)?\s+in\b|"
-                           r"\b(?:sat|sitting)\s+in\b|\bpresent\s+(?:at|for|during)\b|\binterpret(?:ed|ing|ers?)\b|"
+    "presence": re.compile(_THERE + r"|\b(?:sat|sitting)\s+in\b|\binterpret(?:ed|ing|ers?)\b|"
                            r"\btranslat(?:ed|ing|or|ors)\b|\bjoined\s+by\b|\baccompan\w+|\bflanked\s+by\b|"
                            r"\balongside\b", re.IGNORECASE),
     # "if the port cooperates", "unless", "provided", "in return for": a condition or a price
