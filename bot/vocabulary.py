@@ -132,6 +132,23 @@ def _proper(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
     return upper - lower
 
 
+def _given_names(texts: Iterable[str], proper: AbstractSet[str], lexicon: Lexicon) -> frozenset[str]:
+    """Folded words the articles write only as the first of a two-word name ("Olaf" of "Olaf Lind"),
+    never alone ("Oslo") nor inside a longer run of names or titles ("Chancellor Anna Holt")."""
+    def is_name(word: str) -> bool:
+        return word[:1].isupper() and not word.isupper() and set(lexicon.key_stems(word)) <= proper
+
+    first: set[str] = set()
+    other: set[str] = set()
+    for text in texts:
+        tokens = ["", *re.findall(r"[A-Za-z][\w’'-]*", text), "", ""]
+        for before, word, after, then in zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False):
+            if is_name(word):
+                pair = not is_name(before) and is_name(after) and not is_name(then)
+                (first if pair else other).add(fold(word))
+    return frozenset(w for w in first - other if lexicon.key_stems(w))
+
+
 def _stem_pairs(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
     stems = lexicon.key_stems(text)
     return {(a, b) for a, b in itertools.pairwise(stems) if a != b}
@@ -179,6 +196,7 @@ class Vocabulary:
     event_nouns: set[str] = field(default_factory=set)  # words of the event's name that are no names ("summit")
     proper: set[str] = field(default_factory=set)  # stems the articles only write capitalised: names
     name_words: frozenset[str] = frozenset()  # the folded words the articles write as names ("lavrov")
+    given_names: frozenset[str] = frozenset()  # see `_given_names`
     aside_pairs: frozenset[tuple[str, str]] = frozenset()  # see `_aside_pairs`
 
     @classmethod
@@ -196,7 +214,8 @@ class Vocabulary:
         capitalised = (w for t in texts for w in re.findall(r"\b[A-Z][a-z]+\b", t) if len(w) >= NAME_TYPO_MIN)
         name_words = frozenset(fold(w) for w in capitalised if set(lexicon.key_stems(w)) <= proper)
         return cls(stems, found, _acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
-                   outlet_stems, nouns, proper, name_words, _aside_pairs(texts, stems, aside, lexicon))
+                   outlet_stems, nouns, proper, name_words, _given_names(texts, proper, lexicon),
+                   _aside_pairs(texts, stems, aside, lexicon))
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
         """The question's focus stems that name someone or something other than the event's own
@@ -310,7 +329,8 @@ class Vocabulary:
                 stems = [s for s in self.lexicon.key_stems(f"{tokens[i - 1]} {token}")[given:] if s != "not"]
             content = [s for s in stems if s not in self.frame]
             if english and expanded is None and content and not all(self.knows(s) for s in content):
-                if _looks_like_name(asked, token, i):
+                if _looks_like_name(asked, token, i) or (i and fold(tokens[i - 1]) in self.given_names):
+                    # "sean spicer": a given name of the articles, then a surname they never write
                     content = self._name_fix(token)  # "Bregg": a misspelt name of the articles
                     if not content:
                         names.append(token)

@@ -7,6 +7,7 @@ import pytest
 
 from bot.decision import gather
 from bot.service import Service
+from bot.vocabulary import Vocabulary
 
 
 @pytest.mark.parametrize("question, speaker", [
@@ -335,3 +336,30 @@ async def test_a_speaker_asked_about_by_full_name_is_found_where_the_report_give
         "What did Kremlin spokesman Dmitry Peskov say about whether the first call would involve "
         "substantive discussions?")
     assert answer.status == "answered" and "hardly expect" in answer.text, answer.text
+
+
+_NAMED = ["Harbour master Olaf Lindqvist said the port would open.", "Lindqvist spoke to Chancellor Anna Holt in Oslo.",
+          "Oslo has a port."]
+
+
+def test_a_given_name_is_the_first_of_a_two_word_name_and_never_stands_alone() -> None:
+    vocabulary = Vocabulary.build(_NAMED, event_name="the port summit")
+    assert vocabulary.given_names == {"olaf"}  # not "anna" (after a title), "oslo" (alone) or "harbour"
+
+
+@pytest.mark.parametrize("question, unknown", [
+    ("did olaf jensen say anything about the port", ("jensen",)),  # someone else called Olaf
+    ("what did olaf lindqvist say about the port", ()),
+    ("did olaf lindqvst say anything", ()),  # a misspelt surname of the articles is that surname
+    ("what did the chancellor reckon", ()),  # a title, not a given name: chat is not a surname
+])
+def test_a_surname_the_articles_never_write_after_their_given_name_is_an_unknown_name(question: str,
+                                                                                   unknown: tuple[str, ...]) -> None:
+    vocabulary = Vocabulary.build(_NAMED, event_name="the port summit")
+    assert vocabulary.profile(question).unknown_names == unknown
+
+
+async def test_someone_else_with_a_given_name_of_the_articles_is_declined(settings) -> None:
+    answer = await Service.from_settings(settings).ask("did sean spicer say anything about the putin call at the "
+                                                       "press briefing")
+    assert answer.status == "refused", answer.text
