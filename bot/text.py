@@ -105,9 +105,23 @@ _PARTY = re.compile(r"\(([DRI])(?:\.,?|,|-)\s*(?=[A-Z])")
 _PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent"}
 
 
+# saying that something happened again and again: "several times", "over and over", "kept asking"
+_REPEATED = re.compile(r"\b(?:over and over(?: again)?|again and again|time and (?:time )?again|more than once|"
+                       r"(?:several|many|multiple|numerous|a few|a couple of) times)\b", re.IGNORECASE)
+_KEPT_DOING = re.compile(r"\b(?:keeps|kept|keep|keeping)(?: on)? (?=\w+ing\b)", re.IGNORECASE)
+
+
+def as_repeated(text: str) -> str:
+    """"Brought up several times", "over and over", "kept bringing up": "repeatedly", one word that
+    compares alike however a text says it."""
+    return _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", text))
+
+
 def spelt_out(text: str) -> str:
     """Labels that would split into single letters, spelt out: "U.S." → "US", a party label as the
-    party ("(D., Ohio)" → "(Democrat Ohio)")."""
+    party ("(D., Ohio)" → "(Democrat Ohio)"); the ways of saying something was done again and again
+    as one word (`as_repeated`)."""
+    text = as_repeated(text)
     return _PARTY.sub(lambda m: f"({_PARTIES[m.group(1)]} ", _US.sub("US ", text))
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from bot import text
 from bot.corpus import learn_surnames
+from bot.service import Service
 from bot.text import GENERAL, Lexicon, stem, words
 
 from .conftest import SEEDS
@@ -148,3 +149,23 @@ def test_stopping_and_preventing_are_blocking_in_general_english() -> None:
 def test_contracted_question_words_are_stop_words(word: str) -> None:
     """"how'd" is "how did": read as a word, it was a term no article states, and it halved coverage."""
     assert GENERAL.key_stems(word) == ()
+
+
+@pytest.mark.parametrize("said, written", [
+    ("she kept bringing up the port over and over", "she brought up the port several times"),
+    ("he raised tolls again and again", "he repeatedly raised tolls"),
+    ("the king asked more than once", "the king asked many times"),
+])
+def test_ways_of_saying_again_and_again_compare_alike(said: str, written: str) -> None:
+    assert GENERAL.stem_set(said) == GENERAL.stem_set(written)
+
+
+def test_keeping_something_is_not_doing_it_again() -> None:
+    assert "repeat" not in GENERAL.stem_set("they kept the tariffs in place")
+
+
+async def test_what_someone_kept_bringing_up_is_answered_by_what_they_raised_several_times(settings) -> None:
+    answer = await Service.from_settings(settings).ask(
+        "was there something putin kept bringing up over and over on the call?")
+    assert answer.status == "answered", answer.text
+    assert "common foe" in answer.text
