@@ -3,7 +3,8 @@
 An id that exists is not a citation that supports. A sentence is supported when the facts it cites
 (read in their full article sentences) cover most of its content words, contain every number it
 states, and agree with it on negation ("were discussed" is not supported by "were not among the
-topics discussed"). A sentence that fails but is supported by another fact of the brief is
+topics discussed"). Who said it goes with what was said: one fact must name the speaker (and the
+occasion) and state most of the words. A sentence that fails but is supported by another fact of the brief is
 re-attributed to that fact; otherwise it is dropped. Nothing here knows about any engine.
 """
 
@@ -41,6 +42,12 @@ _ALONE = re.compile(r"\b(?:by|on)\s+(?:him|her|them|it|my|your|our)sel(?:f|ves)\
 # Words that restrict or generalise a claim: "only the US has sanctions" is not stated by "the US has
 # sanctions". Stop words to retrieval; to the support check they are like numbers: the evidence must
 # have one of the same kind.
+# "X said that …", "according to X, …", "…, X told reporters": who says it, and where and when
+_SAYING = re.compile(r"\b(?:said|says|told|tells|stated|states|added|adds|announced|announces|wrote|writes|"
+                     r"tweeted|tweets|according to)\b", re.IGNORECASE)
+TRAILING_WORDS, WHO_WORDS = 4, 12  # "…, Holt told reporters." / at most this long a "who": "Holt … said"
+OCCASION_WORDS = 8  # "told a news conference in May that": at most this many words between the verb and "that"
+_SAID_ENDS = re.compile(r"\bthat\b|:|,\s*[\"“]")  # where the words said begin, after whom they were told
 LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
                   frozenset({"all", "every", "always", "entirely", "whole"}))
 
@@ -149,7 +156,7 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     weights = brief.word_weights()
     # "[1][2][3][4][5]": words pooled from many facts prove nothing; the best one or two of them count
     groups = _groups(facts) if len(facts) > MAX_JOINT_FACTS else [tuple(facts)]
-    score, facts = max(((support_score(sentence, [f.evidence for f in g], weights), list(g)) for g in groups),
+    score, facts = max(((_pooled_score(sentence, list(g), weights), list(g)) for g in groups),
                        key=lambda scored: scored[0])
     ids = tuple(f.id for f in facts)
     if facts and score >= threshold:
@@ -158,6 +165,53 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     if best.score >= repair_threshold(threshold):
         return Verdict(best.score, best.fact_ids, reattributed=True)
     return Verdict(score, ids)
+
+
+def attribution(sentence: str) -> tuple[str, str] | None:
+    """(who says it, what is said) of a sentence that reports speech: "Holt told a news conference in
+    May that the port would open" → ("Holt told a news conference in May", "the port would open");
+    "The port will open, Holt said." → ("Holt said.", "The port will open"). None when it reports none."""
+    match = _SAYING.search(sentence)
+    if match is None:
+        return None
+    before, after = sentence[:match.start()], sentence[match.end():]
+    cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+    if cut > 0 and len(after.split()) <= TRAILING_WORDS and not re.search(r"\bthat\b|[:\"“]", after):  # "…, Holt said."
+        who, what = before[cut + 1:] + match.group(0) + after, before[:cut]
+    elif (ends := _SAID_ENDS.search(after)) is not None and len(after[:ends.start()].split()) <= OCCASION_WORDS:
+        # "Holt told a news conference in May that …": to whom, where and when belong to who said it
+        who, what = before + match.group(0) + after[:ends.start()], after[ends.end():]
+    else:  # "Holt said the port would open": what follows the verb is what was said
+        who, what = before + match.group(0), after
+    return (who, what) if len(who.split()) <= WHO_WORDS else None  # "X said A, but added: B" names no one
+
+
+def _attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon) -> bool:
+    """The sentence reports speech, and no fact it rests on names who spoke (and to whom, where, when)
+    while stating as much of what was said as any other: one fact's speaker or occasion is put on
+    another's words ("Holt told a news conference in May that …" where the May conference heard
+    something else), or a fact's words on a speaker it never names ("the draft order said …" of what
+    politicians argue)."""
+    split = attribution(sentence)
+    if split is None:
+        return False
+    discourse = lexicon.stem_set(DISCOURSE)
+    who = {w for w in lexicon.key_stems(_SAYING.sub(" ", split[0])) if w not in discourse and w != "not"}
+    what = {w for w in lexicon.key_stems(split[1]) if w not in discourse and w != "not"} - who
+    if not who or not what:
+        return False
+    stated = [lexicon.stem_set(f.evidence) for f in facts]
+    def says(have: frozenset[str]) -> int:
+        return sum(in_family(w, have) for w in what)
+    return not any(all(in_family(w, have) for w in who) and says(have) >= max(says(o) for o in stated)
+                   for have in stated)
+
+
+def _pooled_score(sentence: str, facts: list[BriefFact], weights: WordWeights) -> float:
+    """`support_score` of the facts together; 0 when they split who said it from what was said."""
+    if _attributed_apart(sentence, facts, weights.lexicon):
+        return 0.0
+    return support_score(sentence, [f.evidence for f in facts], weights)
 
 
 def _contributing(sentence: str, facts: list[BriefFact], weights: WordWeights) -> tuple[str, ...]:
@@ -202,7 +256,7 @@ def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
             own_b = wanted & lexicon.stem_set(b.evidence) - lexicon.stem_set(a.evidence)
             if len(own_a) < 2 or len(own_b) < 2:
                 continue  # each fact of a pair must state a part of the sentence the other does not
-            pair_score = support_score(sentence, [a.evidence, b.evidence], weights)
+            pair_score = _pooled_score(sentence, [a, b], weights)
             if pair_score > best.score:
                 best = Verdict(pair_score, _in_brief_order(brief, (a, b)))
     return best

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.support import check, keep_supported, support_score
+from bot.support import attribution, check, keep_supported, support_score
 
 THRESHOLD = 0.7  # the SUPPORT_THRESHOLD default, calibrated on this set
 
@@ -256,3 +256,38 @@ def test_hardly_negates_like_not() -> None:
     assert support_score("The spokesman said the call would involve substantive discussions.", [evidence]) < THRESHOLD
     assert support_score("The spokesman said one should hardly expect substantive discussions on the call.",
                          [evidence]) > 0.9
+
+
+@pytest.mark.parametrize("sentence, who, what", [
+    ("Holt told a news conference in May that the port would open.", "Holt told a news conference in May",
+     "the port would open."),
+    ("The port will open, Holt said.", "Holt said.", "The port will open"),
+    ("Holt said the port would open.", "Holt said", "the port would open."),
+    ("The mayor's stance was that it would be a pity, but she added: 'It is not the end.'", None, None),
+    ("The port will open on Friday.", None, None),
+])
+def test_who_said_it_is_told_apart_from_what_was_said(sentence: str, who: str | None, what: str | None) -> None:
+    split = attribution(sentence)
+    assert (split is None) if who is None else (split is not None and
+                                                 (split[0].strip(), split[1].strip()) == (who, what))
+
+
+def test_one_facts_speaker_or_occasion_does_not_support_another_facts_words(knowledge, fact_id) -> None:
+    """The 1.5B model pooled a news conference in July (one fact) with what Trump told Fox News (another),
+    and put the words of politicians who "argue sanctions should only be eased if …" in the mouth of a
+    draft executive order. Each fact lent its words; neither says who said what the sentence says."""
+    july = "Trump told a news conference in July last year that it would be to the advantage of both Russia and " \
+           "the US to mend ties."
+    assert check(july, [fact_id("I am all for it"), fact_id("advantage of both")], knowledge.brief,
+                 THRESHOLD).score < THRESHOLD
+    order = "The draft executive order said that sanctions should only be eased if Moscow complies with the West's " \
+            "conditions on Ukraine."
+    assert check(order, [fact_id("executive order ready"), fact_id("West's conditions")], knowledge.brief,
+                 THRESHOLD).score < THRESHOLD
+
+
+def test_a_speaker_and_the_words_of_one_fact_still_support(knowledge, fact_id) -> None:
+    fox = "In an interview on Fox News, Trump said it would be to the advantage of both Russia and the US to mend ties."
+    assert check(fox, [fact_id("advantage of both")], knowledge.brief, THRESHOLD).score >= THRESHOLD
+    lavrov = "Lavrov said the call was a display of mutual respect."
+    assert check(lavrov, [fact_id("display of mutual respect")], knowledge.brief, THRESHOLD).score >= THRESHOLD
