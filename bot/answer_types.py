@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+PLACE_NOUNS = "city country venue place location town capital"  # "which city …?" asks for a place
+
 AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date", "place", "topic", "condition",
                      "presence"]
 
@@ -69,7 +71,7 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
                         r"\b(?:what|which)\s+(?:day|date|year|month)\b", re.IGNORECASE)),
     ("place", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*where\b"
                          r"(?!\s+(?:did|does|do)\s+(?:\w+\s+){1,3}?(?:get|find|read|learn|hear)\b)|"
-                         r"\b(?:what|which)\s+(?:city|country|venue|place|location|town|capital)\b", re.IGNORECASE)),
+                         r"\b(?:what|which)\s+(?:" + "|".join(PLACE_NOUNS.split()) + r")\b", re.IGNORECASE)),
     # "what would they have to do in return?", "on what conditions would he …?": a condition or a price
     ("condition", re.compile(r"\bin\s+(?:return|exchange)\b|\bwhat\s+(?:would|does|did|do|will|must|should)\s+"
                              r"(?:\w+\s+){1,3}(?:have|need|got)\s+to\s+do\b|\b(?:on|under)\s+what\s+(?:conditions?|"

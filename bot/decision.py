@@ -44,6 +44,7 @@ from typing import Literal
 import numpy as np
 
 from bot.answer_types import (
+    PLACE_NOUNS,
     AnswerType,
     asked_type,
     asked_words,
@@ -251,7 +252,8 @@ def _typed_terms(retriever: Retriever, kind: AnswerType, question: str, known: l
     (a name's spelt-out form stays with it: "NATO" is "north atlantic …"). Words the articles never use
     ("how far away") are left out: the sentence already holds the kind of answer asked for, except in
     a topic question that names no other topic ("did they talk about the weather?"): then such a word
-    is the topic. A topic question ("did
+    is the topic; and in a place question: "which city did they pick for the summit?" asks where the
+    summit is, which a sentence naming a place and the parties does not say. A topic question ("did
     sanctions come up on the call?") asks about the topic: not its words for discussing, nor the
     parties or the call, unless they are all it names ("did they talk about the king?"); when its
     asking clause names no topic, the rest of the question does ("which treaty, like X, did they
@@ -260,6 +262,8 @@ def _typed_terms(retriever: Retriever, kind: AnswerType, question: str, known: l
     inside = set(retriever.terms(clause))  # read as the question is: "rumours", typos, acronyms
     whole = set(retriever.terms(question))
     asked = [t for t in known if t not in whole - inside] or known
+    if kind == "place":  # "which city did they pick for the summit?": where the summit is, or nothing
+        return asked, [t for t in unknown if t in inside and t not in retriever.lexicon.stem_set(PLACE_NOUNS)]
     if kind != "topic":
         return asked, []
     event = retriever.vocabulary.event_stems

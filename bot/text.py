@@ -105,23 +105,27 @@ _PARTY = re.compile(r"\(([DRI])(?:\.,?|,|-)\s*(?=[A-Z])")
 _PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent"}
 
 
-# saying that something happened again and again: "several times", "over and over", "kept asking"
+# everyday phrases that say what one word says, as that word: "several times", "over and over",
+# "kept asking" (repeatedly); "face to face", "irl", "in the same room" (in person)
 _REPEATED = re.compile(r"\b(?:over and over(?: again)?|again and again|time and (?:time )?again|more than once|"
                        r"(?:several|many|multiple|numerous|a few|a couple of) times)\b", re.IGNORECASE)
 _KEPT_DOING = re.compile(r"\b(?:keeps|kept|keep|keeping)(?: on)? (?=\w+ing\b)", re.IGNORECASE)
+_IN_PERSON = re.compile(r"\b(?:face[- ]to[- ]face|irl|in real life|in the same room)\b", re.IGNORECASE)
 
 
-def as_repeated(text: str) -> str:
-    """"Brought up several times", "over and over", "kept bringing up": "repeatedly", one word that
-    compares alike however a text says it."""
-    return _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", text))
+def plain_phrases(text: str) -> str:
+    """Everyday phrases as the one word they mean, so texts compare alike however they say it:
+    "brought up several times", "over and over", "kept bringing up" → "repeatedly"; "face to face",
+    "irl", "in the same room" → "in person"."""
+    text = _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", text))
+    return _IN_PERSON.sub("in person", text)
 
 
 def spelt_out(text: str) -> str:
     """Labels that would split into single letters, spelt out: "U.S." → "US", a party label as the
     party ("(D., Ohio)" → "(Democrat Ohio)"); the ways of saying something was done again and again
-    as one word (`as_repeated`)."""
-    text = as_repeated(text)
+    as one word, and other everyday phrases as the word they mean (`plain_phrases`)."""
+    text = plain_phrases(text)
     return _PARTY.sub(lambda m: f"({_PARTIES[m.group(1)]} ", _US.sub("US ", text))
 
 

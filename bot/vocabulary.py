@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from bot import language
 from bot.answer_types import without_stated_amounts
 from bot.english import corrections, is_rare
-from bot.text import GENERAL, STOP_WORDS, Lexicon, as_repeated, fold, is_clipping, is_negation, numbers, words
+from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, plain_phrases, words
 
 # Words that frame a question rather than say what it is about.
 FRAME_WORDS = (
@@ -318,7 +318,7 @@ class Vocabulary:
         asked = _PUT_ON.sub("imposed", asked)  # "why were tariffs put on the port?": imposed
         asked = _DROP.sub("lift", asked)  # "could he just drop the tariffs?": lift them
         asked = _TAKE_ON.sub("say about", asked)  # "his take on the call" is what he said of it
-        asked = as_repeated(asked)  # "kept bringing it up": its words one by one would read "keep"
+        asked = plain_phrases(asked)  # "kept bringing it up", "face to face": word by word, "keep", "face"
         asked = _DAY_CLIPPED.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", asked)
         tokens = _tokens(asked)
         for i, token in enumerate(tokens):

@@ -466,3 +466,12 @@ async def test_the_model_is_never_asked_who_was_there(llm_settings, fake_llm) ->
     for question in PRESENCE:
         assert (await service.ask(question)).status == "refused"
     assert fake_llm.chat_requests == []
+
+
+@pytest.mark.parametrize("question", ["Which city did Trump and Putin pick for their first face-to-face summit?",
+                                      "which venue did they choose for the summit"])
+async def test_a_place_question_about_something_the_articles_never_name_is_declined(settings, question) -> None:
+    """A sentence naming a place and the parties ("… cooperate in Syria") does not say where a summit
+    the articles never mention will be."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text

@@ -155,8 +155,11 @@ def test_contracted_question_words_are_stop_words(word: str) -> None:
     ("she kept bringing up the port over and over", "she brought up the port several times"),
     ("he raised tolls again and again", "he repeatedly raised tolls"),
     ("the king asked more than once", "the king asked many times"),
+    ("will they meet face to face", "will they meet in person"),
+    ("have the two been in the same room", "have the two been in person"),
+    ("a meeting irl", "a meeting in real life"),
 ])
-def test_ways_of_saying_again_and_again_compare_alike(said: str, written: str) -> None:
+def test_everyday_phrases_compare_as_the_word_they_mean(said: str, written: str) -> None:
     assert GENERAL.stem_set(said) == GENERAL.stem_set(written)
 
 
@@ -169,3 +172,9 @@ async def test_what_someone_kept_bringing_up_is_answered_by_what_they_raised_sev
         "was there something putin kept bringing up over and over on the call?")
     assert answer.status == "answered", answer.text
     assert "common foe" in answer.text
+
+
+async def test_meeting_face_to_face_is_meeting_in_person(settings) -> None:
+    answer = await Service.from_settings(settings).ask("did they set an actual date to meet face to face or nah")
+    assert answer.status == "answered", answer.text
+    assert "dates and venue" in answer.text
