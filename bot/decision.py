@@ -70,7 +70,8 @@ MIN_KNOWN_COVERAGE = 0.5  # weighted share of the question's known words the bes
 CLEAR_MEANING = 0.85  # ...unless the embedding's cosine says the sentence means the question
 NEAR_MEANING, PARTIAL_COVERAGE = 0.82, 0.35  # ...or it nearly does and the facts state part of the question
 MIN_MEANING = 0.80  # below this cosine no fact is about the question, whatever words it shares
-FOREIGN_MEANING = 0.79  # a question in another language is matched by meaning alone
+FOREIGN_MEANING = 0.79  # a question in another language is matched by meaning alone (and the names it writes)
+FOREIGN_NAME_MIN = 4
 UNKNOWN_SHARE = 1.0  # how much an unknown word weighs, relative to a typical word of the articles
 SAID_TOPIC_COVERAGE = 0.5  # "what did X say about Y": one fact names X and states this much of Y
 WHO_COVERAGE = 0.3  # "who …?": a fact naming someone new must state this much of what they are asked about
@@ -134,7 +135,10 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     # a question in another language is matched by meaning only: its words are not the articles'
     # "besides Oslo, …" is not about Oslo (but still about the event's own parties: "apart from the king")
     aside = retriever.lexicon.stem_set(set_aside(question)) - retriever.vocabulary.event_stems
-    terms = [t for t in profile.focus if t != "not" and t not in aside] if profile.english else []
+    # in another language, only the names the articles write ("Irán") are the articles' words; a short one
+    # may be a word of that language ("al" of "Al Jazeera" in "al pueblo")
+    terms = [t for t in profile.focus if t != "not" and t not in aside] if profile.english else \
+        [t for t in retriever.vocabulary.names_in(profile.focus) if len(t) >= FOREIGN_NAME_MIN]
     earlier = follow_up_terms(retriever, question, retriever.terms(question, profile), history)
     described = [s for s in retriever.described(question, terms) if s not in earlier]  # ranks who is meant
     kind = asked_type(question) if profile.english else None

@@ -167,6 +167,14 @@ async def test_a_question_in_another_language_gets_the_facts_nearly_as_close_as_
     assert len(set(quotes)) == len(quotes), quotes  # the article prints its headline twice: one fact
 
 
+async def test_a_name_the_articles_write_ranks_the_facts_for_a_question_in_another_language(settings) -> None:
+    """"Irán" is the one word of this question the articles write: the facts naming Iran come first,
+    not those closest in meaning to "did they talk on the phone"."""
+    answer = await Service.from_settings(settings).ask("¿Hablaron Trump y Putin de Irán en la llamada?")
+    assert answer.status == "answered", answer.text
+    assert "nuclear program" in answer.text
+
+
 async def test_the_next_sentence_joins_when_it_states_what_the_best_one_leaves_out(settings) -> None:
     """"Russia has been [cautious] about … a 'reset'" ranks first; the next sentence of its article,
     "Lavrov said the country has no 'naive expectations'", is what "expecting" asks about."""
