@@ -177,6 +177,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         # "who was translating for them?": the deed is a word the articles never use, so no name is its doer
         unstated = (not anchors and any(t not in retriever.vocabulary.event_stems for t in unknown)) or \
             _deed_unknown(retriever, question)
+        if not unstated:  # "who announced ahead of time that …?": chat dilutes the deed; it is searched alone too
+            hits = _with_deed_hits(retriever, question, hits, vector)
         named = [] if unstated else [h for h in hits if _names_doer(retriever, h, asked, anchors)]
         hits = [*named, *(h for h in hits if h not in named)] if named else []
     elif topics:  # "which issues did they discuss?": sentences saying what was discussed first
@@ -311,6 +313,19 @@ def _names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchors: 
     will do."""
     return _names_someone_else(retriever, hit, asked) and (
         not anchors or names_doer(retriever.vocabulary, hit.fact.text, asked, anchors))
+
+
+def _deed_stems(retriever: Retriever, question: str) -> list[str]:
+    return [s for s in retriever.lexicon.key_stems(deed(question)) if s != "not" and retriever.vocabulary.knows(s)]
+
+
+def _with_deed_hits(retriever: Retriever, question: str, hits: list[Hit], vector: np.ndarray | None) -> list[Hit]:
+    """The candidates, then the facts that rank best for the deed of "who <deed> …?" alone."""
+    stems = _deed_stems(retriever, question)
+    if not stems:
+        return hits
+    have = {h.fact.id for h in hits}
+    return [*hits, *(h for h in retriever.search(stems, [], k=CANDIDATES, vector=vector) if h.fact.id not in have)]
 
 
 def _never_named(retriever: Retriever, question: str) -> bool:

@@ -363,3 +363,12 @@ async def test_someone_else_with_a_given_name_of_the_articles_is_declined(settin
     answer = await Service.from_settings(settings).ask("did sean spicer say anything about the putin call at the "
                                                        "press briefing")
     assert answer.status == "refused", answer.text
+
+
+async def test_the_deed_of_a_who_question_is_searched_alone_when_chat_dilutes_it(settings) -> None:
+    """"ahead of time", "the two presidents", "talking" outweigh "announced" in the ranking; the
+    sentence saying who announced the call ranks first for "announced" alone."""
+    answer = await Service.from_settings(settings).ask(
+        "Who announced ahead of time that the two presidents would be talking?")
+    assert answer.status == "answered", answer.text
+    assert "Peskov" in answer.text
