@@ -18,6 +18,8 @@ Retrieval always ranks something first, so the decision looks at what the questi
   who it is: decline;
 - "how did the senator vote?" asks about a decisive act (bot.text.DECISIVE_ACTS): a candidate fact
   must state it, as the support check demands of a shown sentence;
+- "what did they agree to do about X?" takes an agreement for granted: one fact must say they agreed,
+  and on X (that X came up is no agreement on it);
 - "which issues did they discuss?" ranks first the sentences that say what was discussed;
 - "what did they talk about?" asks what happened: a sentence that only looks forward ("he will
   speak with …") does not answer it, unless the question asks about plans ("was going to", "expected");
@@ -79,6 +81,9 @@ CANDIDATES = 8
 TOPIC_CANDIDATES = 24  # how far down a topic question looks for a sentence saying what was discussed
 # "What did they talk about?" asks what happened; "what was it expected to cover?" asks about plans.
 _HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened)\b", re.IGNORECASE)
+# "what did they agree (to do) about X?", "what was agreed on X?": one sentence must say they agreed, and on X
+_AGREED_ON = re.compile(r"\bwhat\b.*?\bagree(?:d)?\s+(?:to\s+do\s+|to\s+|upon\s+)?(?:about|on|regarding|over|"
+                        r"concerning)\s+(?P<topic>.+)", re.IGNORECASE)
 _FOLLOW_UP = re.compile(
     r"^\s*(and|also|what about|how about|and what|but|so|then|why|what else|anything else)\b|\b(he|she|they|it|that|"
     r"this|them|those|there|him|her)\b",
@@ -211,6 +216,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
             best_dense >= CLEAR_MEANING or (best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)))
     if answers and profile.speaker and not _said_by(retriever, profile, hits[:CANDIDATES]):
         answers = False  # the articles quote that person, but not about that
+    if answers and not _agreed_on(retriever, question, hits[:CANDIDATES]):
+        answers = False  # "what did they agree to do about the port?": it came up, but nothing was agreed
     if answers and not _reactor_named(retriever, question, hits[:CANDIDATES]):
         answers = False  # "how did Ukraine's president react?": no sentence names Ukraine's president
     if answers and not _acts_stated(retriever, question, judged[:CANDIDATES]):
@@ -385,6 +392,20 @@ def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) ->
                 and retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE:
             return True
     return False
+
+
+def _agreed_on(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
+    """"What did they agree to do about X?" takes an agreement for granted: some fact must state that
+    they agreed and at least half of X (weighted). That X was discussed is no agreement on it."""
+    match = _AGREED_ON.search(question)
+    if match is None:
+        return True
+    vocabulary = retriever.vocabulary
+    topic = [t for t in retriever.terms(match.group("topic")) if t != "not" and t not in vocabulary.event_stems
+             and vocabulary.knows(t)]
+    agree = retriever.lexicon.key_stems("agreed")
+    return not topic or any(_states_all(retriever, list(agree), h.fact.id)
+                            and retriever.coverage_by(topic, [h.fact.id]) >= SAID_TOPIC_COVERAGE for h in hits)
 
 
 def _after_event(knowledge: Knowledge, hit: Hit) -> bool:

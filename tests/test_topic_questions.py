@@ -152,3 +152,18 @@ async def test_a_premise_that_something_was_settled_on_the_call_is_met_with_the_
     ukraine = await service.ask("what did they say about ukraine on the call?")
     assert ukraine.status == "answered", ukraine.text
     assert not any("not mentioned" in c.quote or "not among" in c.quote for c in ukraine.citations), ukraine.text
+
+
+@pytest.mark.parametrize("question", ["What did Trump and Putin agree to do about Iran's nuclear program?",
+                                      "what did they agree on regarding ukraine"])
+async def test_what_was_agreed_on_a_topic_that_only_came_up_is_declined(settings, question: str) -> None:
+    """The articles say Iran and Ukraine were discussed; no sentence says anything was agreed on them."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
+
+
+async def test_what_was_agreed_is_answered_by_the_sentence_stating_the_agreement(settings) -> None:
+    answer = await Service.from_settings(settings).ask("What did Putin and Trump agree to regarding their personal "
+                                                       "meeting?")
+    assert answer.status == "answered", answer.text
+    assert "dates and venue" in answer.text
