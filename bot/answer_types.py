@@ -20,6 +20,8 @@ an aide does not say the aide was there.
 the sentences stating one ("if the port cooperates", "unless", "in exchange") are ranked first and
 quoted by closeness in meaning. Only a preference: "if" is common ("asked if it would come up"), so
 bot.decision decides such a question like any other and answers from other sentences when none does.
+"What exact words did the king use …?" / "word for word" asks for a quotation: it is answered only by a
+sentence quoting someone ("the king congratulated the mayor" gives no words of his).
 Questions of other shapes (what, why, other yes/no) have no checkable type here and pass unchanged;
 so does "how many": a list ("with the chancellor, the premier and the king") answers it as well as a
 number does.
@@ -34,7 +36,7 @@ from typing import Literal
 PLACE_NOUNS = "city country venue place location town capital"  # "which city …?" asks for a place
 
 AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date", "place", "topic", "condition",
-                     "presence"]
+                     "presence", "quote"]
 
 _AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|ninety|hundreds?|thousands?|several|few|many|half(?:\s+an?)?|"
@@ -51,9 +53,13 @@ _DISCUSSED = (r"\b(?:discuss(?:ed|ing)?|talk(?:ed|ing|s)?\s+(?:about|abt|of)|"
 _THERE = (r"\b(?:took|take|taking|takes)\s+part\b|\bparticipat\w*|\battend(?:ed|ing|s)?\b|\bin\s+the\s+room\b|"
           r"\bon\s+the\s+line\b|\blisten(?:ed|ing|s)?\s+in\b|\bpresent\s+(?:at|for|during)\b")
 
+_QUOTE_ASKED = (r"\b(?:exact|precise|actual)\s+(?:words?|wording|phrase)\b|\bwhat\s+words\b|\bword\s+for\s+word\b|"
+                r"\bverbatim\b")
 _ON_THE_CLOCK = r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bo'?clock\b"
 
 _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
+    # "what exact words did the king use?", "word for word": what someone said, in quotation marks
+    ("quote", re.compile(_QUOTE_ASKED, re.IGNORECASE)),
     ("duration", re.compile(r"\bhow\s+long\b(?!\s+ago)|\bfor\s+how\s+(?:long|many\s+" + _UNITS + r")\b"
                             r"|\bhow\s+many\s+" + _UNITS + r"\b(?!\s+(?:ago|before|after|later|earlier))",
                             re.IGNORECASE)),
@@ -117,6 +123,8 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
     "presence": re.compile(_THERE + r"|\b(?:sat|sitting)\s+in\b|\binterpret(?:ed|ing|ers?)\b|"
                            r"\btranslat(?:ed|ing|or|ors)\b|\bjoined\s+by\b|\baccompan\w+|\bflanked\s+by\b|"
                            r"\balongside\b", re.IGNORECASE),
+    # a quotation of a few words at least: '"… a great thing," he said'
+    "quote": re.compile(r"[\"“][^\"”“]{12,}"),  # (it may close in the next sentence)
     # "if the port cooperates", "unless", "provided", "in return for": a condition or a price
     "condition": re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as|on\s+condition|in\s+return|"
                             r"in\s+exchange|only\s+when)\b", re.IGNORECASE),
@@ -235,9 +243,12 @@ _LASTED = re.compile(r"\b(?:last(?:ed|s|ing)?|(?:go|goes|went|going|drag|dragged
 def asked_words(kind: AnswerType, clause: str) -> str:
     """The clause without the words that only ask for its kind of answer: "how long did the call go
     on" asks about the call (the sentence that answers holds a length, whatever its verb); a topic
-    question asks about its topic (`topic_words`)."""
+    question asks about its topic (`topic_words`); "what exact words did he use about the port?" about the
+    port."""
     if kind == "topic":
         return topic_words(clause)
+    if kind == "quote":  # "what exact words did he use about the port?" asks about the port
+        return re.sub(_QUOTE_ASKED + r"|\b(?:use|used|using)\b", " ", clause, flags=re.IGNORECASE)
     return _LASTED.sub(" ", clause) if kind == "duration" else clause
 
 

@@ -475,3 +475,25 @@ async def test_a_place_question_about_something_the_articles_never_name_is_decli
     the articles never mention will be."""
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "refused", answer.text
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("what exact words did the king use about the port?", "quote"),
+    ("what did the king say word for word", "quote"),
+    ("what did the king say about the port?", None),
+])
+def test_asking_for_someones_exact_words_asks_for_a_quotation(question: str, kind: str | None) -> None:
+    assert asked_type(question) == kind
+
+
+async def test_exact_words_no_article_quotes_are_declined(settings) -> None:
+    """A preview says Putin would congratulate Trump; no article quotes a word of it."""
+    answer = await Service.from_settings(settings).ask(
+        "What exact words did Putin use to congratulate Trump on his inauguration during the call?")
+    assert answer.status == "refused", answer.text
+
+
+async def test_exact_words_are_answered_with_the_quotation(settings) -> None:
+    answer = await Service.from_settings(settings).ask("what exact words did trump use about getting along with russia")
+    assert answer.status == "answered", answer.text
+    assert "“" in answer.text or '"' in answer.text
