@@ -80,7 +80,7 @@ WHO_COVERAGE = 0.3  # "who …?": a fact naming someone new must state this much
 CANDIDATES = 8
 TOPIC_CANDIDATES = 24  # how far down a topic question looks for a sentence saying what was discussed
 # "What did they talk about?" asks what happened; "what was it expected to cover?" asks about plans.
-_HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened)\b", re.IGNORECASE)
+_HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened|(?:how|what|who|where|why|when)['’]d)\b", re.IGNORECASE)
 # "what did they agree (to do) about X?", "what was agreed on X?": one sentence must say they agreed, and on X
 _AGREED_ON = re.compile(r"\bwhat\b.*?\bagree(?:d)?\s+(?:to\s+do\s+|to\s+|upon\s+)?(?:about|on|regarding|over|"
                         r"concerning)\s+(?P<topic>.+)", re.IGNORECASE)

@@ -69,8 +69,10 @@ NEGATIONS = NEGATIONS | _bare(NEGATIONS)
 # A sentence that looks forward ("will talk", "is expected to focus") reports no outcome...
 _FORWARD = re.compile(r"\b(?:will|’ll|'ll|(?:is|are|was|were) (?:expected|scheduled|set|due|planned) to|"
                       r"planned for)\b", re.IGNORECASE)
-# ...and a question or sentence with these words speaks of plans, not of what happened.
-_PLANS = re.compile(r"\b(?:will|would|\w+['’]d|theyd|youd|gonna|going to|expect\w*|plan\w*|predict\w*|"
+# ...and a question or sentence with these words speaks of plans, not of what happened ("they'd" is
+# "they would"; "how'd" is "how did").
+_PLANS = re.compile(r"\b(?:will|would|(?!(?:how|what|who|where|why|when)['’]d)\w+['’]d|theyd|youd|gonna|going to|"
+                    r"expect\w*|plan\w*|predict\w*|"
                     r"hop(?:e|ed|ing)|suppos\w*|intend\w*|schedul\w*|due|ahead|before\w*|advance|preview\w*|"
                     r"set to|about to|next|’ll|'ll)\b",
                     re.IGNORECASE)

@@ -160,6 +160,16 @@ def test_forward_looking_sentences_and_plans_are_recognised() -> None:
     assert not looks_forward("He spoke with the chancellor.")
     assert speaks_of_plans("what was the call gonna be about?") and not speaks_of_plans("what did they talk about?")
     assert speaks_of_plans("did he think theyd cover every issue?") and speaks_of_plans("did he think they’d cover it?")
+    assert not speaks_of_plans("how'd the call with the mayor go?")  # "how'd" is "how did"
+    assert not speaks_of_plans("what’d they talk about?")
+
+
+async def test_how_another_call_went_is_not_answered_by_the_plan_to_make_it(settings) -> None:
+    """A preview lists the calls Trump would make that weekend; none of them is reported afterwards."""
+    from bot.service import Service
+
+    answer = await Service.from_settings(settings).ask("how'd trump's call with turnbull go? heard it got kinda heated")
+    assert answer.status == "refused", answer.text
 
 
 async def test_the_llm_engine_never_tells_a_plan_as_done(llm_settings, fake_llm, fact_id) -> None:
