@@ -222,8 +222,11 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         answers = False  # "how did Ukraine's president react?": no sentence names Ukraine's president
     if answers and not _acts_stated(retriever, question, judged[:CANDIDATES]):
         answers = False  # "how did the senator vote?": no sentence says anyone voted
-    if answers and named and max(_coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE:
-        answers = False  # "who interpreted?": the sentences that name people are not about interpreting
+    if answers and named and max(_coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE \
+            and not (retriever.semantic and max(h.dense for h in named[:3]) >= max(CLEAR_MEANING, best_dense)):
+        # "who interpreted?": the sentences that name people are not about interpreting (unless one of them is
+        # the closest in meaning of all, clearly: "which aide went on tv …" of "Conway told CBS News …")
+        answers = False
     if not answers:
         verdict: Verdict = "after" if profile.after else "decline"
         return Evidence(verdict, profile, hits, reason=f"coverage {best_coverage:.2f}, meaning {best_dense:.2f}")

@@ -372,3 +372,12 @@ async def test_the_deed_of_a_who_question_is_searched_alone_when_chat_dilutes_it
         "Who announced ahead of time that the two presidents would be talking?")
     assert answer.status == "answered", answer.text
     assert "Peskov" in answer.text
+
+
+async def test_a_named_sentence_closest_in_meaning_answers_a_who_question_in_other_words(settings) -> None:
+    """"Went on tv", "mostly about fighting terror": the sentence naming Kellyanne Conway on CBS shares
+    few of these words but is the closest in meaning of all candidates."""
+    answer = await Service.from_settings(settings).ask(
+        "which trump aide went on tv b4 the call and said it'd mostly be about fighting terror")
+    assert answer.status == "answered", answer.text
+    assert "Conway" in answer.text
