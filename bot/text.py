@@ -207,6 +207,7 @@ GENERAL_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("british", "britain", "uk", "brits"),
     ("expect", "expectation", "hope"),
     ("block", "stop", "prevent"),
+    ("allegation", "allege", "accuse", "accusation"),
 )
 
 # Acts whose claim one word carries: "The minister signed an order to lift the tariffs" is not stated by "the

@@ -286,6 +286,18 @@ def test_one_facts_speaker_or_occasion_does_not_support_another_facts_words(know
                  THRESHOLD).score < THRESHOLD
 
 
+def test_an_accusation_is_an_allegation() -> None:
+    evidence = "Relations have been marred by allegations of meddling in the elections in the port."
+    assert support_score("The port has been accused of meddling in the elections.", [evidence]) > 0.9
+
+
+def test_who_raised_something_goes_with_what_was_raised(knowledge, fact_id) -> None:
+    """"Putin brought up" is one fact's (terrorism, a common foe); "election hacking accusations" another's."""
+    sentence = "Putin brought up the election hacking accusations during the call."
+    assert check(sentence, [fact_id("common foe"), fact_id("allegations of Russian meddling into the USA")],
+                 knowledge.brief, THRESHOLD).score < THRESHOLD
+
+
 def test_a_speaker_and_the_words_of_one_fact_still_support(knowledge, fact_id) -> None:
     fox = "In an interview on Fox News, Trump said it would be to the advantage of both Russia and the US to mend ties."
     assert check(fox, [fact_id("advantage of both")], knowledge.brief, THRESHOLD).score >= THRESHOLD
