@@ -226,7 +226,10 @@ def decisive_acts(lexicon: Lexicon, text: str) -> frozenset[str]:
     return lexicon.stem_set(text) & lexicon.stem_set(DECISIVE_ACTS)
 
 
-_CLAUSE = re.compile(r"[,;:.!?()—–]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+# where a negation's reach ends: punctuation, "but", "while", and "and" opening a clause with its own
+# subject ("have never met and it was unclear how …" negates the meeting, not what follows)
+_CLAUSE = re.compile(r"[,;:.!?()—–]|\bbut\b|\bwhile\b|\bwhereas\b|"
+                     r"\band\b(?=\s+(?:it|he|she|they|we|i|you|there|this|that|these|those)\b)", re.IGNORECASE)
 NEGATION_REACH = 6  # content words after "not" that it negates, within its clause
 
 

@@ -303,3 +303,12 @@ def test_a_speaker_and_the_words_of_one_fact_still_support(knowledge, fact_id) -
     assert check(fox, [fact_id("advantage of both")], knowledge.brief, THRESHOLD).score >= THRESHOLD
     lavrov = "Lavrov said the call was a display of mutual respect."
     assert check(lavrov, [fact_id("display of mutual respect")], knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_a_negation_ends_where_and_opens_a_clause_of_its_own() -> None:
+    """"have never met and it was unclear how their very different personalities would gel" negates
+    the meeting only: the 1.5B model's "they have different personalities" was dropped as its negation."""
+    evidence = "The king and the mayor have never met and it was unclear how their very different styles would gel."
+    assert support_score("The king and the mayor have different styles.", [evidence]) > 0.9
+    assert support_score("The king and the mayor have met.", [evidence]) == 0.0
+    assert support_score("The tariffs were discussed.", ["The tariffs were not discussed and not mentioned."]) == 0.0
