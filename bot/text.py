@@ -111,15 +111,17 @@ _PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent"}
 # "kept asking" (repeatedly); "face to face", "irl", "in the same room" (in person)
 _REPEATED = re.compile(r"\b(?:over and over(?: again)?|again and again|time and (?:time )?again|more than once|"
                        r"(?:several|many|multiple|numerous|a few|a couple of) times)\b", re.IGNORECASE)
+_HARPING = re.compile(r"\b(?:(?:keeps|kept|keep|keeping)(?: on)? )?harp(?:s|ed|ing)? (?:on|about)\b", re.IGNORECASE)
 _KEPT_DOING = re.compile(r"\b(?:keeps|kept|keep|keeping)(?: on)? (?=\w+ing\b)", re.IGNORECASE)
 _IN_PERSON = re.compile(r"\b(?:face[- ]to[- ]face|irl|in real life|in the same room)\b", re.IGNORECASE)
 
 
 def plain_phrases(text: str) -> str:
     """Everyday phrases as the one word they mean, so texts compare alike however they say it:
-    "brought up several times", "over and over", "kept bringing up" → "repeatedly"; "face to face",
+    "brought up several times", "over and over", "kept bringing up" → "repeatedly" ("harping on" →
+    "repeatedly brought up"); "face to face",
     "irl", "in the same room" → "in person"."""
-    text = _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", text))
+    text = _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", _HARPING.sub("repeatedly brought up", text)))
     return _IN_PERSON.sub("in person", text)
 
 
