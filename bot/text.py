@@ -194,7 +194,7 @@ TITLE_ABBREVIATIONS = {"sen": "senat", "rep": "repres", "gov": "governor", "gen"
                        "pol": "politician", "pols": "politician",
                        "pics": "pictur", "vid": "video", "vids": "video", "mtg": "meet", "approx": "approxim",
                        "spox": "spokesperson", "pm": "minist", "avg": "averag", "diff": "differ", "bday": "birthday",
-                       "exec": "execut", "execs": "execut"}
+                       "exec": "execut", "execs": "execut", "conf": "confer", "presser": "confer"}
 
 # Words that mean the same in any story, each group read as its first word. Words particular to one
 # event (its places, groups, the kind of event) come from its [event] synonyms in sources.toml.

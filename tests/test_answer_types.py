@@ -326,7 +326,7 @@ def test_ending_up_doing_something_asks_what_came_after(question: str, after: bo
                                            ("congrats", "congratulations"), ("dems", "Democrats"),
                                            ("intro", "introduction"), ("intl", "international"),
                                            ("spox", "spokesman"), ("spokeswoman", "spokesperson"),
-                                           ("exec", "executive")])
+                                           ("exec", "executive"), ("conf", "conference"), ("presser", "conference")])
 def test_chat_clippings_are_read_as_the_words_they_clip(clipped: str, word: str) -> None:
     assert GENERAL.key_stems(clipped) == GENERAL.key_stems(word)
 
