@@ -41,7 +41,9 @@ _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventuall
                     r"right now|today|currently|in the (?:days|weeks|months) (?:after|since)|"
                     r"later (?:that|this|the same|in the|in that) (?:year|month|week|spring|summer|autumn|fall|winter)|"
                     r"(?:for|during|over|in)\s+the\s+rest\s+of\s+(?:the\s+|that\s+|his\s+)?(?:year|month|term|\d{4})|"
-                    r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later)\b", re.IGNORECASE)
+                    r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later|"
+                    r"(?:the|that) (?:next|following) (?:week|month|year)|(?:the|a) (?:week|month|year) after)\b",
+                    re.IGNORECASE)
 # "did he end up signing it?" asks how things turned out; "did they end up talking about X?" asks
 # what the event itself held (its talk, its agreements)
 _END_UP = re.compile(r"\bend(?:s|ed|ing)?\s+up\s+(?!(?:talk|discuss|mention|rais|bring|touch|cover|address|go|"

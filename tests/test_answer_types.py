@@ -314,6 +314,9 @@ async def test_how_things_turned_out_is_told_where_the_articles_end(settings, qu
     ("did they end up talking about the port?", False),  # what the event itself held
     ("did they end up agreeing to meet again?", False),
     ("will the fees end up higher?", False),  # no act: the rest of the decision reads it
+    ("what did the palace say the following week?", True),  # past the articles' few days
+    ("what did the mayor do the week after", True),
+    ("what did the palace say the next day?", False),  # the articles may still report it
 ])
 def test_ending_up_doing_something_asks_what_came_after(question: str, after: bool) -> None:
     from bot.vocabulary import Vocabulary
