@@ -48,6 +48,14 @@ _SAYING = re.compile(r"\b(?:said|says|told|tells|stated|states|added|adds|announ
 TRAILING_WORDS, WHO_WORDS = 4, 12  # "…, Holt told reporters." / at most this long a "who": "Holt … said"
 OCCASION_WORDS = 8  # "told a news conference in May that": at most this many words between the verb and "that"
 _SAID_ENDS = re.compile(r"\bthat\b|:|,\s*[\"“]")  # where the words said begin, after whom they were told
+# Words whose opposite the evidence may state instead: "described the call differently" is contradicted
+# by "described it in positive terms, the same tone used …", though every other word is stated
+OPPOSITES = (
+    (frozenset({"different", "differently", "differ", "differs", "differed", "difference", "differences"}),
+     frozenset({"same", "similar", "similarly", "identical", "alike"})),
+    (frozenset({"positive", "positively", "upbeat"}), frozenset({"negative", "negatively"})),
+    (frozenset({"warm", "warmly", "friendly"}), frozenset({"cold", "coldly", "frosty", "hostile", "hostility"})),
+)
 LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
                   frozenset({"all", "every", "always", "entirely", "whole"}))
 
@@ -86,6 +94,7 @@ def measure(sentence: str, evidence: Iterable[str], weights: WordWeights | None 
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
         or _negation_clash(sentence, texts, found & have, lexicon)
         or _hedge_lost(sentence, joined, lexicon)
+        or any(_opposite_stated(sentence, t) for t in texts)
     )
     return coverage, clash
 
@@ -112,6 +121,14 @@ def _limits_more(sentence: str, evidence: str) -> bool:
     """The sentence restricts or generalises ("only", "all", "by himself") where the evidence does not."""
     said, have = set(words(_ALONE.sub(" alone ", sentence))), set(words(_ALONE.sub(" alone ", evidence)))
     return any(said & kind and not have & kind for kind in LIMITING_WORDS)
+
+
+def _opposite_stated(sentence: str, evidence: str) -> bool:
+    """The sentence says one of OPPOSITES where a fact it rests on says only the other ("differently" of
+    "the same tone"): another fact's "different personalities" does not lend it the word."""
+    said, have = set(words(sentence)), set(words(evidence))
+    return any((said & a and have & b and not have & a) or (said & b and have & a and not have & b)
+               for a, b in OPPOSITES)
 
 
 def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:

@@ -312,3 +312,16 @@ def test_a_negation_ends_where_and_opens_a_clause_of_its_own() -> None:
     assert support_score("The king and the mayor have different styles.", [evidence]) > 0.9
     assert support_score("The king and the mayor have met.", [evidence]) == 0.0
     assert support_score("The tariffs were discussed.", ["The tariffs were not discussed and not mentioned."]) == 0.0
+
+
+def test_a_sentence_saying_the_opposite_of_its_fact_is_not_supported(knowledge, fact_id) -> None:
+    """The 1.5B model (heldout16, this round): "The Kremlin and the White House described the call
+    differently", citing "… described the conversation in positive terms, the same tone …". Another
+    fact's "very different personalities" lent it the word."""
+    sentence = "The Kremlin and the White House described the call differently."
+    cited = [fact_id("described the conversation in positive terms"), fact_id("very different personalities")]
+    assert check(sentence, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+    assert support_score("The palace and the port described the talks in the same terms.",
+                         ["The palace and the port described the talks in the same terms, not differently."]) > 0.9
+    assert support_score("The palace described the talks negatively.",
+                         ["The palace described the talks in positive terms."]) == 0.0
