@@ -40,6 +40,14 @@ INSTRUCTION_ATTEMPTS = [
         r"\b(do|did|would|wouldn'?t|don'?t|dont)\s+(you|u|ya|y'?all)\s+(personally\s+|honestly\s+)?(think|reckon|"
         r"believe|feel|agree|like|prefer|expect)\b",
         r"\b(your|ur)\s+(own\s+|personal\s+|honest\s+)?(opinion|view|take|thoughts?|guess|prediction|feelings?)\b",
+        # what the bot would do in someone's place: "what would you have asked him?"
+        r"\b(would|wouldn'?t|will|could)\s+(you|u|ya)\s+(have\s+)?(ask(ed)?|say|said|do|done|tell|told|choose|chosen|"
+        r"pick(ed)?|vote[d]?|trust(ed)?)\b",
+        # a verdict on a person: "is the king trustworthy?", "was the minister a liar?"
+        # (not "is it true he called him a liar?", "… according to X?": questions about what was said)
+        r"^\W*((so|ok|okay|but|and|honestly)\W+)*(is|was|are|were)\b(?!\s+(it|that)\s+true\b)"
+        r"(?!.*\b(call|called|calls|said|says|say|according|thinks?|thought)\b).{1,40}\b(trustworthy|honest|evil|a\s+liar|"
+        r"liars|to\s+be\s+trusted|a\s+(good|bad|great|terrible|decent)\s+(president|leader|person|man|guy|woman))\b",
         r"^\W*((so|but|ok|okay|honestly|and)\W+)*should\b(?!.*\b(according\s+to|say|said|says|argue[sd]?|think|"
         r"thinks|thought|want|wants|wanted|warn\w*|urge\w*)\b)",
         # a forecast asked of the bot ("Predict whether …", "can you guess if …"): the articles end where they end

@@ -500,3 +500,16 @@ async def test_exact_words_are_answered_with_the_quotation(settings) -> None:
     answer = await Service.from_settings(settings).ask("what exact words did trump use about getting along with russia")
     assert answer.status == "answered", answer.text
     assert "“" in answer.text or '"' in answer.text
+
+
+@pytest.mark.parametrize("question, is_task", [
+    ("what would you have asked the king on the call", True),  # the bot in someone's place
+    ("would you trust him?", True),
+    ("is the king trustworthy?", True),  # a verdict on a person
+    ("was the minister a good leader", True),
+    ("is it true the mayor called the king a liar?", False),  # what was said
+    ("what would the king have to do in return?", False),
+    ("was the king honest about the tariffs, according to the mayor?", False),
+])
+def test_a_verdict_or_the_bots_own_choice_is_asked_of_no_article(question: str, is_task: bool) -> None:
+    assert is_instruction_attempt(question) is is_task
