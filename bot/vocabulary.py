@@ -278,9 +278,11 @@ class Vocabulary:
         named = [t[:1].isupper() or self._is_proper(t) for t in tokens]
         # "did pence say …": one bare word the articles never use, in the speaker's place, is a name
         # (a common noun there takes a determiner: "did the spokesman say …")
-        if len(tokens) == 1 and not named[0] and not is_clipping(tokens[0]):
-            stems = self.lexicon.key_stems(tokens[0])
-            named[0] = bool(stems) and not any(self.knows(s) for s in stems)
+        # ("did mike pence say …": every word of it, and no determiner before them)
+        if 1 <= len(tokens) <= 2 and not any(named) and not any(is_clipping(t) for t in tokens):
+            stems = [self.lexicon.key_stems(t) for t in tokens]
+            unknown = all(st and not any(self.knows(s) for s in st) for st in stems)
+            named = [unknown] * len(tokens)
         speaker = [t for i, t in enumerate(tokens) if named[i] and (i + 1 == len(tokens) or named[i + 1])]
         names = tuple(s for t in speaker for s in (self.expand(t) or self._spelt(t)) if s not in self.frame)
         topic = tuple(s for t in _tokens(match.group(2))  # acronyms spelt out as in `focus` ("NATO")

@@ -18,6 +18,7 @@ from bot.vocabulary import Vocabulary
     ("what did merkel's spokesman say about the call", ()),  # "merkel's" only says whose spokesman
     ("What did the Kremlin's statement on the call say about NATO?", ("kremlin",)),  # its statement is its word
     ("what did pence say about the call?", ("penni",)),  # one bare word the articles never use: a name
+    ("what did mike pence say about the call", ("mike", "penni")),  # two of them, no determiner
     ("what did the spokesman say about the call?", ()),  # a common noun takes a determiner
 ])
 def test_a_lowercase_name_is_read_as_the_speaker(knowledge, question: str, speaker: tuple[str, ...]) -> None:
@@ -27,7 +28,8 @@ def test_a_lowercase_name_is_read_as_the_speaker(knowledge, question: str, speak
 @pytest.mark.parametrize("question", ["what did obama say about the trump putin phone call",
                                       "what did obama think about trump's call with putin lol",
                                       "did obama say anything about the call?",
-                                      "did pence say anything about the putin call"])
+                                      "did pence say anything about the putin call",
+                                      "what did mike pence say about the call"])
 async def test_what_someone_said_is_declined_when_the_articles_never_quote_them_on_it(settings, question) -> None:
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "refused", answer.text
