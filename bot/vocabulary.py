@@ -89,6 +89,8 @@ _PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))",
 _DROP = re.compile(r"\b(?:drop|drops|dropp(?:ed|ing)|scrap|scraps|scrapp(?:ed|ing)|ditch|ditch(?:es|ed|ing))"
                    r"(?=\s+(?:the|those|these|its|his|her|their|all|any|some|that|this|them|it)\b)", re.IGNORECASE)
 # "give his take on it", "what's her take on …": an opinion, not taking anything
+# "what's the deal with the tariffs?", "what's up with the port?": chat for "what about"
+_WHATS_UP = re.compile(r"\bwhat(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+deal|up)\s+(?:with|w/?|about)\b", re.IGNORECASE)
 _TAKE_ON = re.compile(r"\b(?:(?:give|gave|giving|gives|get|got)\s+)?(?:his|her|their|its|your|the|a|\w+(?:'s|’s|s))"
                       r"\s+take\s+on\b", re.IGNORECASE)
 # a clipped day after a word that points at a day ("that sat", "on fri"): "sat in the room" is no day
@@ -322,6 +324,7 @@ class Vocabulary:
         asked = _PUT_ON.sub("imposed", asked)  # "why were tariffs put on the port?": imposed
         asked = _DROP.sub("lift", asked)  # "could he just drop the tariffs?": lift them
         asked = _TAKE_ON.sub("say about", asked)  # "his take on the call" is what he said of it
+        asked = _WHATS_UP.sub("what about", asked)  # "what's the deal with the tariffs?" asks of no deal
         asked = plain_phrases(asked)  # "kept bringing it up", "face to face": word by word, "keep", "face"
         asked = _DAY_CLIPPED.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", asked)
         tokens = _tokens(asked)

@@ -167,3 +167,11 @@ async def test_what_was_agreed_is_answered_by_the_sentence_stating_the_agreement
                                                        "meeting?")
     assert answer.status == "answered", answer.text
     assert "dates and venue" in answer.text
+
+
+async def test_a_topic_named_before_the_asking_clause_is_the_topic_in_chat(settings) -> None:
+    """"What's the deal with X, did they come up?": the asking clause names no topic, so the rest of
+    the question does; neither "deal" nor "come" is what it asks about."""
+    answer = await Service.from_settings(settings).ask("what's the deal with the sanctions, did they come up")
+    assert answer.status == "answered", answer.text
+    assert "not among the topics" in answer.text or "not mentioned" in answer.text
