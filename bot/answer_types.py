@@ -261,12 +261,6 @@ _DISCUSS_OBJECT = re.compile(r"\b(?:discuss(?:ed|ing)?|talk(?:ed|ing|s)?\s+(?:ab
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\b", re.IGNORECASE)  # "was Iran discussed at length?"
 
 
-def without_discussing(text: str) -> str:
-    """The text without its words for discussing ("what about tariffs, did they come up?" → "what about
-    tariffs, did they ?")."""
-    return re.sub(_DISCUSSED, " ", text, flags=re.IGNORECASE)
-
-
 def topic_words(question: str) -> str:
     """The question without its words for discussing ("did sanctions even come up?" → "did sanctions
     even ?"): what a topic question asks about. The sentence that answers it says "discussed" or "not

@@ -57,7 +57,6 @@ from bot.answer_types import (
     holds,
     lists_topics,
     set_aside,
-    without_discussing,
 )
 from bot.choice import choose, with_denial, with_following, with_quotes_finished
 from bot.dates import asks_past
@@ -278,14 +277,13 @@ def _typed_terms(retriever: Retriever, kind: AnswerType, question: str, known: l
     clause = asked_words(kind, asking_clause(question))
     inside = set(retriever.terms(clause))  # read as the question is: "rumours", typos, acronyms
     whole = set(retriever.terms(question))
-    rest = set(retriever.terms(without_discussing(question)))  # "the tariffs, did they come up?": not "come"
     asked = [t for t in known if t not in whole - inside] or known
     if kind == "place":  # "which city did they pick for the summit?": where the summit is, or nothing
         return asked, [t for t in unknown if t in inside and t not in retriever.lexicon.stem_set(PLACE_NOUNS)]
     if kind != "topic":
         return asked, []
     event = retriever.vocabulary.event_stems
-    for words in (inside, rest):  # "which treaty, like X, did they discuss?"
+    for words in (inside, whole):  # "which treaty, like X, did they discuss?"
         topic = [t for t in known if t in words and t not in event]
         if topic:  # other words the articles never use may be chat or manner ("openly"): left out
             return topic, []
