@@ -199,7 +199,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     best_dense = max(h.dense for h in judged)
     if not profile.english:
         answers = retriever.semantic and best_dense >= FOREIGN_MEANING
-    elif retriever.semantic and best_dense < MIN_MEANING:
+    elif retriever.semantic and best_dense < MIN_MEANING and not _only_names_stated(retriever, known, unknown,
+                                                                                    best_coverage):
         answers = False  # nothing in the articles is even about this ("the capital of Australia")
     elif profile.after:  # the embedding knows topics, not time: what came after must be stated
         answers = best_coverage >= MIN_KNOWN_COVERAGE
@@ -245,6 +246,14 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     if profile.english:
         chosen = with_quotes_finished(retriever, chosen, vector)
     return Evidence("answer", profile, hits, chosen, "", typed=kind is not None)
+
+
+def _only_names_stated(retriever: Retriever, known: list[str], unknown: list[str], coverage: float) -> bool:
+    """"Who is Olaf Lindqvist?": every word the question asks about is a name of the articles beyond the
+    event's parties, and a fact states them all. A bare name is far in meaning from any sentence."""
+    vocabulary = retriever.vocabulary
+    return bool(known) and not unknown and coverage >= 1.0 - 1e-9 and \
+        all(t in vocabulary.proper and t not in vocabulary.event_stems for t in known)
 
 
 def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: Hit) -> float:

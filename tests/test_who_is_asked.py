@@ -383,3 +383,12 @@ async def test_a_named_sentence_closest_in_meaning_answers_a_who_question_in_oth
         "which trump aide went on tv b4 the call and said it'd mostly be about fighting terror")
     assert answer.status == "answered", answer.text
     assert "Conway" in answer.text
+
+
+async def test_who_someone_named_only_in_the_articles_is_answered(settings) -> None:
+    """A bare name is far in meaning from any sentence; that a fact names it in full is enough."""
+    answer = await Service.from_settings(settings).ask("who is fabrice pothier")
+    assert answer.status == "answered", answer.text
+    assert "Atlantic Council" in answer.text
+    off_topic = await Service.from_settings(settings).ask("what is the capital of australia?")
+    assert off_topic.status == "refused", off_topic.text
