@@ -237,6 +237,10 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     # else they share with it; a question in another language by the facts nearly as close in meaning
     # as the closest (its words are not the articles')
     # "which issues did they discuss?": the listing sentences lead
+    if profile.speaker:  # "what did X say about Y?": the sentences where X speaks first ("…, she tweeted" after)
+        speaker = set(list(profile.speaker)[-1:])
+        judged = sorted(judged, key=lambda h: not (_states_all(retriever, list(speaker), h.fact.id)
+                                                   and speaks_in(retriever.vocabulary, h.fact.text, speaker)))
     chosen = choose(judged, known if profile.english else [], retriever,
                     by_words=profile.english and kind is None and not who and not topics)
     if profile.english and kind is None and not topics and vector is not None:

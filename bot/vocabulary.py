@@ -278,6 +278,9 @@ class Vocabulary:
         # names, not modifiers: "the French president" and "Merkel's spokesman" name no speaker;
         # in lowercase chat ("what did obama say"), a word the articles only write capitalised is a name
         named = [t[:1].isupper() or self._is_proper(t) for t in tokens]
+        # "what did theresa may say": a surname that is a stop word, after its given name
+        surname = [i > 0 and named[i - 1] and fold(t) in self.lexicon.surnames for i, t in enumerate(tokens)]
+        named = [n or s for n, s in zip(named, surname, strict=True)]
         # "did pence say …": one bare word the articles never use, in the speaker's place, is a name
         # (a common noun there takes a determiner: "did the spokesman say …")
         # ("did mike pence say …": every word of it, and no determiner before them)
@@ -286,10 +289,16 @@ class Vocabulary:
             unknown = all(st and not any(self.knows(s) for s in st) for st in stems)
             named = [unknown] * len(tokens)
         speaker = [t for i, t in enumerate(tokens) if named[i] and (i + 1 == len(tokens) or named[i + 1])]
-        names = tuple(s for t in speaker for s in (self.expand(t) or self._spelt(t)) if s not in self.frame)
+        names = tuple(s for i, t in enumerate(tokens) if t in speaker
+                      for s in (self.expand(t) or (self._surname(tokens[i - 1], t) if surname[i] else self._spelt(t)))
+                      if s not in self.frame)
         topic = tuple(s for t in _tokens(match.group(2))  # acronyms spelt out as in `focus` ("NATO")
                       for s in (self.expand(t) or self.lexicon.key_stems(t)) if s not in self.frame and s != "not")
         return (names, topic) if names and topic else ((), ())
+
+    def _surname(self, given: str, token: str) -> tuple[str, ...]:
+        """The stems a surname that is a stop word adds to its given name ("theresa may" → may)."""
+        return self.lexicon.key_stems(f"{given} {token}")[len(self.lexicon.key_stems(given)):]
 
     def rare_stems(self, question: str) -> set[str]:
         """Stems of the question's words that no everyday-English dictionary holds ("shinzo", "peskov"),

@@ -19,6 +19,7 @@ from bot.vocabulary import Vocabulary
     ("What did the Kremlin's statement on the call say about NATO?", ("kremlin",)),  # its statement is its word
     ("what did pence say about the call?", ("penni",)),  # one bare word the articles never use: a name
     ("what did mike pence say about the call", ("mike", "penni")),  # two of them, no determiner
+    ("what did theresa may say about sanctions", ("theresa", "may")),  # a surname that is a stop word
     ("what did the spokesman say about the call?", ()),  # a common noun takes a determiner
 ])
 def test_a_lowercase_name_is_read_as_the_speaker(knowledge, question: str, speaker: tuple[str, ...]) -> None:
@@ -392,3 +393,13 @@ async def test_who_someone_named_only_in_the_articles_is_answered(settings) -> N
     assert "Atlantic Council" in answer.text
     off_topic = await Service.from_settings(settings).ask("what is the capital of australia?")
     assert off_topic.status == "refused", off_topic.text
+
+
+@pytest.mark.parametrize("question", ["what did theresa may say about sanctions",
+                                      "What did Theresa May say about the sanctions?"])
+async def test_what_someone_said_leads_with_a_sentence_where_they_speak(settings, question: str) -> None:
+    """"May" is a stop word, so "theresa may" read as no speaker, and "'…ease sanctions', she tweeted"
+    (someone else) led the answer."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert "May" in answer.citations[0].quote, answer.text
