@@ -31,7 +31,9 @@ def choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words:
     """The best fact, and up to two more that are nearly as close to the question. With `by_words`,
     the fact stating the most of the question (above half, and more than any chosen) comes first,
     in place of the last: the closest in meaning may say only what the question takes for granted
-    ("did US intel conclude …?" is closest to sentences about Russia and the US, not the assessment)."""
+    ("did US intel conclude …?" is closest to sentences about Russia and the US, not the assessment);
+    a chosen fact nearly as close in meaning that states far more of it also leads ("what did he tell Fox
+    News?": the Fox interview, not "… he told a news conference in July")."""
     cov = {h.fact.id: retriever.coverage_by(known, [h.fact.id]) if known else 0.0 for h in hits}
     best = hits[0]
     chosen = [best]
@@ -49,6 +51,9 @@ def choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words:
         if most not in chosen and cov[most.fact.id] >= LEAD_COVERAGE and cov[most.fact.id] > max(
                 cov[h.fact.id] for h in chosen):
             chosen = [most, *chosen[:-1]]
+        elif most in chosen[1:] and cov[most.fact.id] >= max(LEAD_COVERAGE, cov[best.fact.id] + RELATED_COVERAGE) \
+                and most.dense >= best.dense - RELATED_SPREAD:  # as close in meaning, and it states far more
+            chosen = [most, *(h for h in chosen if h is not most)]
     return chosen
 
 

@@ -274,3 +274,14 @@ async def test_heard_that_congress_was_up_to_something_is_answered_by_the_bill(s
         "could trump even just lift the sanctions by himself? i heard congress was cooking something up")
     assert answer.status == "answered" and any(
         p in answer.text for p in ("block any move", "without congressional approval", "proposed a bill")), answer.text
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("what did trump tell fox news", "Fox News"),  # not "… Trump told a news conference in July"
+    ("what did congress think about lifting sanctions", "congressional approval"),
+])
+async def test_a_fact_as_close_in_meaning_that_states_far_more_of_the_question_leads(settings, question: str,
+                                                                                      lead: str) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert lead in answer.citations[0].quote, answer.text
