@@ -12,7 +12,8 @@ minister will speak the same day").
 facts that name someone new first (a name is a word the articles only write capitalised).
 "Did sanctions come up?" / "was Iran discussed?" asks whether something was a topic: it is answered
 by a sentence that says what was (or was not) discussed, mentioned or touched upon, and that states
-the topic; a sentence that merely names sanctions does not say whether they came up.
+the topic; a sentence that merely names sanctions does not say whether they came up. "Did the king
+bring up the war?" is also answered by a sentence where the king speaks of it (`raised_by`).
 "Who else was in the room?" / "was the aide on the line?" / "who interpreted?" asks who was there: it
 is answered only by a sentence saying someone took part, attended, sat in or interpreted; one naming
 an aide does not say the aide was there.
@@ -164,6 +165,22 @@ def _states_length(question: str) -> bool:
 def stated_lengths(text: str) -> set[str]:
     """The lengths a text states ("about an hour" → {"an hour"}), lowercased."""
     return {m.group(0).lower() for m in _STATED_DURATION.finditer(text)}
+
+
+# "did the king bring up …?", "did the mayor mention …?": who is asked to have raised the topic
+_RAISED_BY = re.compile(r"\b(?:did|does|has|had)\s+(?P<who>(?:[\w’'.-]+\s+){0,2}?[\w’'.-]+)\s+(?:(?:ever|even|also|"
+                        r"actually|really)\s+)?(?:bring|mention|raise)\w*\b", re.IGNORECASE)
+_NOT_SOMEONE = frozenset("they he she it we you i them anyone anybody someone somebody the call convo "
+                         "conversation".split())
+
+
+def raised_by(question: str) -> str:
+    """Who a topic question asks to have raised it ("putin" of "did putin bring up the war?"); "" when
+    it names no one ("did they discuss …?", "did sanctions come up?")."""
+    match = _RAISED_BY.search(question)
+    who = match.group("who") if match else ""
+    words = who.lower().split()
+    return "" if not words or words[-1] in _NOT_SOMEONE or "and" in words else who  # "did X and Y" ask of the event
 
 
 def without_stated_amounts(question: str) -> str:

@@ -56,6 +56,7 @@ from bot.answer_types import (
     guesses_length,
     holds,
     lists_topics,
+    raised_by,
     set_aside,
 )
 from bot.choice import choose, with_denial, with_following, with_quotes_finished
@@ -171,6 +172,10 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         if kind == "topic":  # "did sanctions on Moscow come up?": the parties are the setting, not the topic
             names = [n for n in names if n not in retriever.vocabulary.event_stems]
         typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h.fact.id)]
+        if kind == "topic":  # "did the king bring up the war?": a sentence where the king speaks of it may say so
+            raiser = frozenset(s for s in retriever.lexicon.key_stems(raised_by(question))
+                               if s in retriever.vocabulary.proper)
+            typed += [h for h in hits if h not in typed and raiser and _speaks(retriever, h.fact.text, raiser)]
         if kind == "topic":  # "did sanctions come up?": the sentence saying most of sanctions first
             typed.sort(key=lambda h: -retriever.coverage_by(subject, [h.fact.id]))
         if kind == "condition":  # "what would he want in return?": a preference ("if" is common), not a gate
@@ -422,6 +427,14 @@ def _agreed_on(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
     agree = retriever.lexicon.key_stems("agreed")
     return not topic or any(_states_all(retriever, list(agree), h.fact.id)
                             and retriever.coverage_by(topic, [h.fact.id]) >= SAID_TOPIC_COVERAGE for h in hits)
+
+
+def _speaks(retriever: Retriever, text: str, stems: frozenset[str]) -> bool:
+    """Someone `stems` name speaks in `text`, named or called by the articles' one description of them
+    ("The Russian President answered that …")."""
+    for called, name in retriever.aliases.described(text):
+        text = re.sub(rf"\b{re.escape(called)}\b", name, text, flags=re.IGNORECASE)
+    return speaks_in(retriever.vocabulary, text, stems, saying=True)
 
 
 def _after_event(knowledge: Knowledge, hit: Hit) -> bool:

@@ -114,6 +114,7 @@ _REPEATED = re.compile(r"\b(?:over and over(?: again)?|again and again|time and 
 _HARPING = re.compile(r"\b(?:(?:keeps|kept|keep|keeping)(?: on)? )?harp(?:s|ed|ing)? (?:on|about)\b", re.IGNORECASE)
 _KEPT_DOING = re.compile(r"\b(?:keeps|kept|keep|keeping)(?: on)? (?=\w+ing\b)", re.IGNORECASE)
 _IN_PERSON = re.compile(r"\b(?:face[- ]to[- ]face|irl|in real life|in the same room)\b", re.IGNORECASE)
+_WORLD_WAR = re.compile(r"\b(?:ww\s?(?:1|2|i|ii)|world war (?:1|2|i|ii|one|two))\b", re.IGNORECASE)
 
 
 def plain_phrases(text: str) -> str:
@@ -122,7 +123,7 @@ def plain_phrases(text: str) -> str:
     "repeatedly brought up"); "face to face",
     "irl", "in the same room" → "in person"."""
     text = _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", _HARPING.sub("repeatedly brought up", text)))
-    return _IN_PERSON.sub("in person", text)
+    return _WORLD_WAR.sub("world war", _IN_PERSON.sub("in person", text))
 
 
 def spelt_out(text: str) -> str:

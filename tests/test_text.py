@@ -157,6 +157,7 @@ def test_contracted_question_words_are_stop_words(word: str) -> None:
     ("the king asked more than once", "the king asked many times"),
     ("will they meet face to face", "will they meet in person"),
     ("the king kept harping on tolls", "the king brought up tolls several times"),
+    ("stuff like ww2", "stuff like world war two"),
     ("have the two been in the same room", "have the two been in person"),
     ("a meeting irl", "a meeting in real life"),
 ])

@@ -175,3 +175,24 @@ async def test_a_topic_named_before_the_asking_clause_is_the_topic_in_chat(setti
     answer = await Service.from_settings(settings).ask("what's the deal with the sanctions, did they come up")
     assert answer.status == "answered", answer.text
     assert "not among the topics" in answer.text or "not mentioned" in answer.text
+
+
+@pytest.mark.parametrize("question, who", [
+    ("did putin bring up history stuff at all like ww2", "putin"),
+    ("did the mayor even mention the tolls?", "the mayor"),
+    ("did they bring up the tolls?", ""),  # no one in particular: the event's topics
+    ("did Trump and Putin mention Iran?", ""),
+    ("did sanctions come up?", ""),
+])
+def test_a_topic_question_may_ask_who_raised_it(question: str, who: str) -> None:
+    from bot.answer_types import raised_by
+
+    assert raised_by(question) == who
+
+
+async def test_what_someone_brought_up_is_answered_by_what_they_said_under_their_description(settings) -> None:
+    """Four independent sets asked it: "The Russian President answered that … was its ally during the two
+    world wars" is Putin speaking, though the sentence neither names him nor says anything was discussed."""
+    answer = await Service.from_settings(settings).ask("did putin bring up history stuff at all like ww2")
+    assert answer.status == "answered", answer.text
+    assert "two world wars" in answer.text
