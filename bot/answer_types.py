@@ -175,7 +175,7 @@ _NOT_SOMEONE = frozenset("they he she it we you i them anyone anybody someone so
 
 
 def raised_by(question: str) -> str:
-    """Who a topic question asks to have raised it ("putin" of "did putin bring up the war?"); "" when
+    """Who a topic question asks to have raised it ("the king" of "did the king bring up the war?"); "" when
     it names no one ("did they discuss …?", "did sanctions come up?")."""
     match = _RAISED_BY.search(question)
     who = match.group("who") if match else ""

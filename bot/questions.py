@@ -46,7 +46,8 @@ INSTRUCTION_ATTEMPTS = [
         # a verdict on a person: "is the king trustworthy?", "was the minister a liar?"
         # (not "is it true he called him a liar?", "… according to X?": questions about what was said)
         r"^\W*((so|ok|okay|but|and|honestly)\W+)*(is|was|are|were)\b(?!\s+(it|that)\s+true\b)"
-        r"(?!.*\b(call|called|calls|said|says|say|according|thinks?|thought)\b).{1,40}\b(trustworthy|honest|evil|a\s+liar|"
+        r"(?!.*\b(call|called|calls|said|says|say|according|thinks?|thought|described|portrayed|labell?ed|branded|"
+        r"seen|considered|accused)\b).{1,40}\b(trustworthy|honest|evil|a\s+liar|"
         r"liars|to\s+be\s+trusted|a\s+(good|bad|great|terrible|decent)\s+(president|leader|person|man|guy|woman))\b",
         r"^\W*((so|but|ok|okay|honestly|and)\W+)*should\b(?!.*\b(according\s+to|say|said|says|argue[sd]?|think|"
         r"thinks|thought|want|wants|wanted|warn\w*|urge\w*)\b)",

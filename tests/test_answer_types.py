@@ -509,6 +509,7 @@ async def test_exact_words_are_answered_with_the_quotation(settings) -> None:
     ("is the king trustworthy?", True),  # a verdict on a person
     ("was the minister a good leader", True),
     ("is it true the mayor called the king a liar?", False),  # what was said
+    ("was the king described as honest?", False),
     ("what would the king have to do in return?", False),
     ("was the king honest about the tariffs, according to the mayor?", False),
 ])
