@@ -42,9 +42,11 @@ _ALONE = re.compile(r"\b(?:by|on)\s+(?:him|her|them|it|my|your|our)sel(?:f|ves)\
 # Words that restrict or generalise a claim: "only the US has sanctions" is not stated by "the US has
 # sanctions". Stop words to retrieval; to the support check they are like numbers: the evidence must
 # have one of the same kind.
-# "X said that …", "according to X, …", "…, X told reporters", "X brought up …": who says it, and where and when
+# "X said that …", "according to X, …", "…, X told reporters", "X brought up …", "X called it …": who says it,
+# and where and when
 _SAYING = re.compile(r"\b(?:said|says|told|tells|stated|states|added|adds|announced|announces|wrote|writes|"
-                     r"tweeted|tweets|according to|(?:brought|brings|bring) up|raised|mentioned)\b", re.IGNORECASE)
+                     r"tweeted|tweets|according to|(?:brought|brings|bring) up|raised|mentioned|called|described)\b",
+                     re.IGNORECASE)
 TRAILING_WORDS, WHO_WORDS = 4, 12  # "…, Holt told reporters." / at most this long a "who": "Holt … said"
 OCCASION_WORDS = 8  # "told a news conference in May that": at most this many words between the verb and "that"
 _SAID_ENDS = re.compile(r"\bthat\b|:|,\s*[\"“]")  # where the words said begin, after whom they were told

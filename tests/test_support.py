@@ -298,6 +298,14 @@ def test_who_raised_something_goes_with_what_was_raised(knowledge, fact_id) -> N
                  knowledge.brief, THRESHOLD).score < THRESHOLD
 
 
+def test_what_someone_called_something_goes_with_who_called_it(knowledge, fact_id) -> None:
+    """The 1.5B model (heldout17, this round) put Lavrov's "display of mutual respect" in the White
+    House's mouth, pooling the White House headline with Lavrov's sentence."""
+    sentence = "The White House called the first phone conversation a display of mutual respect between the two men."
+    cited = [fact_id("White House Calls 1st Phone Conversation"), fact_id("display of mutual respect between")]
+    assert check(sentence, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+
+
 def test_a_speaker_and_the_words_of_one_fact_still_support(knowledge, fact_id) -> None:
     fox = "In an interview on Fox News, Trump said it would be to the advantage of both Russia and the US to mend ties."
     assert check(fox, [fact_id("advantage of both")], knowledge.brief, THRESHOLD).score >= THRESHOLD
