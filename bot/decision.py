@@ -59,6 +59,7 @@ from bot.answer_types import (
     raised_by,
     set_aside,
 )
+from bot.brief import BriefFact
 from bot.choice import choose, with_denial, with_following, with_quotes_finished
 from bot.dates import asks_past
 from bot.doers import deed, description, left_unnamed, names_doer, names_together, reactor, speaks_in
@@ -172,11 +173,12 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         if kind == "topic":  # "did sanctions on Moscow come up?": the parties are the setting, not the topic
             names = [n for n in names if n not in retriever.vocabulary.event_stems]
         typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h.fact.id)]
-        if kind == "topic":  # "did the king bring up the war?": a sentence where the king speaks of it may say so
+        if kind == "topic":
+            # "did the king bring up the war?": a sentence where the king speaks of it may say so
             raiser = frozenset(s for s in retriever.lexicon.key_stems(raised_by(question))
                                if s in retriever.vocabulary.proper)
             typed += [h for h in hits if h not in typed and raiser and _speaks(retriever, h.fact.text, raiser)]
-        if kind == "topic":  # "did sanctions come up?": the sentence saying most of sanctions first
+            # "did sanctions come up?": the sentence saying most of sanctions first
             typed.sort(key=lambda h: -retriever.coverage_by(subject, [h.fact.id]))
         if kind == "condition":  # "what would he want in return?": a preference ("if" is common), not a gate
             typed = typed or hits
@@ -243,9 +245,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     # as the closest (its words are not the articles')
     # "which issues did they discuss?": the listing sentences lead
     if profile.speaker:  # "what did X say about Y?": the sentences where X speaks first ("…, she tweeted" after)
-        speaker = set(list(profile.speaker)[-1:])
-        judged = sorted(judged, key=lambda h: not (_states_all(retriever, list(speaker), h.fact.id)
-                                                   and speaks_in(retriever.vocabulary, h.fact.text, speaker)))
+        judged = sorted(judged, key=lambda h: not _speaker_speaks(retriever, _speaker_surname(profile), h.fact))
     chosen = choose(judged, known if profile.english else [], retriever,
                     by_words=profile.english and kind is None and not who and not topics)
     if profile.english and kind is None and not topics and vector is not None:
@@ -400,10 +400,10 @@ def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) ->
     """Some fact names the speaker and states at least half of the topic (weighted). The topic's
     words the articles never use are left out: they may be a paraphrase ("how the call would turn out")."""
     topic = [t for t in profile.topic if retriever.vocabulary.knows(t)]
-    speaker = list(profile.speaker)[-1:]  # "Olaf Lind": a report names him in full once, then "Lind said"
+    speaker = _speaker_surname(profile)
     vocabulary = retriever.vocabulary
     for hit in hits:
-        if _states_all(retriever, speaker, hit.fact.id) and speaks_in(vocabulary, hit.fact.text, set(speaker)) and (
+        if _speaker_speaks(retriever, speaker, hit.fact) and (
                 not topic or retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE):
             return True
         # "X has been cautious about a reset. The minister said …": the topic, then who spoke of it
@@ -413,6 +413,16 @@ def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) ->
                 and retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE:
             return True
     return False
+
+
+def _speaker_surname(profile: QuestionProfile) -> list[str]:
+    """The speaker a fact must name: "Olaf Lind" is named in full once, then "Lind said"."""
+    return list(profile.speaker)[-1:]
+
+
+def _speaker_speaks(retriever: Retriever, speaker: list[str], fact: BriefFact) -> bool:
+    """The fact names the speaker, and as someone speaking (bot.doers.speaks_in), not as a label."""
+    return _states_all(retriever, speaker, fact.id) and speaks_in(retriever.vocabulary, fact.text, set(speaker))
 
 
 def _agreed_on(retriever: Retriever, question: str, hits: list[Hit]) -> bool:

@@ -42,6 +42,8 @@ _ALONE = re.compile(r"\b(?:by|on)\s+(?:him|her|them|it|my|your|our)sel(?:f|ves)\
 # Words that restrict or generalise a claim: "only the US has sanctions" is not stated by "the US has
 # sanctions". Stop words to retrieval; to the support check they are like numbers: the evidence must
 # have one of the same kind.
+LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
+                  frozenset({"all", "every", "always", "entirely", "whole"}))
 # "X said that …", "according to X, …", "…, X told reporters", "X brought up …", "X called it …": who says it,
 # and where and when
 _SAYING = re.compile(r"\b(?:said|says|told|tells|stated|states|added|adds|announced|announces|wrote|writes|"
@@ -50,6 +52,7 @@ _SAYING = re.compile(r"\b(?:said|says|told|tells|stated|states|added|adds|announ
 TRAILING_WORDS, WHO_WORDS = 4, 12  # "…, Holt told reporters." / at most this long a "who": "Holt … said"
 OCCASION_WORDS = 8  # "told a news conference in May that": at most this many words between the verb and "that"
 _SAID_ENDS = re.compile(r"\bthat\b|:|,\s*[\"“]")  # where the words said begin, after whom they were told
+_SAID_FOLLOWS = re.compile(r"\bthat\b|[:\"“]")  # after the verb: no "…, Holt said." ending
 # Words whose opposite the evidence may state instead: "described the call differently" is contradicted
 # by "described it in positive terms, the same tone used …", though every other word is stated
 OPPOSITES = (
@@ -58,8 +61,6 @@ OPPOSITES = (
     (frozenset({"positive", "positively", "upbeat"}), frozenset({"negative", "negatively"})),
     (frozenset({"warm", "warmly", "friendly"}), frozenset({"cold", "coldly", "frosty", "hostile", "hostility"})),
 )
-LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
-                  frozenset({"all", "every", "always", "entirely", "whole"}))
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ def attribution(sentence: str) -> tuple[str, str] | None:
         return None
     before, after = sentence[:match.start()], sentence[match.end():]
     cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
-    if cut > 0 and len(after.split()) <= TRAILING_WORDS and not re.search(r"\bthat\b|[:\"“]", after):  # "…, Holt said."
+    if cut > 0 and len(after.split()) <= TRAILING_WORDS and not _SAID_FOLLOWS.search(after):  # "…, Holt said."
         who, what = before[cut + 1:] + match.group(0) + after, before[:cut]
     elif (ends := _SAID_ENDS.search(after)) is not None and len(after[:ends.start()].split()) <= OCCASION_WORDS:
         # "Holt told a news conference in May that …": to whom, where and when belong to who said it

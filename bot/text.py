@@ -33,9 +33,9 @@ STOP_WORDS = frozenset(
     ourselves out over own same shan't she she'd she'll she's should shouldn't so some such than that
     that's the their theirs them themselves then there there's these they they'd they'll they're they've
     this those through to too under until up very was wasn't we we'd we'll we're we've were weren't what
-    what's what'd when when's where where's where'd which while who who's who'd whom why why's why'd how'd with won't
-    would wouldn't you
-    you'd you'll you're you've your yours yourself yourselves s t d ll re ve m just yet ever even still
+    what's what'd when when's where where's where'd which while who who's who'd whom why why's why'd how'd
+    with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves s t d ll re ve
+    m just yet ever even still
     however meanwhile according said say says saying tell told ask asked also much many well may might
     must shall will whether either neither among yes else besides otherwise anyway anyways somehow
     actually really basically literally
@@ -120,8 +120,8 @@ _WORLD_WAR = re.compile(r"\b(?:ww\s?(?:1|2|i|ii)|world war (?:1|2|i|ii|one|two))
 def plain_phrases(text: str) -> str:
     """Everyday phrases as the one word they mean, so texts compare alike however they say it:
     "brought up several times", "over and over", "kept bringing up" → "repeatedly" ("harping on" →
-    "repeatedly brought up"); "face to face",
-    "irl", "in the same room" → "in person"."""
+    "repeatedly brought up"); "face to face", "irl", "in the same room" → "in person"; "WW2" →
+    "world war"."""
     text = _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", _HARPING.sub("repeatedly brought up", text)))
     return _WORLD_WAR.sub("world war", _IN_PERSON.sub("in person", text))
 

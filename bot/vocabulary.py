@@ -90,9 +90,9 @@ _PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))",
 # is still checked word for word ("he is about to scrap them" is no report that he might lift them)
 _DROP = re.compile(r"\b(?:drop|drops|dropp(?:ed|ing)|scrap|scraps|scrapp(?:ed|ing)|ditch|ditch(?:es|ed|ing))"
                    r"(?=\s+(?:the|those|these|its|his|her|their|all|any|some|that|this|them|it)\b)", re.IGNORECASE)
-# "give his take on it", "what's her take on …": an opinion, not taking anything
 # "what's the deal with the tariffs?", "what's up with the port?": chat for "what about"
 _WHATS_UP = re.compile(r"\bwhat(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+deal|up)\s+(?:with|w/?|about)\b", re.IGNORECASE)
+# "give his take on it", "what's her take on …": an opinion, not taking anything
 _TAKE_ON = re.compile(r"\b(?:(?:give|gave|giving|gives|get|got)\s+)?(?:his|her|their|its|your|the|a|\w+(?:'s|’s|s))"
                       r"\s+take\s+on\b", re.IGNORECASE)
 # a clipped day after a word that points at a day ("that sat", "on fri"): "sat in the room" is no day
@@ -123,13 +123,16 @@ def _acronyms(texts: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ..
     return out
 
 
+_WORD_TOKEN = re.compile(r"[A-Za-z][\w’'-]*")  # a word as written, to tell how the articles capitalise it
+
+
 def _proper(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
     """Stems written capitalised inside a sentence and never in lower case: names ("Geneva", "the
     Senate"), not titles the articles also use as words ("Minister", "the minister")."""
     upper: set[str] = set()
     lower: set[str] = set()
     for text in texts:
-        for i, token in enumerate(re.findall(r"[A-Za-z][\w’'-]*", text)):
+        for i, token in enumerate(_WORD_TOKEN.findall(text)):
             if token.isupper() and len(token) > 1:
                 continue  # an acronym says nothing of how its letters' words are written
             target = lower if token[0].islower() else upper if i > 0 else None
@@ -147,7 +150,7 @@ def _given_names(texts: Iterable[str], proper: AbstractSet[str], lexicon: Lexico
     first: set[str] = set()
     other: set[str] = set()
     for text in texts:
-        tokens = ["", *re.findall(r"[A-Za-z][\w’'-]*", text), "", ""]
+        tokens = ["", *_WORD_TOKEN.findall(text), "", ""]
         for before, word, after, then in zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False):
             if is_name(word):
                 pair = not is_name(before) and is_name(after) and not is_name(then)
@@ -344,8 +347,7 @@ class Vocabulary:
             stems = list(expanded) if expanded else [s for s in self.lexicon.key_stems(token) if s != "not"]
             if not stems and i and fold(token) in self.lexicon.surnames:  # "anna may": a surname that is a
                 # stop word, after its given name (the lexicon decides: what the pair adds to the given name)
-                given = len(self.lexicon.key_stems(tokens[i - 1]))
-                stems = [s for s in self.lexicon.key_stems(f"{tokens[i - 1]} {token}")[given:] if s != "not"]
+                stems = [s for s in self._surname(tokens[i - 1], token) if s != "not"]
             content = [s for s in stems if s not in self.frame]
             if english and expanded is None and content and not all(self.knows(s) for s in content):
                 if _looks_like_name(asked, token, i) or (i and fold(tokens[i - 1]) in self.given_names):
