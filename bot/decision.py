@@ -291,7 +291,8 @@ def _typed_terms(retriever: Retriever, kind: AnswerType, question: str, known: l
     sanctions come up on the call?") asks about the topic: not its words for discussing, nor the
     parties or the call, unless they are all it names ("did they talk about the king?"); when its
     asking clause names no topic, the rest of the question does ("which treaty, like X, did they
-    discuss?")."""
+    discuss?"), and beside a topic word the articles never use, the rest's known words count too ("any
+    history on the call? anything about the wars?")."""
     clause = asked_words(kind, asking_clause(question))
     inside = set(retriever.terms(clause))  # read as the question is: "rumours", typos, acronyms
     whole = set(retriever.terms(question))
@@ -307,7 +308,10 @@ def _typed_terms(retriever: Retriever, kind: AnswerType, question: str, known: l
             return topic, []
         missing = [t for t in unknown if t in words]
         if missing:  # "did they talk about the weather?": the topic is a word the articles never use
-            return [], missing
+            # beside the known words of the rest of the question, without its words for discussing
+            # ("did he bring up any history? anything about the wars?")
+            rest = set(retriever.terms(asked_words(kind, question)))
+            return [t for t in known if t in rest and t not in event], missing
     return asked, []
 
 

@@ -196,3 +196,16 @@ async def test_what_someone_brought_up_is_answered_by_what_they_said_under_their
     answer = await Service.from_settings(settings).ask("did putin bring up history stuff at all like ww2")
     assert answer.status == "answered", answer.text
     assert "two world wars" in answer.text
+
+
+async def test_a_topic_the_articles_have_no_word_for_is_read_with_the_rest_of_the_question(settings) -> None:
+    """"Any history on the call? anything about the wars?": "history" is no word of the articles, so the
+    known words of the rest of the question ("wars") say what the topic is, beside it. Two looked-at
+    sets asked it this way."""
+    service = Service.from_settings(settings)
+    answer = await service.ask("did putin bring up any history on the call? anything about the wars")
+    assert answer.status == "answered", answer.text
+    assert "two world wars" in answer.text
+    # the words for discussing are not the topic: "bring up" does not make "brought up" an answer
+    declined = await service.ask("did they bring up the weather on the call? like the snow in moscow")
+    assert declined.status == "refused", declined.text
