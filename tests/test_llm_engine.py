@@ -44,8 +44,10 @@ async def test_valid_citations_are_kept_and_numbered(llm_settings, fake_llm, fac
 
 async def test_wrong_but_existing_id_is_reattributed(llm_settings, fake_llm, fact_id) -> None:
     fake_llm.queue(f"The call lasted about an hour [{fact_id('real coordination')}].")
-    answer = await Service.from_settings(llm_settings()).ask("How long did it last?")
-    assert answer.status == "answered"
+    # "How long did it last?" sits at the minimum cosine (0.7995 on one CPU, 0.80 on another): the question
+    # names the call, so the decision is not what this test is about
+    answer = await Service.from_settings(llm_settings()).ask("How long did the call last?")
+    assert answer.status == "answered", answer.text
     assert answer.sentences[0].reattributed and answer.sentences[0].fact_ids == [fact_id("about an hour")]
     assert "about an hour" in answer.citations[0].quote
 
