@@ -62,7 +62,16 @@ from bot.answer_types import (
 from bot.brief import BriefFact
 from bot.choice import choose, with_denial, with_following, with_quotes_finished
 from bot.dates import asks_past
-from bot.doers import deed, description, left_unnamed, names_doer, names_together, reactor, speaks_in
+from bot.doers import (
+    deed,
+    description,
+    left_unnamed,
+    names_doer,
+    names_partner,
+    names_together,
+    reactor,
+    speaks_in,
+)
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import decisive_acts, looks_forward, speaks_of_plans
@@ -86,6 +95,9 @@ _HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened|(?:how|what|who|where|wh
 # "what did they agree (to do) about X?", "what was agreed on X?": one sentence must say they agreed, and on X
 _AGREED_ON = re.compile(r"\bwhat\b.*?\bagree(?:d)?\s+(?:to\s+do\s+|to\s+|upon\s+)?(?:about|on|regarding|over|"
                         r"concerning)\s+(?P<topic>.+)", re.IGNORECASE)
+# "which leaders was he to speak with?" asks whom someone talked with, not who talked
+_TALKS_WITH = re.compile(r"\b(?:speak(?:ing)?|spoke|talk(?:ing|ed)?|chat(?:ting|ted)?|on\s+the\s+phone)\s+"
+                         r"(?:with|to)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(
     r"^\s*(and|also|what about|how about|and what|but|so|then|why|what else|anything else)\b|\b(he|she|they|it|that|"
     r"this|them|those|there|him|her)\b",
@@ -163,6 +175,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     subject, lacking = _typed_terms(retriever, kind, question, known, unknown) if kind is not None else (known, [])
     typed: list[Hit] = []
     named: list[Hit] = []
+    talks_with = False
     who = kind is None and profile.english and asks_who(question)
     topics = kind is None and asks_topics(question)  # "which issues did they discuss?"
     if kind is None and profile.english and _never_named(retriever, question):  # "who was the unnamed source?"
@@ -183,15 +196,18 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         if kind == "condition":  # "what would he want in return?": a preference ("if" is common), not a gate
             typed = typed or hits
         hits = [*typed, *(h for h in hits[:CANDIDATES] if h not in typed)] if typed else []
-    elif who:  # "which senators …?" wants a name the question lacks
-        asked = retriever.lexicon.stem_set(question)
+    asked = retriever.lexicon.stem_set(question)
+    if who:  # "which senators …?" wants a name the question lacks
         anchors = _doer_anchors(retriever, asked)
         # "who was translating for them?": the deed is a word the articles never use, so no name is its doer
         unstated = (not anchors and any(t not in retriever.vocabulary.event_stems for t in unknown)) or \
             _deed_unknown(retriever, question)
+        talks_with = bool(_TALKS_WITH.search(question))
         if not unstated:  # "who announced ahead of time that …?": chat dilutes the deed; it is searched alone too
-            hits = _with_deed_hits(retriever, question, hits, vector)
-        named = [] if unstated else [h for h in hits if _names_doer(retriever, h, asked, anchors)]
+            hits = _with_deed_hits(retriever, question, hits, vector, talks_with)
+        named = [] if unstated else [h for h in hits if _names_doer(retriever, h, asked, anchors, talks_with)]
+        if talks_with:  # whom he talked with: the sentences naming someone beside the conversation first
+            named.sort(key=lambda h: not _talked_with(retriever, h, asked))
         hits = [*named, *(h for h in hits if h not in named)] if named else []
     elif topics:  # "which issues did they discuss?": sentences saying what was discussed first
         hits = sorted(hits, key=lambda h: not lists_topics(h.fact.text))
@@ -231,9 +247,11 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     if answers and not _acts_stated(retriever, question, judged[:CANDIDATES]):
         answers = False  # "how did the senator vote?": no sentence says anyone voted
     if answers and named and max(_coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE \
-            and not (retriever.semantic and max(h.dense for h in named[:3]) >= max(CLEAR_MEANING, best_dense)):
+            and not (retriever.semantic and max(h.dense for h in named[:3]) >= max(CLEAR_MEANING, best_dense)) \
+            and not (talks_with and _talked_with(retriever, named[0], asked)):
         # "who interpreted?": the sentences that name people are not about interpreting (unless one of them is
-        # the closest in meaning of all, clearly: "which aide went on tv …" of "Conway told CBS News …")
+        # the closest in meaning of all, clearly: "which aide went on tv …" of "Conway told CBS News …"; or
+        # the question asks whom someone talked with, and it names the one talked with)
         answers = False
     if not answers:
         verdict: Verdict = "after" if profile.after else "decline"
@@ -339,21 +357,39 @@ def _doer_anchors(retriever: Retriever, asked: frozenset[str]) -> frozenset[str]
     return frozenset(t for t in asked if t != "not" and t not in vocabulary.event_stems and vocabulary.knows(t))
 
 
-def _names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchors: frozenset[str]) -> bool:
+def _names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchors: frozenset[str],
+                talks_with: bool = False) -> bool:
     """The fact names someone new beside what the question asks about ("'…', she tweeted" names no
     one). With nothing but the event's own words to go by ("who else did the king call?"), any new name
     will do."""
-    return _names_someone_else(retriever, hit, asked) and (
-        not anchors or names_doer(retriever.vocabulary, hit.fact.text, asked, anchors))
+    vocabulary = retriever.vocabulary
+    if not _names_someone_else(retriever, hit, asked):
+        return False
+    if not anchors or names_doer(vocabulary, hit.fact.text, asked, anchors):
+        return True
+    # "which leaders did he speak with?": "a telephone conversation … with Chancellor Anna Holt" is speaking
+    # with her (a name beside the event's own noun, other than the event's parties)
+    return talks_with and _talked_with(retriever, hit, asked)
+
+
+def _talked_with(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
+    """The fact names someone beside the event's parties as the one talked with (bot.doers.names_partner)."""
+    vocabulary = retriever.vocabulary
+    talking = vocabulary.event_nouns | frozenset(retriever.lexicon.key_stems("talk"))
+    return names_partner(vocabulary, hit.fact.text, asked | vocabulary.event_stems, talking)
 
 
 def _deed_stems(retriever: Retriever, question: str) -> list[str]:
     return [s for s in retriever.lexicon.key_stems(deed(question)) if s != "not" and retriever.vocabulary.knows(s)]
 
 
-def _with_deed_hits(retriever: Retriever, question: str, hits: list[Hit], vector: np.ndarray | None) -> list[Hit]:
-    """The candidates, then the facts that rank best for the deed of "who <deed> …?" alone."""
+def _with_deed_hits(retriever: Retriever, question: str, hits: list[Hit], vector: np.ndarray | None,
+                    talks_with: bool = False) -> list[Hit]:
+    """The candidates, then the facts that rank best for the deed of "who <deed> …?" alone (for "whom did
+    he talk with?", talking and the event's own nouns: "a telephone conversation with …")."""
     stems = _deed_stems(retriever, question)
+    if not stems and talks_with:
+        stems = [*retriever.lexicon.key_stems("talk"), *retriever.vocabulary.event_nouns]
     if not stems:
         return hits
     have = {h.fact.id for h in hits}

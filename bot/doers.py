@@ -58,6 +58,34 @@ def names_doer(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], ancho
     return False
 
 
+PARTNER_REACH = 6  # words between a talking word and "with", and between "with" and the name
+
+
+def names_partner(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], talking: AbstractSet[str]) -> bool:
+    """`text` names someone the question does not (`asked`) as the one talked with: after one of
+    `talking` (stems: "speak", "conversation") and "with" or "to", outside quotes, in one sentence ("a
+    telephone conversation the same day with Chancellor Anna Holt"). "Olaf Lind told reporters on a
+    conference call" names who spoke, not with whom."""
+    lexicon = vocabulary.lexicon
+    for sentence in split_sentences(text):
+        tokens = _TOKEN.findall(sentence)
+        quoted = False
+        talked, joined = -1, -1  # positions of the last talking word and of "with" after it
+        for i, token in enumerate(tokens):
+            if token in "“”\"":
+                quoted = (not quoted) if token == '"' else token == "“"
+                continue
+            if any(in_family(s, talking) for s in lexicon.key_stems(token)):
+                talked = i
+            elif token.lower() in ("with", "to") and talked >= 0 and i - talked <= PARTNER_REACH:
+                joined = i
+            elif joined >= 0 and i - joined <= PARTNER_REACH and not quoted and token[:1].isupper() \
+                    and not _modifies(token) and (stems := lexicon.key_stems(token)) \
+                    and _is_new_name(vocabulary, token, stems[0], asked):
+                return True
+    return False
+
+
 def _modifies(token: str) -> bool:
     """"Oslo-related", "Oslo-backed", "US-led": a name made into a modifier of what follows, no doer."""
     return "-" in token and token.rsplit("-", 1)[1][:1].islower()

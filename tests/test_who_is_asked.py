@@ -403,3 +403,38 @@ async def test_what_someone_said_leads_with_a_sentence_where_they_speak(settings
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered", answer.text
     assert "May" in answer.citations[0].quote, answer.text
+
+
+_CALLS = (
+    "The king will also have a telephone conversation the same day with Chancellor Anna Holt.",
+    "He'll also speak with Mayor Olaf Lind and Governor Erik Berg.",
+    "Spokesman Olaf Lind told reporters on a conference call on Friday that the king would speak.",
+    "“We will talk with Olaf Lind”, the king said.",
+)
+
+
+@pytest.mark.parametrize("sentence, partner", [
+    (_CALLS[0], True),  # the conversation, "with", then the name
+    (_CALLS[1], True),
+    (_CALLS[2], False),  # Lind spoke on a call: he is who talked, not whom the king talked with
+    (_CALLS[3], False),  # the name is inside a quote
+])
+def test_whom_someone_talked_with_is_the_name_after_talking_and_with(sentence: str, partner: bool) -> None:
+    from bot.doers import names_partner
+
+    vocabulary = _vocabulary(*_CALLS)
+    asked = vocabulary.lexicon.stem_set("which other leaders was the king to speak with?")
+    talking = frozenset(vocabulary.lexicon.key_stems("talk")) | frozenset(vocabulary.lexicon.key_stems("conversation"))
+    assert names_partner(vocabulary, sentence, asked | {"king"}, talking) is partner
+
+
+@pytest.mark.parametrize("question", [
+    "Which other world leaders was Trump scheduled to speak with besides Putin?",  # three sets asked it so
+    "which leaders was trump lined up to talk to that weekend apart from putin",
+])
+async def test_whom_someone_was_to_talk_with_is_answered_with_the_names(settings, question: str) -> None:
+    """"Which leaders was he to speak with?" asks whom he talked with: "a telephone conversation the same
+    day with German Chancellor Angela Merkel" answers, though it says neither "leader" nor "schedule"."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert "Merkel" in answer.text or "Shinzo Abe" in answer.text
