@@ -408,12 +408,16 @@ def _never_named(retriever: Retriever, question: str) -> bool:
 
 
 def _reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
-    """A question about the reaction of someone described ("how did the harbour board react?") is
-    answered only if a candidate fact names them: the description's words side by side, or the name
-    it describes. "Russian president … the Ukrainian crisis" does not name Ukraine's president."""
+    """A question about the reaction of someone described ("how did the harbour board react?", "what did
+    the port authority say about it?") is answered only if a candidate fact names them: the
+    description's words side by side, or the name it describes. "Russian president … the Ukrainian
+    crisis" does not name Ukraine's president."""
     stems = frozenset(s for s in retriever.lexicon.key_stems(reactor(question)) if s != "not")
-    if len(stems) < 2:  # a name alone is checked as every name is: "how did Oslo react?" may be
-        return True  # answered by a sentence about "the source in Oslo"
+    vocabulary = retriever.vocabulary
+    if len(stems) < 2 or stems & vocabulary.rare_stems(question) & vocabulary.proper:
+        # a name is checked as every name is: "how did Oslo react?" may be answered by a sentence about
+        # "the source in Oslo", "what did Senator Lind say about it?" by one about "Lind, co-chair of …"
+        return True
     described = retriever.described(question, [])
     return any(names_together(retriever.vocabulary, h.fact.text, stems)
                or any(in_family(d, retriever.lexicon.stem_set(h.fact.text)) for d in described) for h in hits)

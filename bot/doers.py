@@ -101,7 +101,8 @@ _REACTOR = re.compile(
     r"(?:react|respond|reply|replied|take|took|view|feel|felt)\b|"
     r"\bwhat\s+(?:was|is|were|are)\s+(?P<b>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+?)(?:'s|’s|s')\s+"
     r"(?:reaction|response|reply|take|view|verdict)\b|"
-    r"\bwhat\s+(?:did|does|do)\s+(?P<c>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:think|make)\s+of\b",
+    r"\bwhat\s+(?:did|does|do)\s+(?P<c>(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:(?:think|make)\s+of|think\s+about|"
+    r"say\s+(?:about|of|on))\b",
     re.IGNORECASE)
 REACTOR_REACH = 2  # words that may stand between the words of who reacted ("president of Ukraine")
 

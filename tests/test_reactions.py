@@ -14,6 +14,8 @@ from bot.service import Service
     ("How did the Ukrainian government respond to the phone call?", "the Ukrainian government"),
     ("What was Erdogan's reaction to the call?", "Erdogan"),
     ("what did the polish president think of the call?", "the polish president"),
+    ("what did the port authority say about the tolls?", "the port authority"),  # what they said is a reaction
+    ("what did european leaders think about it", "european leaders"),
     ("How did the call go?", ""),  # asks about the call, not someone's reaction
     ("What did they discuss?", ""),
 ])
@@ -35,6 +37,8 @@ def test_a_description_is_named_only_when_its_words_stand_together(knowledge, te
 @pytest.mark.parametrize("question", [
     "How did the Ukrainian president react to the phone call?",
     "how did the polish government respond to the call?",
+    "what did the ukrainian government say about the call",  # a sentence quoting a senator on Ukraine
+    "what did european leaders think about the call",  # "calls Trump made to world leaders"
 ])
 async def test_the_reaction_of_someone_the_articles_never_name_is_declined(settings, question: str) -> None:
     answer = await Service.from_settings(settings).ask(question)
@@ -52,3 +56,11 @@ async def test_a_description_the_articles_give_a_name_for_is_answered(settings) 
     minister = await service.ask("how did russia's foreign minister react to the call?")
     assert minister.status == "answered", minister.text
     assert "mutual respect" in minister.text
+
+
+async def test_what_someone_named_in_the_description_said_is_checked_by_the_name(settings) -> None:
+    """"Senator Portman": the articles write "Portman, co-chairman of the Senate Ukraine Caucus", never
+    "Senator Portman"; the name is what names him."""
+    answer = await Service.from_settings(settings).ask("What did Senator Portman say about Ukraine?")
+    assert answer.status == "answered", answer.text
+    assert "stand by our allies" in answer.text
