@@ -319,6 +319,8 @@ async def test_how_things_turned_out_is_told_where_the_articles_end(settings, qu
     ("what did the mayor do the week after", True),
     ("what did the palace say the next day?", False),  # the articles may still report it
     ("will the port lift its fees by the end of 2017?", True),  # found reading heldout17, after measuring it
+    ("what happened to the fees in the following months", True),  # plural: a probe of my own
+    ("will the port reopen in the coming weeks?", True),
 ])
 def test_ending_up_doing_something_asks_what_came_after(question: str, after: bool) -> None:
     from bot.vocabulary import Vocabulary
