@@ -42,7 +42,8 @@ _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventuall
                     r"later (?:that|this|the same|in the|in that) (?:year|month|week|spring|summer|autumn|fall|winter)|"
                     r"(?:for|during|over|in)\s+the\s+rest\s+of\s+(?:the\s+|that\s+|his\s+)?(?:year|month|term|\d{4})|"
                     r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later|"
-                    r"(?:the|that) (?:next|following|coming) (?:weeks?|months?|years?)|(?:the|a) (?:week|month|year) after|"
+                    r"(?:the|that) (?:next|following|coming) (?:weeks?|months?|years?)|"
+                    r"(?:the|a) (?:week|month|year) after|"
                     r"by the end of (?:the |that |this |next )?(?:year|month|term|summer|spring|autumn|fall|winter|"
                     r"\d{4}))\b",
                     re.IGNORECASE)
