@@ -209,3 +209,15 @@ async def test_a_topic_the_articles_have_no_word_for_is_read_with_the_rest_of_th
     # the words for discussing are not the topic: "bring up" does not make "brought up" an answer
     declined = await service.ask("did they bring up the weather on the call? like the snow in moscow")
     assert declined.status == "refused", declined.text
+
+
+async def test_what_two_people_discussed_is_told_only_by_a_sentence_naming_both(settings) -> None:
+    """"What did Trump and Abe discuss?": the articles name Abe only among the leaders Trump would speak
+    with; what Trump and Putin discussed is not what Trump and Abe discussed. "Abe" is an everyday word
+    to a dictionary, so the rare-name check alone let it through (a probe of my own)."""
+    service = Service.from_settings(settings)
+    abe = await service.ask("what did trump and abe discuss")
+    assert abe.status == "refused", abe.text
+    merkel = await service.ask("what did trump and merkel talk about")  # Seibert's statement names both
+    assert merkel.status == "answered", merkel.text
+    assert "Merkel" in merkel.text
