@@ -68,10 +68,12 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
                            r"(?:per\s*cent|percent(?:age)?)|\bwhat\s+(?:per\s*cent|percent(?:age)?|proportion)\b|"
                            r"\bby\s+how\s+much\b", re.IGNORECASE)),
     ("money", re.compile(r"\bhow\s+much\b.{0,40}\b(?:money|cost|costs|costing|spend|spent|pay|paid|worth|price|"
-                         r"lose|lost)\b|\bhow\s+much\s+(?:money|cash)\b", re.IGNORECASE)),
+                         r"lose|lost)\b|\bhow\s+much\s+(?:money|cash)\b|\bhow\s+many\s+(?:(?:thousands?|millions?|"
+                         r"billions?|trillions?)\s+(?:of\s+)?)?(?:dollars|euros|pounds|rubles|roubles)\b",
+                         re.IGNORECASE)),
     ("exact clock", re.compile(r"\b(?:exact(?:ly)?|precise(?:ly)?)\b.{0,20}\b(?:time|hour)\b|\b(?:time|hour)\b.{0,20}"
                                r"\b(?:exact(?:ly)?|precise(?:ly)?)\b", re.IGNORECASE)),
-    ("clock", re.compile(r"\b(?:what|which)\s+time\b|\bat\s+what\s+hour\b", re.IGNORECASE)),
+    ("clock", re.compile(r"\b(?:what|which)\s+time\b|\b(?:at\s+)?what\s+hour\b", re.IGNORECASE)),
     # "when …?", but not "When asked about Oslo, what did he say?" (a clause of another question)
     ("date", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*when\b(?![^,;?]*[,;]\s*(?:what|who|whom|whose|how|why|"
                         r"which|where|did|does|do|was|were|is|are|has|have|had|can|could|would|will)\b)|"

@@ -10,6 +10,7 @@ decision. The list is read once per process (lazily, read-only afterwards).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spellchecker import SpellChecker
@@ -35,7 +36,7 @@ def is_rare(word: str) -> bool:
     use it either. Only membership counts: the list's counts are coarse for uncommon words
     ("afterwards" and "hmm" share its lowest count). Words with digits or shorter than 3 letters are
     left to other checks."""
-    w = word.lower().strip("'’")
+    w = re.sub(r"['’]s$", "", word.lower()).strip("'’")  # "erdogan's" is "erdogan"
     if len(w) < 3 or not w.isalpha():
         return False
     return w not in _checker()

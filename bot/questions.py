@@ -39,16 +39,18 @@ INSTRUCTION_ATTEMPTS = [
         # the bot's own opinion or advice: the articles report views, the bot holds none
         r"\b(do|did|would|wouldn'?t|don'?t|dont)\s+(you|u|ya|y'?all)\s+(personally\s+|honestly\s+)?(think|reckon|"
         r"believe|feel|agree|like|prefer|expect)\b",
-        r"\b(your|ur)\s+(own\s+|personal\s+|honest\s+)?(opinion|view|take|thoughts?|guess|prediction|feelings?)\b",
+        r"\b(your|ur)\s+(own\s+|personal\s+|honest\s+)?(opinion|view|take|thoughts?|guess|prediction|feelings?|"
+        r"verdict|judge?ment|assessment)\b",
         # what the bot would do in someone's place: "what would you have asked him?"
         r"\b(would|wouldn'?t|will|could)\s+(you|u|ya)\s+(have\s+)?(ask(ed)?|say|said|do|done|tell|told|choose|chosen|"
         r"pick(ed)?|vote[d]?|trust(ed)?)\b",
-        # a verdict on a person: "is the king trustworthy?", "was the minister a liar?"
+        # a verdict on a person or an act: "is the king trustworthy?", "was closing the port a good move?"
         # (not "is it true he called him a liar?", "… according to X?": questions about what was said)
         r"^\W*((so|ok|okay|but|and|honestly)\W+)*(is|was|are|were)\b(?!\s+(it|that)\s+true\b)"
         r"(?!.*\b(call|called|calls|said|says|say|according|thinks?|thought|described|portrayed|labell?ed|branded|"
         r"seen|considered|accused)\b).{1,40}\b(trustworthy|honest|evil|a\s+liar|"
-        r"liars|to\s+be\s+trusted|a\s+(good|bad|great|terrible|decent)\s+(president|leader|person|man|guy|woman))\b",
+        r"liars|to\s+be\s+trusted|a\s+(good|bad|great|terrible|decent|smart|wise|dumb|stupid)\s+(president|leader|"
+        r"person|man|guy|woman|move|idea|decision|choice)|a\s+mistake)\b",
         r"^\W*((so|but|ok|okay|honestly|and)\W+)*should\b(?!.*\b(according\s+to|say|said|says|argue[sd]?|think|"
         r"thinks|thought|want|wants|wanted|warn\w*|urge\w*)\b)",
         # a forecast asked of the bot ("Predict whether …", "can you guess if …"): the articles end where they end

@@ -40,7 +40,8 @@ STOP_WORDS = frozenset(
     must shall will whether either neither among yes else besides otherwise anyway anyways somehow
     actually really basically literally
     lol irl idk btw tbh imo imho fyi afaik iirc pls plz thx ty rn smh ngl omg lmao ikr tho ya yall ur
-    abt bc cuz coz bcuz wat wut rly prolly wanna gotta gonna kinda sorta dunno nah yeah yep nope ok okay hmm lemme
+    abt bc cuz coz bcuz wat wut wats wuts rly prolly wanna gotta gonna kinda sorta dunno nah yeah yep nope ok okay
+    hmm lemme
     wait hey hi hello guys acc def prob probs obv obvs tbf smth sth lmk nvm rlly srsly fr tryna bout b4 thru
     altho ofc asap kk innit imma ima finna huh vs versus
     """.split()  # the last lines: chat shorthand that frames a message and says nothing about its subject

@@ -40,6 +40,7 @@ _AFTER_THE = re.compile(r"\b(?:after(?:wards)?|since|following|in the wake of)\s
 _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventually|in the end|nowadays|these days|"
                     r"right now|today|currently|in the (?:days|weeks|months) (?:after|since)|"
                     r"later (?:that|this|the same|in the|in that) (?:year|month|week|spring|summer|autumn|fall|winter)|"
+                    r"later in \d{4}|"
                     r"(?:for|during|over|in)\s+the\s+rest\s+of\s+(?:the\s+|that\s+|his\s+)?(?:year|month|term|\d{4})|"
                     r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later|"
                     r"(?:the|that) (?:next|following|coming) (?:weeks?|months?|years?)|"
@@ -92,7 +93,8 @@ _PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))",
 _DROP = re.compile(r"\b(?:drop|drops|dropp(?:ed|ing)|scrap|scraps|scrapp(?:ed|ing)|ditch|ditch(?:es|ed|ing))"
                    r"(?=\s+(?:the|those|these|its|his|her|their|all|any|some|that|this|them|it)\b)", re.IGNORECASE)
 # "what's the deal with the tariffs?", "what's up with the port?": chat for "what about"
-_WHATS_UP = re.compile(r"\bwhat(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+deal|up)\s+(?:with|w/?|about)\b", re.IGNORECASE)
+_WHATS_UP = re.compile(r"\b(?:what|wat|wut)(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+deal|up)\s+(?:with|w/?|about)\b",
+                       re.IGNORECASE)
 # "give his take on it", "what's her take on …": an opinion, not taking anything
 _TAKE_ON = re.compile(r"\b(?:(?:give|gave|giving|gives|get|got)\s+)?(?:his|her|their|its|your|the|a|\w+(?:'s|’s|s))"
                       r"\s+take\s+on\b", re.IGNORECASE)

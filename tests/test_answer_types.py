@@ -20,6 +20,7 @@ from bot.text import GENERAL
     ("How tall is the president?", "measure"),
     ("How old is the spokesman?", "measure"),
     ("At what time did the call start?", "clock"),
+    ("what hour did the call wrap up", "clock"),
     ("At exactly what time did the call start?", "exact clock"),
     ("what time did it start, like precisely?", "exact clock"),
     ("How long ago did they last speak?", None),
@@ -123,6 +124,7 @@ def test_translation_requests_are_something_else(question: str, is_task: bool) -
 @pytest.mark.parametrize("question", [
     "how much money did the sanctions cost?",
     "How much did the call cost the taxpayers?",
+    "how many billions of dollars did the tolls cost the port",  # a count of money is a sum too
 ])
 def test_money_questions_want_a_sum(question: str) -> None:
     assert asked_type(question) == "money"
@@ -139,6 +141,11 @@ async def test_lowercase_names_the_articles_never_mention_are_declined(settings,
     assert answer.status == "refused", answer.text
 
 
+def test_a_possessive_name_is_still_a_name(knowledge) -> None:
+    """"erdogan's / turkey's reaction": the possessive hid the name from the dictionary (heldout19, read)."""
+    assert knowledge.retriever.profile("what was erdogan's / turkey's reaction to them talking").unknown_names
+
+
 async def test_a_typo_is_read_as_the_articles_word(settings) -> None:
     answer = await Service.from_settings(settings).ask("did they talk about ukrane?")
     assert answer.status == "answered", answer.text
@@ -146,7 +153,8 @@ async def test_a_typo_is_read_as_the_articles_word(settings) -> None:
 
 
 @pytest.mark.parametrize("chatty", ["lol did they talk about ukraine irl?", "ok so did they talk abt ukraine or nah",
-                                    "wat did they say abt ukraine bc idk"])
+                                    "wat did they say abt ukraine bc idk",
+                                    "wats the deal with ukraine, did it come up"])
 async def test_chat_shorthand_does_not_decline_a_question(settings, chatty: str) -> None:
     service = Service.from_settings(settings)
     plain = await service.ask("did they talk about ukraine?")
@@ -318,6 +326,7 @@ async def test_how_things_turned_out_is_told_where_the_articles_end(settings, qu
     ("what did the palace say the following week?", True),  # past the articles' few days
     ("what did the mayor do the week after", True),
     ("what did the palace say the next day?", False),  # the articles may still report it
+    ("did they meet in person later in 2017?", True),
     ("will the port lift its fees by the end of 2017?", True),  # found reading heldout17, after measuring it
     ("what happened to the fees in the following months", True),  # plural: a probe of my own
     ("will the port reopen in the coming weeks?", True),
@@ -511,6 +520,8 @@ async def test_exact_words_are_answered_with_the_quotation(settings) -> None:
     ("would you trust him?", True),
     ("is the king trustworthy?", True),  # a verdict on a person
     ("was the minister a good leader", True),
+    ("was closing the port a good move by the king, yes or no, your verdict", True),  # a verdict on an act
+    ("did the mayor call it a smart move?", False),  # what was said
     ("is it true the mayor called the king a liar?", False),  # what was said
     ("was the king described as honest?", False),
     ("what would the king have to do in return?", False),
