@@ -28,7 +28,7 @@ STOP_WORDS = frozenset(
     a about above after again against all also am an and any are aren't as at be because been before
     being below between both but by can cannot could couldn't did didn't do does doesn't doing don't
     down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's
-    her here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it
+    her here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it'd it'll
     it's its itself let's me more most my myself nor of off on once only or other ought our ours
     ourselves out over own same shan't she she'd she'll she's should shouldn't so some such than that
     that's the their theirs them themselves then there there's these they they'd they'll they're they've

@@ -141,6 +141,11 @@ async def test_lowercase_names_the_articles_never_mention_are_declined(settings,
     assert answer.status == "refused", answer.text
 
 
+def test_it_d_without_its_apostrophe_is_no_name(knowledge) -> None:
+    """Chat drops apostrophes: "itd" is "it'd" (heldout19, read), as "theyd" is "they'd"."""
+    assert not knowledge.retriever.profile("was he sure itd all work out w russia?").unknown_names
+
+
 def test_a_possessive_name_is_still_a_name(knowledge) -> None:
     """"erdogan's / turkey's reaction": the possessive hid the name from the dictionary (heldout19, read)."""
     assert knowledge.retriever.profile("what was erdogan's / turkey's reaction to them talking").unknown_names
