@@ -16,6 +16,7 @@ from bot.service import Service
     ("what did the polish president think of the call?", "the polish president"),
     ("what did the port authority say about the tolls?", "the port authority"),  # what they said is a reaction
     ("what did european leaders think about it", "european leaders"),
+    ("what did the palace's statement say about the port?", ""),  # a document, named by its owner
     ("How did the call go?", ""),  # asks about the call, not someone's reaction
     ("What did they discuss?", ""),
 ])
