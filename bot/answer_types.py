@@ -64,7 +64,10 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ("duration", re.compile(r"\bhow\s+long\b(?!\s+ago)|\bfor\s+how\s+(?:long|many\s+" + _UNITS + r")\b"
                             r"|\bhow\s+many\s+" + _UNITS + r"\b(?!\s+(?:ago|before|after|later|earlier))",
                             re.IGNORECASE)),
-    ("measure", re.compile(r"\bhow\s+(?:old|tall|short|high|far|big|large|heavy|fast|wide|deep)\b|\bhow\s+many\s+"
+    # "how far had relations fallen?" asks how bad things got, not a distance
+    ("measure", re.compile(r"\bhow\s+(?:old|tall|short|high|far(?![^?;]{0,80}\b(?:fallen|fell|sunk|sank|gone|come|came|"
+                           r"dropped|slipped|declined|deteriorated|risen|rose|progressed|advanced|gotten|pushed)\b)|big|"
+                           r"large|heavy|fast|wide|deep)\b|\bhow\s+many\s+"
                            r"(?:per\s*cent|percent(?:age)?)|\bwhat\s+(?:per\s*cent|percent(?:age)?|proportion)\b|"
                            r"\bby\s+how\s+much\b", re.IGNORECASE)),
     ("money", re.compile(r"\bhow\s+much\b.{0,40}\b(?:money|cost|costs|costing|spend|spent|pay|paid|worth|price|"

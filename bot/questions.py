@@ -47,10 +47,10 @@ INSTRUCTION_ATTEMPTS = [
         # a verdict on a person or an act: "is the king trustworthy?", "was closing the port a good move?"
         # (not "is it true he called him a liar?", "… according to X?": questions about what was said)
         r"^\W*((so|ok|okay|but|and|honestly)\W+)*(is|was|are|were)\b(?!\s+(it|that)\s+true\b)"
-        r"(?!.*\b(call|called|calls|said|says|say|according|thinks?|thought|described|portrayed|labell?ed|branded|"
+        r"(?!.*\b(call\s+(him|her|it|them)|called|calls|said|says|say|according|thinks?|thought|described|portrayed|labell?ed|branded|"
         r"seen|considered|accused)\b).{1,40}\b(trustworthy|honest|evil|a\s+liar|"
         r"liars|to\s+be\s+trusted|a\s+(good|bad|great|terrible|decent|smart|wise|dumb|stupid)\s+(president|leader|"
-        r"person|man|guy|woman|move|idea|decision|choice)|a\s+mistake)\b",
+        r"person|man|guy|woman|move|idea|decision|choice)|a\s+mistake|(right|wrong)\s+to)\b",
         r"^\W*((so|but|ok|okay|honestly|and)\W+)*should\b(?!.*\b(according\s+to|say|said|says|argue[sd]?|think|"
         r"thinks|thought|want|wants|wanted|warn\w*|urge\w*)\b)",
         # a forecast asked of the bot ("Predict whether …", "can you guess if …"): the articles end where they end

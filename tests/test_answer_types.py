@@ -21,6 +21,8 @@ from bot.text import GENERAL
     ("How old is the spokesman?", "measure"),
     ("At what time did the call start?", "clock"),
     ("what hour did the call wrap up", "clock"),
+    ("how far is the port from the palace?", "measure"),
+    ("how far had U.S.-Russia relations fallen by then?", None),  # how bad, not a distance (heldout20, read)
     ("At exactly what time did the call start?", "exact clock"),
     ("what time did it start, like precisely?", "exact clock"),
     ("How long ago did they last speak?", None),
@@ -526,6 +528,7 @@ async def test_exact_words_are_answered_with_the_quotation(settings) -> None:
     ("is the king trustworthy?", True),  # a verdict on a person
     ("was the minister a good leader", True),
     ("was closing the port a good move by the king, yes or no, your verdict", True),  # a verdict on an act
+    ("honestly was the king right to call the mayor? yes or no", True),  # heldout20, read
     ("did the mayor call it a smart move?", False),  # what was said
     ("is it true the mayor called the king a liar?", False),  # what was said
     ("was the king described as honest?", False),
