@@ -206,6 +206,11 @@ def attribution(sentence: str) -> tuple[str, str] | None:
     return (who, what) if len(who.split()) <= WHO_WORDS else None  # "X said A, but added: B" names no one
 
 
+# several speakers at once: "the presidents said", "both leaders told", "the two noted"
+_SPEAKERS_TOGETHER = re.compile(r"\b(?:presidents|leaders|ministers|sides|both|the two)\b", re.IGNORECASE)
+_TWO_NAMES = re.compile(r"\b[A-Z][\w’'-]+\s+(?:and|&)\s+(?:President\s+|Prime\s+Minister\s+)?[A-Z][\w’'-]+")
+
+
 def _attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon) -> bool:
     """The sentence reports speech, and no fact it rests on names who spoke (and to whom, where, when)
     while stating as much of what was said as any other: one fact's speaker or occasion is put on
@@ -221,10 +226,13 @@ def _attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon) -
     if not who or not what:
         return False
     stated = [lexicon.stem_set(f.evidence) for f in facts]
+    # "the presidents said …" puts the words in both mouths: a fact naming one speaker does not say so
+    together = bool(_SPEAKERS_TOGETHER.search(split[0]))
     def says(have: frozenset[str]) -> int:
         return sum(in_family(w, have) for w in what)
     return not any(all(in_family(w, have) for w in who) and says(have) >= max(says(o) for o in stated)
-                   for have in stated)
+                   and (not together or _SPEAKERS_TOGETHER.search(f.text) or _TWO_NAMES.search(f.text))
+                   for f, have in zip(facts, stated, strict=True))
 
 
 def _pooled_score(sentence: str, facts: list[BriefFact], weights: WordWeights) -> float:
@@ -261,7 +269,10 @@ def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
     fact of the brief that covers the sentence contradicts it ("met before" against "never met")."""
     weights, lexicon = brief.word_weights(), brief.lexicon
     measured = [(measure(sentence, [f.evidence], weights), f) for f in brief.all_facts]
-    scored = sorted(((cov, f) for (cov, clash), f in measured if not clash), key=lambda p: p[0], reverse=True)
+    # a fact that does not say who said it (as the cited ones must: `_pooled_score`) supports nothing
+    scored = sorted(((cov, f) for (cov, clash), f in measured if not clash
+                     and not (cov >= threshold and _attributed_apart(sentence, [f], lexicon))),
+                    key=lambda p: p[0], reverse=True)
     scored = scored[:REPAIR_CANDIDATES]
     contradicted = max((cov for (cov, clash), _ in measured if clash), default=0.0)
     if not scored or (contradicted >= CONTRADICTION_COVERAGE and contradicted >= scored[0][0]):

@@ -333,3 +333,28 @@ def test_a_sentence_saying_the_opposite_of_its_fact_is_not_supported(knowledge, 
                          ["The palace and the port described the talks in the same terms, not differently."]) > 0.9
     assert support_score("The palace described the talks negatively.",
                          ["The palace described the talks in positive terms."]) == 0.0
+
+
+def test_words_put_in_several_mouths_need_a_fact_where_they_speak_together(knowledge, fact_id) -> None:
+    """The 1.5B model (dev, this round): "The presidents said they would welcome Moscow's involvement …"
+    from "Trump has said previously that he would welcome …": one of them said it, before the call."""
+    both = "The presidents said they would welcome Moscow's involvement in a joint effort to battle Islamic State."
+    assert check(both, [fact_id("welcome Moscow’s involvement in a joint effort")], knowledge.brief,
+                 THRESHOLD).score < THRESHOLD
+    one = "Trump said he would welcome Moscow's involvement in a joint effort to battle Islamic State."
+    assert check(one, [fact_id("welcome Moscow’s involvement in a joint effort")], knowledge.brief,
+                 THRESHOLD).score >= THRESHOLD
+    together = "The presidents said they favour real coordination between US and Russian actions to defeat ISIS."
+    assert check(together, [fact_id("real coordination")], knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_a_speaker_the_articles_never_describe_so_is_not_repaired_onto_a_fact(knowledge, fact_id) -> None:
+    """"Merkel's spokesman said …" was kept by re-attribution to "Seibert said in a statement …" (dev2,
+    the 1.5B model): no article says who Seibert is, so the description is the model's own knowledge."""
+    sentence = ("Merkel's spokesman said that Merkel and Trump stressed their intention to further deepen the already "
+                "excellent bilateral relations in the coming years.")
+    cited = [fact_id(p) for p in ("Seibert said", "scattershot", "unpleasant", "challenges posed",
+                                  "confirmed about the phone call", "planned phone conversation, announced")]
+    assert check(sentence, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+    named = "Seibert said that Merkel and Trump stressed their intention to further deepen relations."
+    assert check(named, [fact_id("Barack Obama’s administration")], knowledge.brief, THRESHOLD).score >= THRESHOLD
