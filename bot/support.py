@@ -139,13 +139,17 @@ def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> boo
     return any(not in_family(a, have) for a in decisive_acts(lexicon, sentence))
 
 
+_LIGHT_VERBS = "get gets got go goes went make makes made take takes took give gives gave put puts keep keeps kept"
+
+
 def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: Lexicon) -> bool:
     said_negated = lexicon.negated_stems(sentence) & shared
     fact_negated = set().union(*(lexicon.negation_split(t)[0] for t in texts))
     fact_plain = set().union(*(lexicon.negation_split(t)[1] for t in texts))
     if has_negation(sentence):
-        # "X was not discussed" where the facts negate nothing of the kind
-        return not (said_negated & fact_negated)
+        # "X was not discussed" where the facts negate nothing of the kind; a light verb the two share
+        # ("did not get to the sanctions" and "wouldn't it be nice if we got along") is not the kind
+        return not (said_negated & fact_negated - lexicon.stem_set(_LIGHT_VERBS))
     # "X was discussed" against "X was not among the topics discussed"
     return any(w in fact_negated and w not in fact_plain for w in shared)
 

@@ -358,3 +358,15 @@ def test_a_speaker_the_articles_never_describe_so_is_not_repaired_onto_a_fact(kn
     assert check(sentence, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
     named = "Seibert said that Merkel and Trump stressed their intention to further deepen relations."
     assert check(named, [fact_id("Barack Obama’s administration")], knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_a_negation_is_not_lent_by_a_light_verb_another_fact_negates(knowledge, fact_id) -> None:
+    """The 1.5B model (heldout19, this round): "They did not get to the sanctions thing on the call" was
+    shown with "Wouldn't it be nice if we actually got along" and a Berlin source's "doesn't mean that we
+    go along": the negation the sentence needs was lent by "got", a verb that says nothing."""
+    sentence = "They did not get to the sanctions thing on the call."
+    pooled = [knowledge.brief.fact(fact_id(p)) for p in ("if we actually got along with people", "unpleasant")]
+    assert support_score(sentence, [f.evidence for f in pooled if f is not None]) == 0.0
+    # the sentence saying the issue was not mentioned still negates what it negates
+    assert support_score("The sanctions were not mentioned in the statement summarizing the conversation.",
+                         [knowledge.brief.fact(fact_id("the issue was not mentioned")).evidence]) >= THRESHOLD
