@@ -175,7 +175,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     subject, lacking = _typed_terms(retriever, kind, question, known, unknown) if kind is not None else (known, [])
     typed: list[Hit] = []
     named: list[Hit] = []
-    talks_with = False
+    partners: set[str] = set()  # "which leaders did he speak with?": facts naming someone as the one talked with
     who = kind is None and profile.english and asks_who(question)
     topics = kind is None and asks_topics(question)  # "which issues did they discuss?"
     if kind is None and profile.english and _never_named(retriever, question):  # "who was the unnamed source?"
@@ -205,9 +205,12 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         talks_with = bool(_TALKS_WITH.search(question))
         if not unstated:  # "who announced ahead of time that …?": chat dilutes the deed; it is searched alone too
             hits = _with_deed_hits(retriever, question, hits, vector, talks_with)
-        named = [] if unstated else [h for h in hits if _names_doer(retriever, h, asked, anchors, talks_with)]
-        if talks_with:  # whom he talked with: the sentences naming someone beside the conversation first
-            named.sort(key=lambda h: not _talked_with(retriever, h, asked))
+        if talks_with and not unstated:
+            partners = {h.fact.id for h in hits if _talked_with(retriever, h, asked)}
+        named = [] if unstated else [h for h in hits
+                                     if _names_doer(retriever, h, asked, anchors, h.fact.id in partners)]
+        # whom he talked with: the sentences naming someone beside the conversation first
+        named.sort(key=lambda h: h.fact.id not in partners)
         hits = [*named, *(h for h in hits if h not in named)] if named else []
     elif topics:  # "which issues did they discuss?": sentences saying what was discussed first
         hits = sorted(hits, key=lambda h: not lists_topics(h.fact.text))
@@ -248,7 +251,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         answers = False  # "how did the senator vote?": no sentence says anyone voted
     if answers and named and max(_coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE \
             and not (retriever.semantic and max(h.dense for h in named[:3]) >= max(CLEAR_MEANING, best_dense)) \
-            and not (talks_with and _talked_with(retriever, named[0], asked)):
+            and named[0].fact.id not in partners:
         # "who interpreted?": the sentences that name people are not about interpreting (unless one of them is
         # the closest in meaning of all, clearly: "which aide went on tv …" of "Conway told CBS News …"; or
         # the question asks whom someone talked with, and it names the one talked with)
@@ -360,25 +363,25 @@ def _doer_anchors(retriever: Retriever, asked: frozenset[str]) -> frozenset[str]
 
 
 def _names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchors: frozenset[str],
-                talks_with: bool = False) -> bool:
+                partner: bool = False) -> bool:
     """The fact names someone new beside what the question asks about ("'…', she tweeted" names no
     one). With nothing but the event's own words to go by ("who else did the king call?"), any new name
-    will do."""
-    vocabulary = retriever.vocabulary
+    will do. A `partner` fact (`_talked_with`) names whom "which leaders did he speak with?" asks for:
+    "a telephone conversation … with Chancellor Anna Holt" is speaking with her."""
     if not _names_someone_else(retriever, hit, asked):
         return False
-    if not anchors or names_doer(vocabulary, hit.fact.text, asked, anchors):
-        return True
-    # "which leaders did he speak with?": "a telephone conversation … with Chancellor Anna Holt" is speaking
-    # with her (a name beside the event's own noun, other than the event's parties)
-    return talks_with and _talked_with(retriever, hit, asked)
+    return not anchors or partner or names_doer(retriever.vocabulary, hit.fact.text, asked, anchors)
+
+
+def _talking(retriever: Retriever) -> frozenset[str]:
+    """The stems of talking: its verbs and the event's own nouns ("conversation")."""
+    return frozenset(retriever.lexicon.key_stems("talk")) | retriever.vocabulary.event_nouns
 
 
 def _talked_with(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
     """The fact names someone beside the event's parties as the one talked with (bot.doers.names_partner)."""
     vocabulary = retriever.vocabulary
-    talking = vocabulary.event_nouns | frozenset(retriever.lexicon.key_stems("talk"))
-    return names_partner(vocabulary, hit.fact.text, asked | vocabulary.event_stems, talking)
+    return names_partner(vocabulary, hit.fact.text, asked | vocabulary.event_stems, _talking(retriever))
 
 
 def _deed_stems(retriever: Retriever, question: str) -> list[str]:
@@ -391,7 +394,7 @@ def _with_deed_hits(retriever: Retriever, question: str, hits: list[Hit], vector
     he talk with?", talking and the event's own nouns: "a telephone conversation with …")."""
     stems = _deed_stems(retriever, question)
     if not stems and talks_with:
-        stems = [*retriever.lexicon.key_stems("talk"), *retriever.vocabulary.event_nouns]
+        stems = sorted(_talking(retriever))
     if not stems:
         return hits
     have = {h.fact.id for h in hits}

@@ -44,14 +44,12 @@ def names_doer(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], ancho
         near: list[int] = []  # positions of the question's words
         names: list[int] = []  # positions of names outside quotes
         for i, token in enumerate(_TOKEN.findall(sentence)):
-            if token in "“”\"":
-                quoted = (not quoted) if token == '"' else token == "“"
+            if token in _QUOTE_MARKS:
+                quoted = _quoted_after(token, quoted)
                 continue
-            stems = lexicon.key_stems(token)
-            if any(in_family(s, anchors) for s in stems):
+            if any(in_family(s, anchors) for s in lexicon.key_stems(token)):
                 near.append(i)
-            if not quoted and token[:1].isupper() and not _modifies(token) and stems \
-                    and _is_new_name(vocabulary, token, stems[0], asked):
+            if not quoted and _new_name_token(vocabulary, token, asked):
                 names.append(i)
         if any(abs(i - j) <= DOER_REACH for i in names for j in near):
             return True
@@ -72,18 +70,32 @@ def names_partner(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], ta
         quoted = False
         talked, joined = -1, -1  # positions of the last talking word and of "with" after it
         for i, token in enumerate(tokens):
-            if token in "“”\"":
-                quoted = (not quoted) if token == '"' else token == "“"
+            if token in _QUOTE_MARKS:
+                quoted = _quoted_after(token, quoted)
                 continue
             if any(in_family(s, talking) for s in lexicon.key_stems(token)):
                 talked = i
             elif token.lower() in ("with", "to") and talked >= 0 and i - talked <= PARTNER_REACH:
                 joined = i
-            elif joined >= 0 and i - joined <= PARTNER_REACH and not quoted and token[:1].isupper() \
-                    and not _modifies(token) and (stems := lexicon.key_stems(token)) \
-                    and _is_new_name(vocabulary, token, stems[0], asked):
+            elif joined >= 0 and i - joined <= PARTNER_REACH and not quoted \
+                    and _new_name_token(vocabulary, token, asked):
                 return True
     return False
+
+
+_QUOTE_MARKS = "“”\""
+
+
+def _quoted_after(mark: str, quoted: bool) -> bool:
+    """Inside a quotation after this mark: "“" opens, "”" closes, a straight quote toggles."""
+    return (not quoted) if mark == '"' else mark == "“"
+
+
+def _new_name_token(vocabulary: Vocabulary, token: str, asked: AbstractSet[str]) -> bool:
+    """The written word is a name the question does not use (capitalised, not a modifier like
+    "Oslo-backed", not a day or month)."""
+    stems = vocabulary.lexicon.key_stems(token) if token[:1].isupper() and not _modifies(token) else ()
+    return bool(stems) and _is_new_name(vocabulary, token, stems[0], asked)
 
 
 def _modifies(token: str) -> bool:
