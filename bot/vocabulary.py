@@ -92,6 +92,9 @@ _PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))",
 # is still checked word for word ("he is about to scrap them" is no report that he might lift them)
 _DROP = re.compile(r"\b(?:drop|drops|dropp(?:ed|ing)|scrap|scraps|scrapp(?:ed|ing)|ditch|ditch(?:es|ed|ing))"
                    r"(?=\s+(?:the|those|these|its|his|her|their|all|any|some|that|this|them|it)\b)", re.IGNORECASE)
+# "so they met in May, right?", "…, is that true?": a tag asking for confirmation, not a word of the question
+_TAG = re.compile(r"(?:[,\s]+(?:right|correct|true|or\s+(?:not|nah|no)|(?:is\s+)?(?:that|thats|that's|that’s)\s+"
+                  r"(?:right|true|correct)))+\s*[?!.]*\s*$", re.IGNORECASE)
 # "what's the deal with the tariffs?", "what's up with the port?": chat for "what about"
 _WHATS_UP = re.compile(r"\b(?:what|wat|wut)(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+deal|up)\s+(?:with|w/?|about)\b",
                        re.IGNORECASE)
@@ -341,6 +344,7 @@ class Vocabulary:
         asked = _PUT_ON.sub("imposed", asked)  # "why were tariffs put on the port?": imposed
         asked = _DROP.sub("lift", asked)  # "could he just drop the tariffs?": lift them
         asked = _TAKE_ON.sub("say about", asked)  # "his take on the call" is what he said of it
+        asked = _TAG.sub("?", asked)  # "…, right?": a request to confirm
         asked = _WHATS_UP.sub("what about", asked)  # "what's the deal with the tariffs?" asks of no deal
         asked = plain_phrases(asked)  # "kept bringing it up", "face to face": word by word, "keep", "face"
         asked = _DAY_CLIPPED.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", asked)

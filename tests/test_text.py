@@ -180,3 +180,21 @@ async def test_meeting_face_to_face_is_meeting_in_person(settings) -> None:
     answer = await Service.from_settings(settings).ask("did they set an actual date to meet face to face or nah")
     assert answer.status == "answered", answer.text
     assert "dates and venue" in answer.text
+
+
+@pytest.mark.parametrize("tagged, plain", [
+    ("so they met in person, right?", "so they met in person?"),
+    ("trump said he knew putin well right", "trump said he knew putin well"),
+    ("the call lasted an hour, is that true?", "the call lasted an hour?"),
+    ("so did they lift the sanctions or not", "so did they lift the sanctions"),
+    ("sanctions came up, thats right?", "sanctions came up?"),
+])
+def test_a_tag_asking_to_confirm_is_no_word_of_the_question(knowledge, tagged: str, plain: str) -> None:
+    """"…, right?" asks to confirm what comes before; "right" is not what the question is about."""
+    assert knowledge.retriever.profile(tagged).focus == knowledge.retriever.profile(plain).focus
+
+
+async def test_a_false_premise_with_a_confirming_tag_is_corrected(settings) -> None:
+    answer = await Service.from_settings(settings).ask("trump n putin have met irl a bunch of times already right")
+    assert answer.status == "answered", answer.text
+    assert "have never met" in answer.text
