@@ -37,23 +37,36 @@ _CALENDAR = frozenset([*WEEKDAYS, *MONTHS])
 def names_doer(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], anchors: AbstractSet[str]) -> bool:
     """`text` names someone the question does not (`asked`: the question's key stems), outside quotes,
     within DOER_REACH words of one of `anchors` (the question's words that say what was done, or by
-    whom), in the same sentence."""
+    whom), in the same sentence; or anywhere in the claim a "that" within DOER_REACH after the name opens,
+    up to "but" or the like ("Olaf Lind, in a post on Thursday that the board “has an order ready …”":
+    a scraped page may lose the verb; the claim is still his)."""
     lexicon = vocabulary.lexicon
     for sentence in split_sentences(text):
         quoted = False
         near: list[int] = []  # positions of the question's words
         names: list[int] = []  # positions of names outside quotes
+        claimed = False  # inside a claim a name makes ("Olaf Lind, in a post on Monday, that the board …")
         for i, token in enumerate(_TOKEN.findall(sentence)):
             if token in _QUOTE_MARKS:
                 quoted = _quoted_after(token, quoted)
                 continue
+            word = token.lower()
+            if not quoted and word == "that" and any(i - j <= DOER_REACH for j in names):
+                claimed = True
+            elif not quoted and word in _CLAUSE_ENDS:
+                claimed = False
             if any(in_family(s, anchors) for s in lexicon.key_stems(token)):
+                if claimed:
+                    return True
                 near.append(i)
             if not quoted and _new_name_token(vocabulary, token, asked):
                 names.append(i)
         if any(abs(i - j) <= DOER_REACH for i in names for j in near):
             return True
     return False
+
+
+_CLAUSE_ENDS = frozenset("but while whereas although though however".split())  # a new clause: its own claim
 
 
 PARTNER_REACH = 6  # words between a talking word and "with", and between "with" and the name

@@ -86,6 +86,11 @@ _ARTICLES = (
     "Powerful figures say they will block any move to ease the fees. That would displease Oslo.",
     "A source in the ministry said on Monday that the fees would stay.",
     "Powerful figures say they will block any move to lift Oslo-related fees.",
+    # a scraped page can lose the verb: the name still makes the claim its "that" opens, however long
+    "Citing a source, a researcher at the Harbour Centre, Olaf Lind, in a post on Thursday that the ministry "
+    "“has an order ready” to ease port fees.",
+    "Citing a source, a researcher at the Harbour Centre, Olaf Lind, in a post on Thursday that the centre was "
+    "closing, but the ministry “has an order ready” to ease port fees.",
 )
 
 
@@ -95,6 +100,8 @@ _ARTICLES = (
     (_ARTICLES[1], "who tweeted about a draft order to ease fees?", False),  # the only name is quoted
     (_ARTICLES[2], "which figures said they would block it?", False),  # the name is in the next sentence
     (_ARTICLES[3], "who said the fees would stay?", False),  # a day is no one
+    (_ARTICLES[5], "who claimed the ministry had an order ready to ease the fees?", True),  # the claim is his
+    (_ARTICLES[6], "who claimed the ministry had an order ready to ease the fees?", False),  # "but" ends it
 ])
 def test_a_name_answers_who_only_next_to_the_deed(sentence: str, question: str, named: bool) -> None:
     from bot.doers import names_doer
