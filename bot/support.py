@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from bot.answer import Supported
 from bot.brief import Brief, BriefFact
+from bot.dates import MONTHS, WEEKDAYS
 from bot.text import GENERAL, Lexicon, WordWeights, decisive_acts, has_negation, numbers, split_at_cues, words
 from bot.vocabulary import in_family
 
@@ -53,6 +54,11 @@ TRAILING_WORDS, WHO_WORDS = 4, 12  # "…, Holt told reporters." / at most this 
 OCCASION_WORDS = 8  # "told a news conference in May that": at most this many words between the verb and "that"
 _SAID_ENDS = re.compile(r"\bthat\b|:|,\s*[\"“]")  # where the words said begin, after whom they were told
 _SAID_FOLLOWS = re.compile(r"\bthat\b|[:\"“]")  # after the verb: no "…, Holt said." ending
+# "…, Sergei Holt said on Monday", "Holt told reporters in May": the day of the saying, not of what was said
+_DAY = r"(?:" + "|".join([*WEEKDAYS, *(m for m in MONTHS if len(m) > 4)]) + r")"
+_SPOKEN_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|tells(?:\s+\w+)?|stated|added|wrote|tweeted)\s+"
+                        r"(?:(?:late|early)\s+)?(?:on|in)\s+(?P<day>" + _DAY + r")\b", re.IGNORECASE)
+_ANY_DAY = re.compile(r"\b" + _DAY + r"\b", re.IGNORECASE)
 # Words whose opposite the evidence may state instead: "described the call differently" is contradicted
 # by "described it in positive terms, the same tone used …", though every other word is stated
 OPPOSITES = (
@@ -98,6 +104,7 @@ def measure(sentence: str, evidence: Iterable[str], weights: WordWeights | None 
         or _negation_clash(sentence, texts, found & have, lexicon)
         or _hedge_lost(sentence, joined, lexicon)
         or any(_opposite_stated(sentence, t) for t in texts)
+        or _day_of_saying_moved(sentence, joined)
     )
     return coverage, clash
 
@@ -132,6 +139,19 @@ def _opposite_stated(sentence: str, evidence: str) -> bool:
     said, have = set(words(sentence)), set(words(evidence))
     return any((said & a and have & b and not have & a) or (said & b and have & a and not have & b)
                for a, b in OPPOSITES)
+
+
+def _day_of_saying_moved(sentence: str, evidence: str) -> bool:
+    """The sentence dates something by a day the evidence gives only as the day someone spoke ("the
+    call was on Monday" of "the call … was a display of respect, Holt said on Monday"). A sentence that
+    itself reports speech is left to the who-said-it check."""
+    if _SAYING.search(sentence):
+        return False
+    evidence = re.sub(r"\([^()]*\)", " ", evidence)  # "(Monday: Monday 30 January)": a note dating a day
+    spoken = [m.group("day").lower() for m in _SPOKEN_ON.finditer(evidence)]
+    stated = [m.group(0).lower() for m in _ANY_DAY.finditer(evidence)]
+    return any(day in spoken and stated.count(day) == spoken.count(day)
+               for day in {m.group(0).lower() for m in _ANY_DAY.finditer(sentence)})
 
 
 def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:

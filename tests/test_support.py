@@ -228,6 +228,18 @@ def test_a_rumour_told_as_fact_is_not_supported() -> None:
     assert support_score("The minister lifted the tariffs.", ["The minister lifted the tariffs on Friday."]) > 0.9
 
 
+def test_the_day_someone_spoke_is_not_the_day_of_what_they_spoke_of() -> None:
+    """"…, the minister said on Monday" dates the saying: "the port opened on Monday" is not stated (the
+    1.5B model's "There was a phone call … on Monday", where Monday was only when the minister spoke)."""
+    evidence = "The port opened on Saturday with a display of respect, Foreign Minister Anna Holt said on Monday."
+    assert support_score("The port opened on Monday.", [evidence]) == 0.0
+    assert support_score("The port opened on Saturday.", [evidence]) > 0.9
+    assert support_score("Anna Holt said on Monday that the port opened on Saturday.", [evidence]) > 0.9
+    assert support_score("The port opened on Monday.", [evidence, "The port opened on Monday at noon."]) > 0.9
+    dated = "The port opened on Saturday, the minister said. (Saturday: Saturday 28 January)"
+    assert support_score("The port opened on Saturday.", [dated]) > 0.9  # a note dating a day is no saying
+
+
 def test_acting_alone_must_be_stated_like_only() -> None:
     """"By himself", "on his own", "unilaterally" restrict who acts, like "alone": the evidence must
     say so (the 1.5B model's "could even just lift the sanctions by himself", from "would consider
