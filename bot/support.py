@@ -42,9 +42,12 @@ _ALONE = re.compile(r"\b(?:by|on)\s+(?:him|her|them|it|my|your|our)sel(?:f|ves)\
                     r"\bsingle[\s-]?handed(?:ly)?\b", re.IGNORECASE)
 # Words that restrict or generalise a claim: "only the US has sanctions" is not stated by "the US has
 # sanctions". Stop words to retrieval; to the support check they are like numbers: the evidence must
-# have one of the same kind.
+# have one of the same kind. So must a cause: "he praised the port as a reason to invest" is not stated
+# by "he praised the port and touted investment" (a link a model adds between two things a fact says).
 LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
-                  frozenset({"all", "every", "always", "entirely", "whole"}))
+                  frozenset({"all", "every", "always", "entirely", "whole"}),
+                  frozenset({"because", "reason", "reasons", "cause", "caused", "causes", "therefore", "thus",
+                             "hence", "consequently"}))
 # "X said that …", "according to X, …", "…, X told reporters", "X brought up …", "X called it …": who says it,
 # and where and when
 _SAYING = re.compile(r"\b(?:said|says|told|tells|stated|states|added|adds|announced|announces|wrote|writes|"

@@ -240,6 +240,18 @@ def test_the_day_someone_spoke_is_not_the_day_of_what_they_spoke_of() -> None:
     assert support_score("The port opened on Saturday.", [dated]) > 0.9  # a note dating a day is no saying
 
 
+def test_a_cause_must_be_stated() -> None:
+    """A model links two things a fact says side by side (the 1.5B model's "Donald Jr. described Russia
+    as a hard business environment, which he touted as a reason for Russian investment …", from "While
+    describing Russia as a hard business environment, … touted Russian investment thirst …")."""
+    evidence = "While describing the port as a hard place for business, the minister's son touted investment in it."
+    assert support_score("The minister's son described the port as a hard place for business, which he touted "
+                         "as a reason for investment in it.", [evidence]) == 0.0
+    assert support_score("The minister's son described the port as a hard place for business and touted "
+                         "investment in it.", [evidence]) > 0.9
+    assert support_score("The port closed because of the storm.", ["The port closed because of the storm."]) > 0.9
+
+
 def test_acting_alone_must_be_stated_like_only() -> None:
     """"By himself", "on his own", "unilaterally" restrict who acts, like "alone": the evidence must
     say so (the 1.5B model's "could even just lift the sanctions by himself", from "would consider
