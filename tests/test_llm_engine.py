@@ -263,6 +263,45 @@ async def test_warm_up_sends_the_exact_prefix_at_start_and_after_reload(llm_sett
     assert warm[1]["messages"][0] == question[0], "warm-up and a real question share the prefix"
 
 
+async def test_a_slow_warm_up_is_waited_for_once_not_timed_out(llm_settings, fake_llm, caplog) -> None:
+    """A self-hosted server's first prefill of the whole brief takes longer than a question may wait
+    for its first byte (over a minute for the 1.5B model on 2 cores, against a 30 s timeout): the
+    warm-up may take the whole deadline, in one request."""
+    fake_llm.queue(Text("ok", delay=1.0))  # a server slower than the per-request timeout below
+    service = Service.from_settings(llm_settings(llm_warmup=True, llm_timeout=0.2))
+    with caplog.at_level("INFO", logger="bot"):
+        await service.start_warm_up()
+    assert len(fake_llm.chat_requests) == 1
+    assert any("prefix warmed" in r.getMessage() for r in caplog.records), caplog.text
+
+
+async def test_a_question_asked_during_the_warm_up_waits_for_it(llm_settings, fake_llm, fact_id, caplog) -> None:
+    """Sent beside the warm-up, a question would queue behind the prefill and time out: it is sent once
+    the warm-up is answered, and answered by the model."""
+    release = asyncio.Event()
+
+    async def slow_prefill(body: dict) -> Text:
+        await release.wait()
+        return Text("ok")
+
+    fake_llm.queue(slow_prefill)
+    fake_llm.default = Text(f"The call lasted about an hour [{fact_id('about an hour')}].")
+    service = Service.from_settings(llm_settings(llm_warmup=True))
+    with caplog.at_level("INFO", logger="bot"):
+        warming = service.start_warm_up()
+        await fake_llm.wait_for_requests(1)
+        asking = asyncio.create_task(service.ask("How long did the call last?"))
+        async with asyncio.timeout(HANG):
+            while not any("waits for the prompt prefix" in r.getMessage() for r in caplog.records):
+                await asyncio.sleep(0.01)
+        assert len(fake_llm.chat_requests) == 1, "the question was sent while the prefix was being warmed"
+        release.set()
+        answer = await asking
+        await warming
+    assert len(fake_llm.chat_requests) == 2
+    assert answer.status == "answered" and not answer.fallback, answer.text
+
+
 async def test_warm_up_is_off_by_default_for_hosted_openai(llm_settings) -> None:
     settings = llm_settings(openai_base_url=None, llm_warmup=None)
     assert settings.llm_enabled and not settings.warmup_enabled

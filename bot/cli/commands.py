@@ -65,6 +65,7 @@ def ask(args: argparse.Namespace) -> int:
     service = Service.from_settings(_settings())
 
     async def run() -> None:
+        service.start_warm_up()  # as the bot does at start: the first question then waits for the prefill
         for question in args.questions:
             try:
                 answer = await service.ask(question)
@@ -93,6 +94,7 @@ def timeline(args: argparse.Namespace) -> int:
 
 def _briefing(service: Service, pending: Coroutine[Any, Any, Answer], as_json: bool) -> int:
     async def run() -> Answer:
+        service.start_warm_up()
         try:
             return await pending
         finally:

@@ -39,6 +39,7 @@ async def run_eval(service: Service, path: Path, *, as_json: bool = False) -> di
     items = [(item, "answerable") for item in data.get("answerable", [])]
     items += [(item, "refuse") for item in data.get("refuse", [])]
     results, latencies = [], []
+    service.start_warm_up()  # as the bot does at start: the first question's latency includes the prefill
     for item, kind in items:
         started = time.perf_counter()
         try:

@@ -90,6 +90,8 @@ class LLMEngine:
             max_retries=self.settings.llm_max_retries,
         )
         self._slots = asyncio.Semaphore(self.settings.llm_concurrency)
+        # held while the prefix is warmed: a question waits for it rather than queueing behind the prefill
+        self._warming = asyncio.Lock()
         self._secrets = [key]
         self._streams = True  # until the server refuses a streamed request that it answers unstreamed
 
@@ -100,10 +102,11 @@ class LLMEngine:
 
     # --- calling the model --------------------------------------------------------------------
 
-    async def _complete(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> Reply:
+    async def _complete(self, messages: list[dict[str, str]], max_tokens: int | None = None,
+                        client: AsyncOpenAI | None = None) -> Reply:
         async with self._slots:
             try:
-                response = await self.client.chat.completions.create(
+                response = await (client or self.client).chat.completions.create(
                     model=self.settings.openai_model,
                     # plain {role, content} dicts are what the client sends; its types want one TypedDict per role
                     messages=messages,  # type: ignore[arg-type]
@@ -187,11 +190,24 @@ class LLMEngine:
 
     async def warm_up(self, knowledge: Knowledge) -> None:
         """One request of at most one output token with the exact prefix, so a self-hosted server
-        has the brief's prefill cached before the first user asks."""
+        has the brief's prefill cached before the first user asks. The prefill of a whole brief on a
+        small machine takes longer than a question may wait for its first byte (a 1.5B model on 2
+        cores: over a minute), so this one request may take up to the whole deadline, once; and a
+        question asked meanwhile waits for it (`_warmed`), where sent beside it, it would queue behind the
+        prefill on the server and time out."""
         started = time.perf_counter()
         messages = self.messages("Hello", [], knowledge)
-        await self._complete(messages, max_tokens=1)
+        patient = self.client.with_options(timeout=self.settings.llm_deadline, max_retries=0)
+        async with self._warming:
+            await self._complete(messages, max_tokens=1, client=patient)
         log.info("LLM prefix warmed for brief %s in %.1fs", knowledge.version, time.perf_counter() - started)
+
+    async def _warmed(self) -> None:
+        """Return once no warm-up is under way."""
+        if self._warming.locked():
+            log.info("a question waits for the prompt prefix to be warmed")
+            async with self._warming:
+                pass
 
     # --- answering ------------------------------------------------------------------------------
 
@@ -207,6 +223,7 @@ class LLMEngine:
             return self.offline.reply(evidence, question, knowledge, engine="llm")
         started = time.perf_counter()
         usage = Usage()
+        await self._warmed()
         try:
             async with asyncio.timeout(self.settings.llm_deadline):
                 answer = await self._answer(question, history, knowledge, evidence, usage, on_progress)
@@ -266,6 +283,7 @@ class LLMEngine:
         request += "\n\n" + resolved_dates_note(knowledge.brief)  # after the cached prefix
         label = f"summary: {topic}" if topic else "summary"
         usage = Usage()
+        await self._warmed()
         try:
             async with asyncio.timeout(self.settings.llm_deadline):
                 reply = await self._complete(request_messages(self.settings, knowledge, request))
