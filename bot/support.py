@@ -238,6 +238,32 @@ _SPEAKERS_TOGETHER = re.compile(r"\b(?:presidents|leaders|ministers|sides|both|t
 _TWO_NAMES = re.compile(r"\b[A-Z][\w’'-]+\s+(?:and|&)\s+(?:President\s+|Prime\s+Minister\s+)?[A-Z][\w’'-]+")
 
 
+# verbs of saying beyond _SAYING: a sentence with one reports speech ("Holt urged the board to …")
+_SPEECH_ACTS = re.compile(r"\b(?:urg|warn|insist|argu|claim|stress|not(?:e|ed|es|ing)\b|confirm|den(?:y|ied|ies)|admit|"
+                          r"acknowledg|suggest|promis|report|repl|respond|answer|ask|call|express|quot|cit|prais|"
+                          r"criticis|criticiz|describ|explain|emphasi|predict|vow|pledg|accus|conced|recall|point)\w*",
+                          re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _speaker_made_doer(sentence: str, facts: list[BriefFact], lexicon: Lexicon) -> bool:
+    """The sentence reports no speech and names as a doer someone the facts name only outside a
+    quotation whose words the sentence takes ("Holt doubled down on his statements …" of "“Berg doubled
+    down on his statements …,” Anna Holt, reporting from Oslo, said"): the one who spoke did not do
+    what they spoke of."""
+    if _SAYING.search(sentence) or _SPEECH_ACTS.search(sentence):
+        return False
+    quoted = " ".join(q for f in facts for q in _QUOTED.findall(f.text))
+    if not quoted:
+        return False
+    outside = [_QUOTED.sub(" ", f.text) for f in facts]
+    inside, plain = lexicon.stem_set(quoted), lexicon.stem_set(" ".join(outside))
+    said = {w for w in lexicon.key_stems(sentence) if w != "not"}
+    taken = {w for w in said if in_family(w, inside) and not in_family(w, plain)}  # the quotation's own words
+    speakers = {n for n in names(sentence, lexicon) if in_family(n, plain) and not in_family(n, inside)}
+    return bool(speakers) and len(taken) >= 2
+
+
 def _attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon) -> bool:
     """The sentence reports speech, and no fact it rests on names who spoke (and to whom, where, when)
     while stating as much of what was said as any other: one fact's speaker or occasion is put on
@@ -264,7 +290,7 @@ def _attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon) -
 
 def _pooled_score(sentence: str, facts: list[BriefFact], weights: WordWeights) -> float:
     """`support_score` of the facts together; 0 when they split who said it from what was said."""
-    if _attributed_apart(sentence, facts, weights.lexicon):
+    if _attributed_apart(sentence, facts, weights.lexicon) or _speaker_made_doer(sentence, facts, weights.lexicon):
         return 0.0
     return support_score(sentence, [f.evidence for f in facts], weights)
 
@@ -298,7 +324,8 @@ def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
     measured = [(measure(sentence, [f.evidence], weights), f) for f in brief.all_facts]
     # a fact that does not say who said it (as the cited ones must: `_pooled_score`) supports nothing
     scored = sorted(((cov, f) for (cov, clash), f in measured if not clash
-                     and not (cov >= threshold and _attributed_apart(sentence, [f], lexicon))),
+                     and not (cov >= threshold and (_attributed_apart(sentence, [f], lexicon)
+                                                    or _speaker_made_doer(sentence, [f], lexicon)))),
                     key=lambda p: p[0], reverse=True)
     scored = scored[:REPAIR_CANDIDATES]
     contradicted = max((cov for (cov, clash), _ in measured if clash), default=0.0)

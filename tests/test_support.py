@@ -330,6 +330,23 @@ def test_what_someone_called_something_goes_with_who_called_it(knowledge, fact_i
     assert check(sentence, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
 
 
+def test_the_one_who_reported_a_quotation_is_not_the_one_who_did_what_it_says(knowledge, fact_id) -> None:
+    """The 1.5B model (heldout18, this round): "Al Jazeera's Kimberly Halkett double down on Trump's
+    statements …", from "“Trump doubled down on his statements …,” Al Jazeera's Kimberly Halkett …
+    said"; and (an earlier round) "The Kremlin spoke in favor of …" from "“The Presidents have spoken in
+    favor of …,” the Kremlin added". Saying that the reporter reported it is still supported."""
+    halkett = fact_id("doubled down on his statements")
+    made_doer = "Al Jazeera's Kimberly Halkett doubled down on Trump's statements that he does not know Putin."
+    assert check(made_doer, [halkett], knowledge.brief, THRESHOLD).score < THRESHOLD
+    kremlin = "The Kremlin spoke in favor of establishing a real coordination between the US and Russian actions."
+    assert check(kremlin, [fact_id("have spoken in favor")], knowledge.brief, THRESHOLD).score < THRESHOLD
+    reported = "Al Jazeera's Kimberly Halkett reported that Trump doubled down on his statements that he does not " \
+               "know Putin."
+    assert check(reported, [halkett], knowledge.brief, THRESHOLD).score >= THRESHOLD
+    plain = "Trump doubled down on his statements that he does not know Putin."
+    assert check(plain, [halkett], knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
 def test_a_speaker_and_the_words_of_one_fact_still_support(knowledge, fact_id) -> None:
     fox = "In an interview on Fox News, Trump said it would be to the advantage of both Russia and the US to mend ties."
     assert check(fox, [fact_id("advantage of both")], knowledge.brief, THRESHOLD).score >= THRESHOLD
