@@ -86,30 +86,40 @@ def measure(sentence: str, evidence: Iterable[str], weights: WordWeights | None 
     and whether the evidence contradicts it on a number or a negation. Rare words weigh more, and a
     word no fact contains the most (`Brief.word_weights`, whose lexicon compares the words); without
     weights every word counts the same and only general English synonyms meet."""
+    coverage, lacking, contradicting = _measure(sentence, list(evidence), weights)
+    return coverage, lacking or contradicting
+
+
+def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tuple[float, bool, bool]:
+    """(coverage, lacking, contradicting): `measure`'s clash in two kinds. Lacking: the evidence does
+    not state a number, name, act or limit the sentence states (another fact may). Contradicting: it
+    states the opposite, a negation the sentence lacks, a hedge the sentence drops, or a day for
+    something else (no other fact mends that)."""
     lexicon = weights.lexicon if weights else GENERAL
     discourse = lexicon.stem_set(DISCOURSE)
     wanted = [w for w in dict.fromkeys(lexicon.key_stems(sentence)) if w not in discourse]
-    texts = list(evidence)
     if not wanted:
-        return 1.0, False
+        return 1.0, False, False
     if not texts:
-        return 0.0, False
+        return 0.0, False, False
     joined = " ".join(texts)
     have = lexicon.stem_set(joined)
     weight = weights or (lambda w: 1.0)
     found = {w for w in wanted if in_family(w, have)}  # word families meet: Ukraine/Ukrainian
     coverage = sum(weight(w) for w in wanted if w in found) / sum(weight(w) for w in wanted)
-    clash = (
+    lacking = (
         bool(numbers(sentence) - numbers(joined))
         or _limits_more(sentence, joined)
         or _acts_unstated(sentence, have, lexicon)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
-        or _negation_clash(sentence, texts, found & have, lexicon)
+    )
+    contradicting = (
+        _negation_clash(sentence, texts, found & have, lexicon)
         or _hedge_lost(sentence, joined, lexicon)
         or any(_opposite_stated(sentence, t) for t in texts)
         or _day_of_saying_moved(sentence, joined)
     )
-    return coverage, clash
+    return coverage, lacking, contradicting
 
 
 def support_score(sentence: str, evidence: Iterable[str], weights: WordWeights | None = None) -> float:
@@ -321,22 +331,26 @@ def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
     """The fact, or pair of facts, of the brief that best supports the sentence. Nothing when some
     fact of the brief that covers the sentence contradicts it ("met before" against "never met")."""
     weights, lexicon = brief.word_weights(), brief.lexicon
-    measured = [(measure(sentence, [f.evidence], weights), f) for f in brief.all_facts]
+    measured = [(_measure(sentence, [f.evidence], weights), f) for f in brief.all_facts]
     # a fact that does not say who said it (as the cited ones must: `_pooled_score`) supports nothing
-    scored = sorted(((cov, f) for (cov, clash), f in measured if not clash
-                     and not (cov >= threshold and (_attributed_apart(sentence, [f], lexicon)
-                                                    or _speaker_made_doer(sentence, [f], lexicon)))),
-                    key=lambda p: p[0], reverse=True)
-    scored = scored[:REPAIR_CANDIDATES]
-    contradicted = max((cov for (cov, clash), _ in measured if clash), default=0.0)
-    if not scored or (contradicted >= CONTRADICTION_COVERAGE and contradicted >= scored[0][0]):
+    apart = {f.id for (cov, _, _), f in measured if cov >= threshold and (
+        _attributed_apart(sentence, [f], lexicon) or _speaker_made_doer(sentence, [f], lexicon))}
+    scored = sorted(((cov, f) for (cov, lacking, contra), f in measured if not lacking and not contra
+                     and f.id not in apart), key=lambda p: p[0], reverse=True)[:REPAIR_CANDIDATES]
+    # a fact lacking a name or number the sentence states may still make a pair with one stating it
+    # ("White House Calls 1st Phone Conversation between Putin & Trump …" and the White House's words)
+    pairable = sorted(((cov, f) for (cov, _, contra), f in measured if not contra and f.id not in apart),
+                      key=lambda p: p[0], reverse=True)[:REPAIR_CANDIDATES]
+    contradicted = max((cov for (cov, _, contra), _ in measured if contra), default=0.0)
+    top = max((cov for cov, _ in pairable), default=0.0)
+    if not pairable or (contradicted >= CONTRADICTION_COVERAGE and contradicted >= top):
         return Verdict(0.0, ())
-    best = Verdict(scored[0][0], (scored[0][1].id,))
+    best = Verdict(scored[0][0], (scored[0][1].id,)) if scored else Verdict(0.0, ())
     wanted = {w for w in lexicon.key_stems(sentence) if w not in lexicon.stem_set(DISCOURSE)}
     if best.score >= threshold or len(wanted) < PAIR_MIN_WORDS:
         return best
-    for i, (_, a) in enumerate(scored):
-        for _, b in scored[i + 1 :]:
+    for i, (_, a) in enumerate(pairable):
+        for _, b in pairable[i + 1 :]:
             own_a = wanted & lexicon.stem_set(a.evidence) - lexicon.stem_set(b.evidence)
             own_b = wanted & lexicon.stem_set(b.evidence) - lexicon.stem_set(a.evidence)
             if len(own_a) < 2 or len(own_b) < 2:

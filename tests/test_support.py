@@ -347,6 +347,20 @@ def test_the_one_who_reported_a_quotation_is_not_the_one_who_did_what_it_says(kn
     assert check(plain, [halkett], knowledge.brief, THRESHOLD).score >= THRESHOLD
 
 
+def test_a_fact_lacking_only_a_name_still_pairs_with_one_stating_it(knowledge, fact_id) -> None:
+    """The 1.5B model (heldout17, this round) quoted the White House's words and named the call as its
+    headline does; cited to the headline, neither fact alone states it all (the words lack "Trump",
+    "Putin" and "first"), and the fact with the words was kept out of pairing for lacking names. It is
+    supported by the two together. A fact that contradicts a sentence still pairs with nothing."""
+    sentence = 'The White House called the first phone conversation between Trump and Putin "a significant start ' \
+               'to improving the relationship between the United States and Russia that is in need of repair."'
+    verdict = check(sentence, [fact_id("White House Calls 1st Phone Conversation")], knowledge.brief, THRESHOLD)
+    assert verdict.score >= THRESHOLD and verdict.reattributed
+    assert set(verdict.fact_ids) == {fact_id("White House Calls 1st Phone Conversation"), fact_id("in need of repair")}
+    never = "Trump and Putin had met several times before the White House called the call a significant start."
+    assert check(never, [fact_id("have never met")], knowledge.brief, THRESHOLD).score < THRESHOLD
+
+
 def test_a_speaker_and_the_words_of_one_fact_still_support(knowledge, fact_id) -> None:
     fox = "In an interview on Fox News, Trump said it would be to the advantage of both Russia and the US to mend ties."
     assert check(fox, [fact_id("advantage of both")], knowledge.brief, THRESHOLD).score >= THRESHOLD
