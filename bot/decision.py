@@ -65,6 +65,8 @@ from bot.dates import asks_past
 from bot.doers import (
     deed,
     description,
+    document_asked,
+    document_speaks,
     left_unnamed,
     names_doer,
     names_partner,
@@ -249,6 +251,8 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         answers = False  # "how did Ukraine's president react?": no sentence names Ukraine's president
     if answers and not _acts_stated(retriever, question, judged[:CANDIDATES]):
         answers = False  # "how did the senator vote?": no sentence says anyone voted
+    if answers and not _document_quoted(question, judged[:CANDIDATES]):
+        answers = False  # "what exactly did the draft order say?": sentences say there is one, not what it says
     if answers and named and max(_coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE \
             and not (retriever.semantic and max(h.dense for h in named[:3]) >= max(CLEAR_MEANING, best_dense)) \
             and named[0].fact.id not in partners:
@@ -439,6 +443,15 @@ def _acts_stated(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
     is stated by some candidate fact: one word carries the claim, as in the support check."""
     lexicon = retriever.lexicon
     return all(any(in_family(a, lexicon.stem_set(h.fact.text)) for h in hits) for a in decisive_acts(lexicon, question))
+
+
+def _document_quoted(question: str, hits: list[Hit]) -> bool:
+    """A question asking what a document says ("what exactly did the draft order say?") has a candidate
+    giving that kind of document's words, in any article's wording ("the statement said"); any other
+    question passes."""
+    head = document_asked(question)
+    return not head or any(document_speaks(text, head) for h in hits
+                           for text in (h.fact.text, *(quote for _, quote in h.fact.quotes)))
 
 
 def _states_all(retriever: Retriever, terms: list[str], fact_id: str) -> bool:

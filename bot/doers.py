@@ -271,3 +271,27 @@ def speaks_in(vocabulary: Vocabulary, text: str, stems: AbstractSet[str], saying
         if not saying or any(_SAYING.fullmatch(t.group()) for t in near):
             return True
     return False
+
+
+# "what exactly did the draft order say?", "what did the statement say about …?": a document asked to speak
+_DOCUMENT_ASKED = re.compile(
+    r"\bwhat\s+(?:exactly\s+|precisely\s+)?(?:did|does|do)\s+(?:the|that|this|their|his|its)\s+(?:[\w’'-]+\s+){0,4}?"
+    r"(?P<head>order|bill|statement|letter|transcript|memo|readout|document)s?\b(?:\s+[\w’'-]+){0,6}?\s+"
+    r"(?:actually\s+)?(?:say|state|contain|include|propose|read)\b", re.IGNORECASE)
+DOCUMENT_REACH = 8  # words between a document and the verb that gives its words ("Statements from … described")
+
+
+def document_asked(question: str) -> str:
+    """The kind of document whose words a question asks for ("order" of "what exactly did the draft
+    order to ease the fees say?"); "" if it asks for none."""
+    match = _DOCUMENT_ASKED.search(question)
+    return match.group("head").lower() if match else ""
+
+
+def document_speaks(text: str, head: str) -> bool:
+    """`text` gives the words of a document of the kind `head` names: "the ministry's statement noted",
+    "according to the statement". A sentence saying there is one ("has an order ready", "the text of an
+    order floating around") does not say what it says."""
+    saying = r"(?:said|says|noted|notes|stated|states|added|adds|reads?|described|summari[sz]\w*)"
+    return bool(re.search(rf"\b{head}s?\b(?:\W+[\w’'-]+){{0,{DOCUMENT_REACH - 1}}}?\W+{saying}\b", text, re.IGNORECASE)
+                or re.search(rf"\baccording\s+to\s+(?:[\w’'-]+\s+){{0,3}}?{head}s?\b", text, re.IGNORECASE))

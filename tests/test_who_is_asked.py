@@ -445,3 +445,39 @@ async def test_whom_someone_was_to_talk_with_is_answered_with_the_names(settings
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered", answer.text
     assert "Merkel" in answer.text or "Shinzo Abe" in answer.text
+
+
+@pytest.mark.parametrize("text, speaks", [
+    ("“Major aspects were touched upon,” the ministry’s statement noted.", True),
+    ("According to the palace statement, released after the talks, both sides agreed.", True),
+    ("Statements from the palace and the ministry earlier described the talks in positive terms.", True),
+    ("A researcher said in a post that the board “has an order ready” to ease port fees.", False),
+    ("“Hearing the board has the text of an order floating around to ease port fees”, she tweeted.", False),
+])
+def test_a_document_speaks_only_where_a_sentence_gives_its_words(text: str, speaks: bool) -> None:
+    from bot.doers import document_speaks
+
+    head = "statement" if "tatement" in text else "order"
+    assert document_speaks(text, head) is speaks
+
+
+@pytest.mark.parametrize("question, head", [
+    ("What exactly did the draft executive order to ease the fees say?", "order"),
+    ("what did the kremlin's statement say about nato", "statement"),
+    ("what did the minister say about the order?", ""),  # a person, not a document
+    ("what did trump's tweet say?", ""),  # "…, she tweeted" gives a tweet's words: not checked this way
+])
+def test_which_document_a_question_asks_to_speak(question: str, head: str) -> None:
+    from bot.doers import document_asked
+
+    assert document_asked(question) == head
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("so what did that executive order actually say, word for word?", False),  # only "has an order ready"
+    ("What did the Kremlin's statement say about Ukraine?", True),  # "… the Kremlin's statement noted"
+])
+async def test_what_a_document_says_is_answered_only_where_an_article_gives_its_words(
+        settings, question: str, answered: bool) -> None:
+    answer = await Service.from_settings(settings).ask(question)
+    assert (answer.status == "answered") is answered, answer.text
