@@ -285,7 +285,8 @@ def document_asked(question: str) -> str:
     """The kind of document whose words a question asks for ("order" of "what exactly did the draft
     order to ease the fees say?"); "" if it asks for none."""
     match = _DOCUMENT_ASKED.search(question)
-    return match.group("head").lower() if match else ""
+    head = match.group("head").lower() if match else ""
+    return "statement" if head == "readout" else head  # a readout is the statement of a call
 
 
 def document_speaks(text: str, head: str) -> bool:

@@ -338,7 +338,7 @@ def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
     scored = sorted(((cov, f) for (cov, lacking, contra), f in measured if not lacking and not contra
                      and f.id not in apart), key=lambda p: p[0], reverse=True)[:REPAIR_CANDIDATES]
     # a fact lacking a name or number the sentence states may still make a pair with one stating it
-    # ("White House Calls 1st Phone Conversation between Putin & Trump …" and the White House's words)
+    # ("Palace Calls 1st Meeting of King & Mayor …", a headline, and the palace's words)
     pairable = sorted(((cov, f) for (cov, _, contra), f in measured if not contra and f.id not in apart),
                       key=lambda p: p[0], reverse=True)[:REPAIR_CANDIDATES]
     contradicted = max((cov for (cov, _, contra), _ in measured if contra), default=0.0)

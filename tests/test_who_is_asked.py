@@ -466,6 +466,7 @@ def test_a_document_speaks_only_where_a_sentence_gives_its_words(text: str, spea
     ("what did the kremlin's statement say about nato", "statement"),
     ("what did the minister say about the order?", ""),  # a person, not a document
     ("what did trump's tweet say?", ""),  # "…, she tweeted" gives a tweet's words: not checked this way
+    ("what did the palace's readout say about the fees?", "statement"),  # a readout is a statement
 ])
 def test_which_document_a_question_asks_to_speak(question: str, head: str) -> None:
     from bot.doers import document_asked
