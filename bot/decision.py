@@ -10,7 +10,7 @@ Retrieval always ranks something first, so the decision looks at what the questi
   stop in Oslo?" is not answered by the length of another stop), and states the question's words:
   any sentence holding a date is close in meaning to any "when?", so closeness alone does not answer;
 - "who …?" / "which senator …?" ranks first the facts that name someone the question does not, next
-  to what the question asks about (bot.doers: "'…', she tweeted" names no one), and one of them must
+  to what the question asks about (bot.who_facts: "'…', she tweeted" names no one), and one of them must
   state enough of what the question asks that person to have done ("who interpreted?" is not
   answered by a sentence that names a minister);
 - "which powerful figures …?" / "who is the source in Oslo?" describes someone as the articles do; when
@@ -63,13 +63,8 @@ from bot.brief import BriefFact
 from bot.choice import choose, with_denial, with_following, with_quotes_finished
 from bot.dates import asks_past
 from bot.doers import (
-    deed,
-    description,
     document_asked,
     document_speaks,
-    left_unnamed,
-    names_doer,
-    names_partner,
     names_together,
     reactor,
     speaks_in,
@@ -78,6 +73,15 @@ from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import decisive_acts, looks_forward, speaks_of_plans
 from bot.vocabulary import QuestionProfile, in_family
+from bot.who_facts import (
+    TALKS_WITH,
+    deed_unknown,
+    doer_anchors,
+    hit_names_doer,
+    never_named,
+    talked_with,
+    with_deed_hits,
+)
 
 Verdict = Literal["answer", "decline", "after", "sources"]
 
@@ -97,9 +101,6 @@ _HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened|(?:how|what|who|where|wh
 # "what did they agree (to do) about X?", "what was agreed on X?": one sentence must say they agreed, and on X
 _AGREED_ON = re.compile(r"\bwhat\b.*?\bagree(?:d)?\s+(?:to\s+do\s+|to\s+|upon\s+)?(?:about|on|regarding|over|"
                         r"concerning)\s+(?P<topic>.+)", re.IGNORECASE)
-# "which leaders was he to speak with?" asks whom someone talked with, not who talked
-_TALKS_WITH = re.compile(r"\b(?:speak(?:ing)?|spoke|talk(?:ing|ed)?|chat(?:ting|ted)?|on\s+the\s+phone)\s+"
-                         r"(?:with|to)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(
     r"^\s*(and|also|what about|how about|and what|but|so|then|why|what else|anything else)\b|\b(he|she|they|it|that|"
     r"this|them|those|there|him|her)\b",
@@ -180,7 +181,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     partners: set[str] = set()  # "which leaders did he speak with?": facts naming someone as the one talked with
     who = kind is None and profile.english and asks_who(question)
     topics = kind is None and asks_topics(question)  # "which issues did they discuss?"
-    if kind is None and profile.english and _never_named(retriever, question):  # "who was the unnamed source?"
+    if kind is None and profile.english and never_named(retriever, question):  # "who was the unnamed source?"
         return Evidence("decline", profile, reason="the articles describe whom it asks for but never name them")
     if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
         # "how long was the stop in Oslo?": that one ("was Oslo discussed, and how long…" names none)
@@ -200,17 +201,17 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
         hits = [*typed, *(h for h in hits[:CANDIDATES] if h not in typed)] if typed else []
     asked = retriever.lexicon.stem_set(question)
     if who:  # "which senators …?" wants a name the question lacks
-        anchors = _doer_anchors(retriever, asked)
+        anchors = doer_anchors(retriever, asked)
         # "who was translating for them?": the deed is a word the articles never use, so no name is its doer
         unstated = (not anchors and any(t not in retriever.vocabulary.event_stems for t in unknown)) or \
-            _deed_unknown(retriever, question)
-        talks_with = bool(_TALKS_WITH.search(question))
+            deed_unknown(retriever, question)
+        talks_with = bool(TALKS_WITH.search(question))
         if not unstated:  # "who announced ahead of time that …?": chat dilutes the deed; it is searched alone too
-            hits = _with_deed_hits(retriever, question, hits, vector, talks_with)
+            hits = with_deed_hits(retriever, question, hits, vector, talks_with, CANDIDATES)
         if talks_with and not unstated:
-            partners = {h.fact.id for h in hits if _talked_with(retriever, h, asked)}
+            partners = {h.fact.id for h in hits if talked_with(retriever, h, asked)}
         named = [] if unstated else [h for h in hits
-                                     if _names_doer(retriever, h, asked, anchors, h.fact.id in partners)]
+                                     if hit_names_doer(retriever, h, asked, anchors, h.fact.id in partners)]
         # whom he talked with: the sentences naming someone beside the conversation first
         named.sort(key=lambda h: h.fact.id not in partners)
         hits = [*named, *(h for h in hits if h not in named)] if named else []
@@ -353,69 +354,6 @@ def _unnamed(retriever: Retriever, question: str, terms: list[str], hits: list[H
     return ""
 
 
-def _names_someone_else(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
-    """The fact names someone or something the question does not (beyond the event's own parties)."""
-    vocabulary = retriever.vocabulary
-    return any(not in_family(s, asked) for s in vocabulary.names_in(vocabulary.lexicon.key_stems(hit.fact.text)))
-
-
-def _doer_anchors(retriever: Retriever, asked: frozenset[str]) -> frozenset[str]:
-    """The question's words a doer's name must stand beside: those the articles use, beyond the
-    event's own parties."""
-    vocabulary = retriever.vocabulary
-    return frozenset(t for t in asked if t != "not" and t not in vocabulary.event_stems and vocabulary.knows(t))
-
-
-def _names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchors: frozenset[str],
-                partner: bool = False) -> bool:
-    """The fact names someone new beside what the question asks about ("'…', she tweeted" names no
-    one). With nothing but the event's own words to go by ("who else did the king call?"), any new name
-    will do. A `partner` fact (`_talked_with`) names whom "which leaders did he speak with?" asks for:
-    "a telephone conversation … with Chancellor Anna Holt" is speaking with her."""
-    if not _names_someone_else(retriever, hit, asked):
-        return False
-    return not anchors or partner or names_doer(retriever.vocabulary, hit.fact.text, asked, anchors)
-
-
-def _talking(retriever: Retriever) -> frozenset[str]:
-    """The stems of talking: its verbs and the event's own nouns ("conversation")."""
-    return frozenset(retriever.lexicon.key_stems("talk")) | retriever.vocabulary.event_nouns
-
-
-def _talked_with(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
-    """The fact names someone beside the event's parties as the one talked with (bot.doers.names_partner)."""
-    vocabulary = retriever.vocabulary
-    return names_partner(vocabulary, hit.fact.text, asked | vocabulary.event_stems, _talking(retriever))
-
-
-def _deed_stems(retriever: Retriever, question: str) -> list[str]:
-    return [s for s in retriever.lexicon.key_stems(deed(question)) if s != "not" and retriever.vocabulary.knows(s)]
-
-
-def _with_deed_hits(retriever: Retriever, question: str, hits: list[Hit], vector: np.ndarray | None,
-                    talks_with: bool = False) -> list[Hit]:
-    """The candidates, then the facts that rank best for the deed of "who <deed> …?" alone (for "whom did
-    he talk with?", talking and the event's own nouns: "a telephone conversation with …")."""
-    stems = _deed_stems(retriever, question)
-    if not stems and talks_with:
-        stems = sorted(_talking(retriever))
-    if not stems:
-        return hits
-    have = {h.fact.id for h in hits}
-    return [*hits, *(h for h in retriever.search(stems, [], k=CANDIDATES, vector=vector) if h.fact.id not in have)]
-
-
-def _never_named(retriever: Retriever, question: str) -> bool:
-    """A who-question describes whom it asks for ("which powerful figures …?") as the articles do, and
-    they never give that someone's name beside the description (bot.doers.left_unnamed), nor does an
-    alias ("the ministry spokesman" is Olaf Lind)."""
-    stems = frozenset(s for s in retriever.lexicon.key_stems(description(question)) if s != "not")
-    if not stems or retriever.described(question, []):
-        return False
-    return left_unnamed(retriever.vocabulary, [f.text for f in retriever.facts], stems,
-                        retriever.lexicon.stem_set(question))
-
-
 def _reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
     """A question about the reaction of someone described ("how did the harbour board react?", "what did
     the port authority say about it?") is answered only if a candidate fact names them: the
@@ -430,12 +368,6 @@ def _reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool
     described = retriever.described(question, [])
     return any(names_together(retriever.vocabulary, h.fact.text, stems)
                or any(in_family(d, retriever.lexicon.stem_set(h.fact.text)) for d in described) for h in hits)
-
-
-def _deed_unknown(retriever: Retriever, question: str) -> bool:
-    """"Who leaked the order?": the verb after "who" (bot.doers.deed) is a word the articles never use."""
-    stems = retriever.lexicon.key_stems(deed(question))
-    return bool(stems) and not any(retriever.vocabulary.knows(s) for s in stems)
 
 
 def _acts_stated(retriever: Retriever, question: str, hits: list[Hit]) -> bool:

@@ -265,14 +265,15 @@ def test_questions_that_ask_for_a_person(question: str, asks: bool) -> None:
     "who announced the call ahead of time?",
 ])
 def test_for_a_who_question_facts_that_name_someone_new_come_first(knowledge, question: str) -> None:
-    from bot.decision import _TALKS_WITH, _doer_anchors, _names_doer, _talked_with, gather
+    from bot.decision import gather
+    from bot.who_facts import TALKS_WITH, doer_anchors, hit_names_doer, talked_with
 
     retriever = knowledge.retriever
     evidence = gather(knowledge, question, [], retriever.embed(question))
     asked = retriever.lexicon.stem_set(question)
-    anchors = _doer_anchors(retriever, asked)
-    talks_with = bool(_TALKS_WITH.search(question))  # "which leaders was he to talk to": whom he talked with
-    naming = [_names_doer(retriever, h, asked, anchors, talks_with and _talked_with(retriever, h, asked))
+    anchors = doer_anchors(retriever, asked)
+    talks_with = bool(TALKS_WITH.search(question))  # "which leaders was he to talk to": whom he talked with
+    naming = [hit_names_doer(retriever, h, asked, anchors, talks_with and talked_with(retriever, h, asked))
               for h in evidence.hits]
     assert naming and naming[0], [h.fact.text for h in evidence.hits[:3]]
     assert naming == sorted(naming, reverse=True)  # every fact that names someone new before any that does not

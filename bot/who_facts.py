@@ -1,0 +1,89 @@
+"""Which candidate facts can answer a who-question ("who tweeted …?", "which leaders was he to speak
+with?"): those naming someone the question does not, beside what it asks that someone did
+(bot.doers.names_doer), or as the one talked with (bot.doers.names_partner); and when the articles
+cannot say who (the deed is a word they never use, or they describe the person and never name them).
+bot.decision decides with these; nothing here is about one story.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from bot.doers import deed, description, left_unnamed, names_doer, names_partner
+from bot.retrieval import Hit, Retriever
+from bot.vocabulary import in_family
+
+# "which leaders was he to speak with?" asks whom someone talked with, not who talked
+TALKS_WITH = re.compile(r"\b(?:speak(?:ing)?|spoke|talk(?:ing|ed)?|chat(?:ting|ted)?|on\s+the\s+phone)\s+"
+                        r"(?:with|to)\b", re.IGNORECASE)
+
+
+def names_someone_else(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
+    """The fact names someone or something the question does not (beyond the event's own parties)."""
+    vocabulary = retriever.vocabulary
+    return any(not in_family(s, asked) for s in vocabulary.names_in(vocabulary.lexicon.key_stems(hit.fact.text)))
+
+
+def doer_anchors(retriever: Retriever, asked: frozenset[str]) -> frozenset[str]:
+    """The question's words a doer's name must stand beside: those the articles use, beyond the
+    event's own parties."""
+    vocabulary = retriever.vocabulary
+    return frozenset(t for t in asked if t != "not" and t not in vocabulary.event_stems and vocabulary.knows(t))
+
+
+def hit_names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchors: frozenset[str],
+                   partner: bool = False) -> bool:
+    """The fact names someone new beside what the question asks about ("'…', she tweeted" names no
+    one). With nothing but the event's own words to go by ("who else did the king call?"), any new name
+    will do. A `partner` fact (`talked_with`) names whom "which leaders did he speak with?" asks for:
+    "a telephone conversation … with Chancellor Anna Holt" is speaking with her."""
+    if not names_someone_else(retriever, hit, asked):
+        return False
+    return not anchors or partner or names_doer(retriever.vocabulary, hit.fact.text, asked, anchors)
+
+
+def talking(retriever: Retriever) -> frozenset[str]:
+    """The stems of talking: its verbs and the event's own nouns ("conversation")."""
+    return frozenset(retriever.lexicon.key_stems("talk")) | retriever.vocabulary.event_nouns
+
+
+def talked_with(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
+    """The fact names someone beside the event's parties as the one talked with (bot.doers.names_partner)."""
+    vocabulary = retriever.vocabulary
+    return names_partner(vocabulary, hit.fact.text, asked | vocabulary.event_stems, talking(retriever))
+
+
+def deed_stems(retriever: Retriever, question: str) -> list[str]:
+    return [s for s in retriever.lexicon.key_stems(deed(question)) if s != "not" and retriever.vocabulary.knows(s)]
+
+
+def with_deed_hits(retriever: Retriever, question: str, hits: list[Hit], vector: np.ndarray | None,
+                   talks_with: bool = False, k: int = 8) -> list[Hit]:
+    """The candidates, then the facts that rank best for the deed of "who <deed> …?" alone (for "whom did
+    he talk with?", talking and the event's own nouns: "a telephone conversation with …")."""
+    stems = deed_stems(retriever, question)
+    if not stems and talks_with:
+        stems = sorted(talking(retriever))
+    if not stems:
+        return hits
+    have = {h.fact.id for h in hits}
+    return [*hits, *(h for h in retriever.search(stems, [], k=k, vector=vector) if h.fact.id not in have)]
+
+
+def never_named(retriever: Retriever, question: str) -> bool:
+    """A who-question describes whom it asks for ("which powerful figures …?") as the articles do, and
+    they never give that someone's name beside the description (bot.doers.left_unnamed), nor does an
+    alias ("the ministry spokesman" is Olaf Lind)."""
+    stems = frozenset(s for s in retriever.lexicon.key_stems(description(question)) if s != "not")
+    if not stems or retriever.described(question, []):
+        return False
+    return left_unnamed(retriever.vocabulary, [f.text for f in retriever.facts], stems,
+                        retriever.lexicon.stem_set(question))
+
+
+def deed_unknown(retriever: Retriever, question: str) -> bool:
+    """"Who leaked the order?": the verb after "who" (bot.doers.deed) is a word the articles never use."""
+    stems = retriever.lexicon.key_stems(deed(question))
+    return bool(stems) and not any(retriever.vocabulary.knows(s) for s in stems)
