@@ -53,6 +53,7 @@ LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
 _SAYING = re.compile(r"\b(?:said|says|told|tells|stated|states|added|adds|announced|announces|wrote|writes|"
                      r"tweeted|tweets|according to|(?:brought|brings|bring) up|raised|mentioned|called|described)\b",
                      re.IGNORECASE)
+SAID_SHARE = 0.6  # weighted share of the words said that the fact naming the speaker must state itself
 TRAILING_WORDS, WHO_WORDS = 4, 12  # "…, Holt told reporters." / at most this long a "who": "Holt … said"
 OCCASION_WORDS = 8  # "told a news conference in May that": at most this many words between the verb and "that"
 _SAID_ENDS = re.compile(r"\bthat\b|:|,\s*[\"“]")  # where the words said begin, after whom they were told
@@ -274,7 +275,8 @@ def _speaker_made_doer(sentence: str, facts: list[BriefFact], lexicon: Lexicon) 
     return bool(speakers) and len(taken) >= 2
 
 
-def _attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon) -> bool:
+def _attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,
+                      weights: WordWeights | None = None) -> bool:
     """The sentence reports speech, and no fact it rests on names who spoke (and to whom, where, when)
     while stating as much of what was said as any other: one fact's speaker or occasion is put on
     another's words ("Holt told a news conference in May that …" where the May conference heard
@@ -293,14 +295,20 @@ def _attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon) -
     together = bool(_SPEAKERS_TOGETHER.search(split[0]))
     def says(have: frozenset[str]) -> int:
         return sum(in_family(w, have) for w in what)
+
+    def share(have: frozenset[str]) -> float:  # weighted: the rare words said must be the speaker's own
+        if weights is None:
+            return 1.0
+        return sum(weights(w) for w in what if in_family(w, have)) / sum(weights(w) for w in what)
     return not any(all(in_family(w, have) for w in who) and says(have) >= max(says(o) for o in stated)
+                   and share(have) >= SAID_SHARE
                    and (not together or _SPEAKERS_TOGETHER.search(f.text) or _TWO_NAMES.search(f.text))
                    for f, have in zip(facts, stated, strict=True))
 
 
 def _pooled_score(sentence: str, facts: list[BriefFact], weights: WordWeights) -> float:
     """`support_score` of the facts together; 0 when they split who said it from what was said."""
-    if _attributed_apart(sentence, facts, weights.lexicon) or _speaker_made_doer(sentence, facts, weights.lexicon):
+    if _attributed_apart(sentence, facts, weights.lexicon, weights) or _speaker_made_doer(sentence, facts, weights.lexicon):
         return 0.0
     return support_score(sentence, [f.evidence for f in facts], weights)
 

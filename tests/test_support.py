@@ -347,6 +347,20 @@ def test_the_one_who_reported_a_quotation_is_not_the_one_who_did_what_it_says(kn
     assert check(plain, [halkett], knowledge.brief, THRESHOLD).score >= THRESHOLD
 
 
+def test_the_rare_words_said_must_come_from_the_fact_naming_the_speaker(knowledge, fact_id) -> None:
+    """The 1.5B model (dev, this round): "The presidents said fighting ISIS in Syria was a common foe
+    for the U.S. and Russia", from the presidents' words on ISIS in Syria and Putin's "common foe"
+    (told by a White House official). The fact naming the presidents states as many of the words as the
+    other, but not "common foe": the words that make the claim came from someone else."""
+    pooled = "The presidents said fighting ISIS in Syria was a common foe for the U.S. and Russia."
+    coordination, foe = fact_id("have spoken in favor"), fact_id("common foe")
+    assert check(pooled, [coordination, foe], knowledge.brief, THRESHOLD).score < THRESHOLD
+    own = "The presidents spoke in favor of a real coordination of US and Russian actions to defeat ISIS in Syria."
+    assert check(own, [coordination], knowledge.brief, THRESHOLD).score >= THRESHOLD
+    official = "A White House official said Putin brought up several times that Islamic terrorism was a common foe."
+    assert check(official, [foe], knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
 def test_a_fact_lacking_only_a_name_still_pairs_with_one_stating_it(knowledge, fact_id) -> None:
     """The 1.5B model (heldout17, this round) quoted the White House's words and named the call as its
     headline does; cited to the headline, neither fact alone states it all (the words lack "Trump",
