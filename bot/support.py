@@ -308,7 +308,8 @@ def _attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,
 
 def _pooled_score(sentence: str, facts: list[BriefFact], weights: WordWeights) -> float:
     """`support_score` of the facts together; 0 when they split who said it from what was said."""
-    if _attributed_apart(sentence, facts, weights.lexicon, weights) or _speaker_made_doer(sentence, facts, weights.lexicon):
+    lexicon = weights.lexicon
+    if _attributed_apart(sentence, facts, lexicon, weights) or _speaker_made_doer(sentence, facts, lexicon):
         return 0.0
     return support_score(sentence, [f.evidence for f in facts], weights)
 
