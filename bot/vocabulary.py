@@ -95,6 +95,8 @@ _DROP = re.compile(r"\b(?:drop|drops|dropp(?:ed|ing)|scrap|scraps|scrapp(?:ed|in
 # "so they met in May, right?", "…, is that true?": a tag asking for confirmation, not a word of the question
 _TAG = re.compile(r"(?:[,\s]+(?:right|correct|true|or\s+(?:not|nah|no)|(?:is\s+)?(?:that|thats|that's|that’s)\s+"
                   r"(?:right|true|correct)))+\s*[?!.]*\s*$", re.IGNORECASE)
+# "bringin", "sayin": chat drops the g (`_with_g` decides: "putin" stays)
+_DROPPED_G = re.compile(r"\b[a-z]{2,}in\b")
 # "what's the deal with the tariffs?", "what's up with the port?": chat for "what about"
 _WHATS_UP = re.compile(r"\b(?:what|wat|wut)(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+deal|up)\s+(?:with|w/?|about)\b",
                        re.IGNORECASE)
@@ -346,6 +348,7 @@ class Vocabulary:
         asked = _TAKE_ON.sub("say about", asked)  # "his take on the call" is what he said of it
         asked = _TAG.sub("?", asked)  # "…, right?": a request to confirm
         asked = _WHATS_UP.sub("what about", asked)  # "what's the deal with the tariffs?" asks of no deal
+        asked = _DROPPED_G.sub(lambda m: _with_g(m.group(0)) or m.group(0), asked)  # "kept bringin up"
         asked = plain_phrases(asked)  # "kept bringing it up", "face to face": word by word, "keep", "face"
         asked = _DAY_CLIPPED.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", asked)
         tokens = _tokens(asked)

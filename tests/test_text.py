@@ -198,3 +198,15 @@ async def test_a_false_premise_with_a_confirming_tag_is_corrected(settings) -> N
     answer = await Service.from_settings(settings).ask("trump n putin have met irl a bunch of times already right")
     assert answer.status == "answered", answer.text
     assert "have never met" in answer.text
+
+
+@pytest.mark.parametrize("chat, spelt", [
+    ("what did putin keep bringin up on the call", "what did putin keep bringing up on the call"),
+    ("was he sayin the sanctions would go", "was he saying the sanctions would go"),
+])
+def test_a_dropped_g_is_read_back(knowledge, chat: str, spelt: str) -> None:
+    """Chat drops the g ("bringin"); "kept bringin up" is "repeatedly brought up" as spelt out. A name
+    ending in "in" ("putin") is no dropped g: "puting" is no word."""
+    profile = knowledge.retriever.profile(chat)
+    assert profile.focus == knowledge.retriever.profile(spelt).focus
+    assert "putin" in knowledge.retriever.profile("did putin keep bringin it up").focus
