@@ -53,7 +53,7 @@ LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
 _SAYING = re.compile(r"\b(?:said|says|told|tells|stated|states|added|adds|announced|announces|wrote|writes|"
                      r"tweeted|tweets|according to|(?:brought|brings|bring) up|raised|mentioned|called|described)\b",
                      re.IGNORECASE)
-SAID_SHARE = 0.6  # weighted share of the words said that the fact naming the speaker must state itself
+SAID_SHARE = 0.5  # weighted share of the words said that the fact naming the speaker must state itself
 TRAILING_WORDS, WHO_WORDS = 4, 12  # "…, Holt told reporters." / at most this long a "who": "Holt … said"
 OCCASION_WORDS = 8  # "told a news conference in May that": at most this many words between the verb and "that"
 _SAID_ENDS = re.compile(r"\bthat\b|:|,\s*[\"“]")  # where the words said begin, after whom they were told

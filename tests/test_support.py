@@ -359,6 +359,10 @@ def test_the_rare_words_said_must_come_from_the_fact_naming_the_speaker(knowledg
     assert check(own, [coordination], knowledge.brief, THRESHOLD).score >= THRESHOLD
     official = "A White House official said Putin brought up several times that Islamic terrorism was a common foe."
     assert check(official, [foe], knowledge.brief, THRESHOLD).score >= THRESHOLD
+    # the 1.5B model (heldout22): the speaker's fact states the day, a headline the call's "weekend"
+    lavrov = "Sergei Lavrov described the weekend phone call on Monday."
+    cited = [fact_id("Lavrov said on Monday"), fact_id("Weekend phone call was display")]
+    assert check(lavrov, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
 
 
 def test_a_fact_lacking_only_a_name_still_pairs_with_one_stating_it(knowledge, fact_id) -> None:
