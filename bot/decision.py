@@ -18,6 +18,8 @@ Retrieval always ranks something first, so the decision looks at what the questi
   who it is: decline;
 - "how did the senator vote?" asks about a decisive act (bot.text.DECISIVE_ACTS): a candidate fact
   must state it, as the support check demands of a shown sentence;
+- "what exactly did the draft order say?" asks for a document's words: a candidate must give that kind
+  of document's words ("the statement noted"), not only say there is one (bot.doers.document_speaks);
 - "what did they agree to do about X?" takes an agreement for granted: one fact must say they agreed,
   and on X (that X came up is no agreement on it);
 - "which issues did they discuss?" ranks first the sentences that say what was discussed;
