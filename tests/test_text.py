@@ -169,17 +169,17 @@ def test_keeping_something_is_not_doing_it_again() -> None:
     assert "repeat" not in GENERAL.stem_set("they kept the tariffs in place")
 
 
-async def test_what_someone_kept_bringing_up_is_answered_by_what_they_raised_several_times(settings) -> None:
-    answer = await Service.from_settings(settings).ask(
-        "was there something putin kept bringing up over and over on the call?")
+@pytest.mark.parametrize("question, phrase", [
+    # what someone kept bringing up is what they raised several times
+    ("was there something putin kept bringing up over and over on the call?", "common foe"),
+    ("did they set an actual date to meet face to face or nah", "dates and venue"),  # face to face: in person
+    # a false premise with a confirming tag ("right" is no word of it) is corrected
+    ("trump n putin have met irl a bunch of times already right", "have never met"),
+])
+async def test_everyday_wording_reaches_the_sentence_that_answers(settings, question: str, phrase: str) -> None:
+    answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered", answer.text
-    assert "common foe" in answer.text
-
-
-async def test_meeting_face_to_face_is_meeting_in_person(settings) -> None:
-    answer = await Service.from_settings(settings).ask("did they set an actual date to meet face to face or nah")
-    assert answer.status == "answered", answer.text
-    assert "dates and venue" in answer.text
+    assert phrase in answer.text
 
 
 @pytest.mark.parametrize("tagged, plain", [
@@ -192,12 +192,6 @@ async def test_meeting_face_to_face_is_meeting_in_person(settings) -> None:
 def test_a_tag_asking_to_confirm_is_no_word_of_the_question(knowledge, tagged: str, plain: str) -> None:
     """"…, right?" asks to confirm what comes before; "right" is not what the question is about."""
     assert knowledge.retriever.profile(tagged).focus == knowledge.retriever.profile(plain).focus
-
-
-async def test_a_false_premise_with_a_confirming_tag_is_corrected(settings) -> None:
-    answer = await Service.from_settings(settings).ask("trump n putin have met irl a bunch of times already right")
-    assert answer.status == "answered", answer.text
-    assert "have never met" in answer.text
 
 
 @pytest.mark.parametrize("chat, spelt", [
