@@ -95,7 +95,7 @@ _DROP = re.compile(r"\b(?:drop|drops|dropp(?:ed|ing)|scrap|scraps|scrapp(?:ed|in
 # "so they met in May, right?", "…, is that true?": a tag asking for confirmation, not a word of the question
 _TAG = re.compile(r"(?:[,\s]+(?:right|correct|true|or\s+(?:not|nah|no)|(?:is\s+)?(?:that|thats|that's|that’s)\s+"
                   r"(?:right|true|correct)))+\s*[?!.]*\s*$", re.IGNORECASE)
-# "bringin", "sayin": chat drops the g (`_with_g` decides: "putin" stays)
+# "bringin", "sayin": chat drops the g (`_with_g` decides: "martin" stays a name)
 _DROPPED_G = re.compile(r"\b[a-z]{2,}in\b")
 # "what's the deal with the tariffs?", "what's up with the port?": chat for "what about"
 _WHATS_UP = re.compile(r"\b(?:what|wat|wut)(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+deal|up)\s+(?:with|w/?|about)\b",
