@@ -93,6 +93,7 @@ NEAR_MEANING, PARTIAL_COVERAGE = 0.82, 0.35  # ...or it nearly does and the fact
 MIN_MEANING = 0.80  # below this cosine no fact is about the question, whatever words it shares
 FOREIGN_MEANING = 0.79  # a question in another language is matched by meaning alone (and the names it writes)
 FOREIGN_NAME_MIN = 4
+FOREIGN_MIN_WORDS = 3  # fewer words in another language, naming nothing of the articles, ask nothing of them
 UNKNOWN_SHARE = 1.0  # how much an unknown word weighs, relative to a typical word of the articles
 SAID_TOPIC_COVERAGE = 0.5  # "what did X say about Y": one fact names X and states this much of Y
 WHO_COVERAGE = 0.3  # "who …?": a fact naming someone new must state this much of what they are asked about
@@ -228,8 +229,9 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     judged = typed or hits  # a typed question is answered by a sentence that holds the type, or not at all
     best_coverage = max(_coverage(retriever, known, unknown, h) for h in judged[:3]) if known else 0.0
     best_dense = max(h.dense for h in judged)
-    if not profile.english:
-        answers = retriever.semantic and best_dense >= FOREIGN_MEANING
+    if not profile.english:  # "hola", "merci", "quit": a word or two is close in meaning to any short sentence
+        answers = retriever.semantic and best_dense >= FOREIGN_MEANING and (
+            len(question.split()) >= FOREIGN_MIN_WORDS or bool(terms))
     elif retriever.semantic and best_dense < MIN_MEANING and not _only_names_stated(retriever, known, unknown,
                                                                                     best_coverage):
         answers = False  # nothing in the articles is even about this ("the capital of Australia")

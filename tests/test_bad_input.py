@@ -131,3 +131,18 @@ async def test_a_dropped_g_is_read_as_the_word(settings) -> None:
     answer = await Service.from_settings(settings).ask("whats lavrov sayin about how the call went")
     assert answer.status == "answered", answer.text
     assert "mutual respect" in answer.text
+
+
+@pytest.mark.parametrize("text", ["hola", "merci", "quit", "danke schön"])
+async def test_a_word_or_two_in_another_language_is_no_question(settings, text: str) -> None:
+    """A word or two is close in meaning to any short sentence of the articles: "hola" was answered
+    with "“Let us be patient”". It is declined, with the line saying the articles are in English."""
+    answer = await Service.from_settings(settings).ask(text)
+    assert answer.status == "refused", answer.text
+    assert "English" in answer.text
+
+
+async def test_a_short_question_in_another_language_is_still_answered(settings) -> None:
+    answer = await Service.from_settings(settings).ask("¿Cuánto duró la llamada?")
+    assert answer.status == "answered", answer.text
+    assert "about an hour" in answer.text
