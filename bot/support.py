@@ -159,13 +159,13 @@ def _day_of_saying_moved(sentence: str, evidence: str) -> bool:
     """The sentence dates something by a day the evidence gives only as the day someone spoke ("the
     call was on Monday" of "the call … was a display of respect, Holt said on Monday"). A sentence that
     itself reports speech is left to the who-said-it check."""
-    if _SAYING.search(sentence):
+    days = {m.group(0).lower() for m in _ANY_DAY.finditer(sentence)}
+    if not days or _SAYING.search(sentence):  # most sentences name no day: the evidence is not read
         return False
     evidence = re.sub(r"\([^()]*\)", " ", evidence)  # "(Monday: Monday 30 January)": a note dating a day
     spoken = [m.group("day").lower() for m in _SPOKEN_ON.finditer(evidence)]
     stated = [m.group(0).lower() for m in _ANY_DAY.finditer(evidence)]
-    return any(day in spoken and stated.count(day) == spoken.count(day)
-               for day in {m.group(0).lower() for m in _ANY_DAY.finditer(sentence)})
+    return any(day in spoken and stated.count(day) == spoken.count(day) for day in days)
 
 
 def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:
