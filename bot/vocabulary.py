@@ -348,7 +348,7 @@ class Vocabulary:
         asked = _TAKE_ON.sub("say about", asked)  # "his take on the call" is what he said of it
         asked = _TAG.sub("?", asked)  # "…, right?": a request to confirm
         asked = _WHATS_UP.sub("what about", asked)  # "what's the deal with the tariffs?" asks of no deal
-        asked = _DROPPED_G.sub(lambda m: _with_g(m.group(0)) or m.group(0), asked)  # "kept bringin up"
+        asked = _DROPPED_G.sub(_g_restored, asked)  # "kept bringin up"
         asked = plain_phrases(asked)  # "kept bringing it up", "face to face": word by word, "keep", "face"
         asked = _DAY_CLIPPED.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", asked)
         tokens = _tokens(asked)
@@ -400,6 +400,13 @@ def related(a: str, b: str) -> bool:
 def in_family(word: str, words: AbstractSet[str]) -> bool:
     """`word`, or a word of its family, is among `words`."""
     return word in words or any(related(word, w) for w in words)
+
+
+def _g_restored(match: re.Match[str]) -> str:
+    """"bringin" → "bringing"; a word the dictionary holds ("thin", "within") is left as written, as
+    the profile's own reading of a rare token does."""
+    word = match.group(0)
+    return (_with_g(word) or word) if is_rare(word) else word
 
 
 def _with_g(token: str) -> str:

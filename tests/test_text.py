@@ -204,3 +204,11 @@ def test_a_dropped_g_is_read_back(knowledge, chat: str, spelt: str) -> None:
     profile = knowledge.retriever.profile(chat)
     assert profile.focus == knowledge.retriever.profile(spelt).focus
     assert "putin" in knowledge.retriever.profile("did putin keep bringin it up").focus
+
+
+@pytest.mark.parametrize("question, word", [("was the call thin on details", "thin"),
+                                            ("did it happen within the hour", "within")])
+def test_a_word_the_dictionary_holds_is_no_dropped_g(knowledge, question: str, word: str) -> None:
+    """"thin" + g is "thing", "within" + g a misspelling the dictionary knows: only a word no
+    dictionary holds ("bringin") gets its g back."""
+    assert word in knowledge.retriever.profile(question).focus
