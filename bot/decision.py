@@ -143,7 +143,20 @@ def follow_up_terms(retriever: Retriever, question: str, terms: list[str], histo
 
 
 def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.ndarray | None) -> Evidence:
-    """Rank the facts for a question and decide whether they answer it."""
+    """Rank the facts for a question and decide whether they answer it. "Who else did he call that
+    day?" asks what happened; when only what was planned names whom ("He'll also speak with …"), the
+    plan is the answer: its own words say it was a plan. (What they discussed is not told by a plan.)"""
+    evidence = _gather(knowledge, question, history, vector, plans=False)
+    if evidence.verdict == "decline" and _HAPPENED.search(question) and not speaks_of_plans(question) \
+            and asks_who(question):
+        planned = _gather(knowledge, question, history, vector, plans=True)
+        if planned.verdict == "answer":
+            return planned
+    return evidence
+
+
+def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.ndarray | None,
+            plans: bool) -> Evidence:
     retriever = knowledge.retriever
     profile = retriever.profile(question)
     if profile.about_sources:
@@ -173,7 +186,7 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
                             vector=vector)
     if profile.after:
         hits = [h for h in hits if _after_event(knowledge, h)]
-    elif _HAPPENED.search(question) and not speaks_of_plans(question):  # an expectation is no report of it
+    elif not plans and _HAPPENED.search(question) and not speaks_of_plans(question):  # an expectation is no report
         hits = [h for h in hits if not looks_forward(h.fact.text)]
     known = [t for t in [*terms, *earlier] if retriever.vocabulary.knows(t)]
     unknown = [t for t in [*terms, *earlier] if t not in known]

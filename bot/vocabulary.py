@@ -77,6 +77,9 @@ SOURCE_WORDS = (
     "sites piece pieces story stories coverage covered repost reposted republish republished post posted "
     "write writeup date dated day based basis"
 )
+# these qualify a question about the articles ("what day was the preview written?") but do not make one:
+# "who else did he call on the same day?" asks about the event
+SOURCE_QUALIFIERS = "date dated day based basis"
 _CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"})
 _MIN_SHARED_PREFIX = 6  # "ukrain" (Ukraine) and "ukrainian"; not "franc" (France) and "francois"
 # Derivation and demonym endings: "islamist"/"islam(ic)", "iranian"/"iran", "korean"/"korea".
@@ -374,7 +377,7 @@ class Vocabulary:
                             names.append(token)
             focus.extend(s for s in content if s not in focus)
         names += [n for n in sorted(numbers(asked) - self.numbers) if len(n) < 6 and n not in names]
-        about_sources = bool(set(focus) & self.source_words) and all(
+        about_sources = bool(set(focus) & (self.source_words - self.lexicon.stem_set(SOURCE_QUALIFIERS))) and all(
             s in self.source_words or s in self.event_stems or s in self.outlet_stems or s in self.frame
             for s in focus
         )

@@ -81,6 +81,14 @@ async def test_questions_about_the_sources_are_answered_from_the_manifest(offlin
     assert len(outlets.citations) == 5 and "SouthFront" in outlets.text
 
 
+async def test_a_day_named_in_a_question_about_the_event_does_not_make_it_about_the_sources(offline) -> None:
+    """"The same day" is the event's day, not a question about when an article was written; and whom
+    he called is answered by the one sentence that names them, though it says what was planned."""
+    answer = await offline.ask("Who else did Trump call on the same day?")
+    assert answer.status == "answered" and not answer.text.startswith(SOURCES_LEAD)
+    assert "Merkel" in _quotes(answer)
+
+
 async def test_a_question_in_another_language_gets_an_answer_in_english(offline) -> None:
     answer = await offline.ask("¿Cuánto duró la llamada?")
     assert answer.status == "answered" and answer.text.startswith(FOREIGN_LEAD)
