@@ -27,6 +27,9 @@ FOREIGN_REFUSAL = ("The articles are in English and I could not match your quest
                    "may help.")
 FOREIGN_LEAD = ("I can only check answers against the articles, which are in English, so here is what they say, "
                 "in English:")
+# a question in another language that the model translated: the reader sees how it was read
+READ_AS = "I read your question as “{question}”"
+READ_AS_LEAD = READ_AS + "; the articles are in English, and so is the answer:"
 
 Status = Literal["answered", "refused", "error"]
 EngineName = Literal["offline", "llm"]

@@ -18,7 +18,7 @@ from bot.errors import CorpusError
 from bot.retrieval import Retriever
 from bot.semantic import Embedder
 
-PROMPT_FILES = ("answer", "question", "retry", "nudge", "summary")
+PROMPT_FILES = ("answer", "question", "retry", "nudge", "summary", "translate")
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from bot.answer import FOREIGN_LEAD, REFUSAL_TEXT
+from bot.answer import FOREIGN_LEAD, READ_AS_LEAD, REFUSAL_TEXT
 from bot.service import Service
 from bot.source_answers import SOURCES_LEAD
 from bot.text import content_stems, idf_table
-from tests.fakes.openai_server import Text
+from tests.fakes.openai_server import Error, Text
 
 PREVIEW = "004_4eb88918302d683b.txt"
 
@@ -131,15 +131,47 @@ async def test_the_llm_answers_yes_no_in_its_own_words_and_declines_stay_decline
 
 
 async def test_the_llm_path_handles_sources_after_and_other_languages(llm_settings, fake_llm, fact_id) -> None:
-    fake_llm.queue(f"The call lasted about an hour [{fact_id('which lasted about an hour')}].")
+    """A question in another language is translated by the model, then decided, answered and checked
+    as that English question; the reply says how it was read. The translation request keeps the
+    cached prefix (the brief), like every other request."""
+    fake_llm.queue("How long did the call last?",
+                   f"The call lasted about an hour [{fact_id('which lasted about an hour')}].")
     service = Service.from_settings(llm_settings())
     spanish = await service.ask("¿Cuánto duró la llamada?")
-    assert spanish.engine == "llm" and spanish.text.startswith(FOREIGN_LEAD) and "about an hour" in spanish.text
-    assert "Answer in English" in fake_llm.chat_requests[0]["messages"][-1]["content"]
+    assert spanish.engine == "llm" and not spanish.fallback and "about an hour" in spanish.text
+    assert spanish.text.startswith(READ_AS_LEAD.format(question="How long did the call last?"))
+    translation, answering = (r["messages"] for r in fake_llm.chat_requests)
+    assert "¿Cuánto duró la llamada?" in translation[-1]["content"]
+    assert translation[0] == answering[0]  # the same cached prefix
+    assert answering[-1]["content"].startswith("Question: How long did the call last?")
     preview = await service.ask("When was the preview written?")
     after = await service.ask("What did Trump tweet after the call?")
     assert "Friday 27 January 2017" in preview.text and "Monday 30 January 2017" in after.text
-    assert len(fake_llm.chat_requests) == 1  # the manifest and the decision answer those, not the model
+    assert len(fake_llm.chat_requests) == 2  # the manifest and the decision answer those, not the model
+
+
+async def test_a_translated_question_the_articles_do_not_answer_is_declined_saying_how_it_was_read(
+        llm_settings, fake_llm) -> None:
+    """Matched by meaning alone, "what did Erdogan say?" in French had been answered with a quote
+    about Hollande; translated, it names someone the articles never mention."""
+    fake_llm.queue("What did Erdogan say about this call?")
+    answer = await Service.from_settings(llm_settings()).ask("Qu'est-ce qu'Erdogan a dit à propos de cet appel ?")
+    assert answer.status == "refused" and answer.text.startswith(REFUSAL_TEXT)
+    assert "“What did Erdogan say about this call?”" in answer.text
+    assert len(fake_llm.chat_requests) == 1  # the translation only
+
+
+@pytest.mark.parametrize("translation", [
+    Text("The call lasted about an hour."),  # the model answered instead of translating
+    Error(400),  # the request failed
+    Text("How long did the call", finish_reason="length"),
+])
+async def test_without_a_translation_a_question_in_another_language_is_matched_as_written(
+        llm_settings, fake_llm, fact_id, translation) -> None:
+    fake_llm.queue(translation, f"The call lasted about an hour [{fact_id('which lasted about an hour')}].")
+    answer = await Service.from_settings(llm_settings()).ask("¿Cuánto duró la llamada?")
+    assert answer.status == "answered" and answer.text.startswith(FOREIGN_LEAD) and "about an hour" in answer.text
+    assert "Answer in English" in fake_llm.chat_requests[-1]["messages"][-1]["content"]
 
 
 async def test_without_the_embedding_model_retrieval_is_lexical_and_still_declines(llm_settings, seeds_dir) -> None:

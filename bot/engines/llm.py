@@ -27,6 +27,8 @@ from bot.answer import (
     FALLBACK_LEAD,
     FOREIGN_LEAD,
     OFF_QUESTION_LEAD,
+    READ_AS,
+    READ_AS_LEAD,
     UNSUPPORTED_LEAD,
     Answer,
     EngineName,
@@ -52,6 +54,7 @@ log = logging.getLogger(__name__)
 
 _DISPLAY_MARKERS = re.compile(r"\s*\[\d+\]")
 PASSAGES = 6  # retrieved facts shown next to the question
+TRANSLATION_TOKENS = 80  # a question, translated
 
 
 class _StreamRefused(LLMError):
@@ -215,18 +218,29 @@ class LLMEngine:
                      on_progress: Progress | None = None) -> Answer:
         """The model answers only what bot.decision says the articles answer, seeing the best passages
         next to the question; everything else gets the offline engine's reply without a model call.
+        A question in another language is first translated by the model (`_in_english`) and then
+        decided, answered and checked as that English question; the reply says how it was read.
 
         With `on_progress` the reply is streamed and each checked answer-so-far is handed to it
         (bot.engines.progress); the answer returned is exactly the one the same reply gives unstreamed."""
         evidence = await self.offline.evidence(question, history, knowledge)
-        if evidence.verdict != "answer":
-            return self.offline.reply(evidence, question, knowledge, engine="llm")
-        started = time.perf_counter()
         usage = Usage()
+        asked, lead = question, None if evidence.profile.english else FOREIGN_LEAD
+        if not evidence.profile.english and (english := await self._in_english(question, knowledge, usage)):
+            read = await self.offline.evidence(english, history, knowledge)
+            if read.profile.english:
+                evidence, asked, lead = read, english, READ_AS_LEAD.format(question=english)
+        if evidence.verdict != "answer":
+            answer = self.offline.reply(evidence, question, knowledge, engine="llm")
+            if asked != question:
+                answer.text = f"{answer.text} ({READ_AS.format(question=asked)}.)"
+            answer.usage = usage if usage.calls else None
+            return answer
+        started = time.perf_counter()
         await self._warmed()
         try:
             async with asyncio.timeout(self.settings.llm_deadline):
-                answer = await self._answer(question, history, knowledge, evidence, usage, on_progress)
+                answer = await self._answer(question, asked, lead, history, knowledge, evidence, usage, on_progress)
         except (LLMError, TimeoutError) as exc:
             reason = "deadline" if isinstance(exc, TimeoutError) else str(exc)
             log.warning("LLM failed for %r (brief %s): %s; giving the quoted fallback", question[:80],
@@ -238,16 +252,41 @@ class LLMEngine:
         answer.llm_seconds = time.perf_counter() - started
         return answer
 
-    async def _answer(self, question: str, history: list[Turn], knowledge: Knowledge, evidence: Evidence,
-                      usage: Usage, on_progress: Progress | None) -> Answer:
+    async def _in_english(self, question: str, knowledge: Knowledge, usage: Usage) -> str | None:
+        """The question translated by the model, or None when that fails or the reply is not one
+        question (a small model sometimes answers instead: "Yes, Lavrov criticized the call."). Sent
+        after the cached prefix, as every request is, so the server keeps the brief's prefill; only
+        the articles decide and check what is then shown, never this translation."""
+        await self._warmed()
+        request = f"{knowledge.prompts['translate']}\n{question}"
+        try:
+            async with asyncio.timeout(self.settings.llm_deadline):
+                reply = await self._complete(request_messages(self.settings, knowledge, request),
+                                             max_tokens=TRANSLATION_TOKENS)
+        except (LLMError, TimeoutError) as exc:
+            log.warning("LLM translation failed for %r: %s; matching the question as written", question[:80],
+                        "deadline" if isinstance(exc, TimeoutError) else exc)
+            return None
+        _add(usage, reply.usage)
+        lines = [line.strip().strip('"“”«»').strip() for line in reply.text.strip().splitlines() if line.strip()]
+        english = lines[0] if len(lines) == 1 else ""
+        if not english.endswith("?") or reply.finish_reason == "length":
+            log.info("no translation of %r in the model's reply %r", question[:80], reply.text[:120])
+            return None
+        log.info("read %r as %r", question[:80], english)
+        return english
+
+    async def _answer(self, question: str, asked: str, lead: str | None, history: list[Turn], knowledge: Knowledge,
+                      evidence: Evidence, usage: Usage, on_progress: Progress | None) -> Answer:
+        """The model's answer to `asked` (the question, or its translation), checked; `lead` opens it."""
         threshold = self.settings.support_threshold
-        messages = build_messages(self.settings, question, history, knowledge, evidence)
+        messages = build_messages(self.settings, asked, history, knowledge, evidence)
         candidates = {h.fact.id for h in [*evidence.hits, *evidence.chosen]}
-        lead = None if evidence.profile.english else FOREIGN_LEAD
         dropped = 0
         for attempt in (1, 2):
             reply = await self._call(messages, None if on_progress is None else
-                                     CheckedSoFar(question, knowledge, threshold, candidates, lead, on_progress))
+                                     CheckedSoFar(question, knowledge, threshold, candidates, lead, on_progress,
+                                                                      asked))
             _add(usage, reply.usage)
             parsed = parse_reply(_without_cut_tail(reply))
             if parsed.refused:
@@ -257,7 +296,7 @@ class LLMEngine:
                     continue
                 return self._quoted(evidence, question, knowledge, DECLINED_LEAD, FallbackReason.LLM_DECLINED,
                                     dropped, usage)
-            kept, lost = check_model_sentences([(s.text, s.fact_ids) for s in parsed.sentences], question, knowledge,
+            kept, lost = check_model_sentences([(s.text, s.fact_ids) for s in parsed.sentences], asked, knowledge,
                                                threshold)
             dropped += lost
             if kept:

@@ -36,6 +36,7 @@ class CheckedSoFar:
     candidates: set[str]  # fact ids retrieval found for the question
     lead: str | None
     publish: Progress
+    asked: str = ""  # what the model was asked, when not the question itself (its English translation)
     _settled: list[ParsedSentence] = field(default_factory=list)
     _verdicts: list[tuple[list[Supported], int]] = field(default_factory=list)  # per settled sentence
     _shown: list[Supported] = field(default_factory=list)
@@ -61,7 +62,7 @@ class CheckedSoFar:
             same += 1
         brief = self.knowledge.brief
         self._verdicts = self._verdicts[:same] + [
-            check_model_sentences([(s.text, s.fact_ids)], self.question, self.knowledge, self.threshold)
+            check_model_sentences([(s.text, s.fact_ids)], self.asked or self.question, self.knowledge, self.threshold)
             for s in settled[same:]]
         self._settled = settled
         kept = [k for verdict, _ in self._verdicts for k in verdict]
