@@ -74,7 +74,7 @@ from bot.doers import (
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import decisive_acts, looks_forward, speaks_of_plans
-from bot.vocabulary import QuestionProfile, in_family
+from bot.vocabulary import QuestionProfile, asks_to_confirm, in_family
 from bot.who_facts import (
     TALKS_WITH,
     deed_unknown,
@@ -90,6 +90,7 @@ Verdict = Literal["answer", "decline", "after", "sources"]
 MIN_KNOWN_COVERAGE = 0.5  # weighted share of the question's known words the best facts must state...
 CLEAR_MEANING = 0.85  # ...unless the embedding's cosine says the sentence means the question
 NEAR_MEANING, PARTIAL_COVERAGE = 0.82, 0.35  # ...or it nearly does and the facts state part of the question
+CLAIM_COVERAGE = 0.2  # ...or less of it, when the question asks to confirm a claim ("…, right?")
 MIN_MEANING = 0.80  # below this cosine no fact is about the question, whatever words it shares
 FOREIGN_MEANING = 0.79  # a question in another language is matched by meaning alone (and the names it writes)
 FOREIGN_NAME_MIN = 4
@@ -260,7 +261,8 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
             and best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)
     else:
         answers = best_coverage >= MIN_KNOWN_COVERAGE or (retriever.semantic and (
-            best_dense >= CLEAR_MEANING or (best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)))
+            best_dense >= CLEAR_MEANING or (best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)
+            or _claim_checked(retriever, question, known, unknown, judged)))
     if answers and profile.speaker and not _said_by(retriever, profile, hits[:CANDIDATES]):
         answers = False  # the articles quote that person, but not about that
     if answers and not _agreed_on(retriever, question, hits[:CANDIDATES]):
@@ -298,6 +300,21 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     if profile.english:
         chosen = with_quotes_finished(retriever, chosen, vector)
     return Evidence("answer", profile, hits, chosen, "", typed=kind is not None)
+
+
+def _claim_checked(retriever: Retriever, question: str, known: list[str], unknown: list[str],
+                   hits: list[Hit]) -> bool:
+    """"Lavrov said the call was tense, right?" asks to confirm a claim. Where it is false, its words
+    are the ones the articles lack, so the sentence closest in meaning answers when it nearly means it
+    and states a little of it and every name it makes (the articles' "mutual respect", said by Lavrov);
+    "Putin agreed to give Crimea back, right?" is not answered by a sentence without Crimea."""
+    if not asks_to_confirm(question):
+        return False
+    vocabulary = retriever.vocabulary
+    names = [t for t in known if t in vocabulary.proper and t not in vocabulary.event_stems]
+    closest = max(hits, key=lambda h: h.dense)
+    return closest.dense >= NEAR_MEANING and _coverage(retriever, known, unknown, closest) >= CLAIM_COVERAGE \
+        and _states_all(retriever, names, closest.fact.id)
 
 
 def _only_names_stated(retriever: Retriever, known: list[str], unknown: list[str], coverage: float) -> bool:

@@ -96,8 +96,15 @@ _PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))",
 _DROP = re.compile(r"\b(?:drop|drops|dropp(?:ed|ing)|scrap|scraps|scrapp(?:ed|ing)|ditch|ditch(?:es|ed|ing))"
                    r"(?=\s+(?:the|those|these|its|his|her|their|all|any|some|that|this|them|it)\b)", re.IGNORECASE)
 # "so they met in May, right?", "…, is that true?": a tag asking for confirmation, not a word of the question
-_TAG = re.compile(r"(?:[,\s]+(?:right|correct|true|or\s+(?:not|nah|no)|(?:is\s+)?(?:that|thats|that's|that’s)\s+"
+_TAG = re.compile(r"(?:[,\s]+(?:right|correct|true|huh|or\s+(?:not|nah|no)|(?:is\s+)?(?:that|thats|that's|that’s)\s+"
                   r"(?:right|true|correct)))+\s*[?!.]*\s*$", re.IGNORECASE)
+
+
+def asks_to_confirm(question: str) -> bool:
+    """"So they met in May, right?": the question states a claim and asks whether it holds."""
+    return bool(_TAG.search(question))
+
+
 # "bringin", "sayin": chat drops the g (`_with_g` decides: "martin" stays a name)
 _DROPPED_G = re.compile(r"\b[a-z]{2,}in\b")
 # "what's the deal with the tariffs?", "what's up with the port?": chat for "what about"

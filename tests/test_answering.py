@@ -67,6 +67,24 @@ async def test_a_false_premise_is_met_with_what_the_articles_say(offline) -> Non
     assert "about an hour" in _quotes(pretend) and "three hours" not in pretend.text
 
 
+@pytest.mark.parametrize("question, phrase", [
+    ("so lavrov called the call cold and unfriendly, right?", "mutual respect"),
+    ("they've already set a date for a summit, right?", "possible dates and venue"),
+])
+async def test_a_claim_to_confirm_is_answered_by_the_sentence_that_corrects_it(offline, question, phrase) -> None:
+    """A false claim's words are the ones the articles lack; the closest sentence answers it."""
+    answer = await offline.ask(question)
+    assert answer.status == "answered" and phrase in _quotes(answer), answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "so putin agreed to give crimea back, right?", "so they agreed to extend new start on the call, right?",
+    "the call with turnbull got heated, right?", "they talked about the olympics too, right?",
+])
+async def test_a_claim_to_confirm_that_the_articles_do_not_touch_is_declined(offline, question) -> None:
+    assert (await offline.ask(question)).status == "refused"
+
+
 async def test_after_the_articles_says_where_they_end(offline) -> None:
     answer = await offline.ask("What did Trump tweet after the call?")
     assert answer.status == "refused"
