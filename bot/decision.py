@@ -391,9 +391,9 @@ def _unnamed(retriever: Retriever, question: str, terms: list[str], hits: list[H
 def _reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
     """A question about the reaction of someone described ("how did the harbour board react?", "what did
     the port authority say about it?") is answered only if a candidate fact names them: the
-    description's words side by side, or the name it describes. "Russian president … the Ukrainian
-    crisis" does not name Ukraine's president."""
-    stems = frozenset(s for s in retriever.lexicon.key_stems(reactor(question)) if s != "not")
+    description's words side by side (an acronym of the articles spelt out: "the Russian FM"), or the
+    name it describes. "Russian president … the Ukrainian crisis" does not name Ukraine's president."""
+    stems = frozenset(s for s in retriever.vocabulary.spelt_stems(reactor(question)) if s != "not")
     vocabulary = retriever.vocabulary
     if len(stems) < 2 or stems & vocabulary.rare_stems(question) & vocabulary.proper:
         # a name is checked as every name is: "how did Oslo react?" may be answered by a sentence about

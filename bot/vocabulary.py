@@ -315,8 +315,7 @@ class Vocabulary:
         names = tuple(s for i, t in enumerate(tokens) if t in speaker
                       for s in (self.expand(t) or (self._surname(tokens[i - 1], t) if surname[i] else self._spelt(t)))
                       if s not in self.frame)
-        topic = tuple(s for t in _tokens(match.group(2))  # acronyms spelt out as in `focus` ("NATO")
-                      for s in (self.expand(t) or self.lexicon.key_stems(t)) if s not in self.frame and s != "not")
+        topic = tuple(s for s in self.spelt_stems(match.group(2)) if s not in self.frame and s != "not")
         return (names, topic) if names and topic else ((), ())
 
     def _surname(self, given: str, token: str) -> tuple[str, ...]:
@@ -338,6 +337,11 @@ class Vocabulary:
         if stems and not all(self.knows(st) for st in stems):
             return tuple(self._name_fix(token)) or stems
         return stems
+
+    def spelt_stems(self, text: str) -> tuple[str, ...]:
+        """Key stems of `text` with the articles' acronyms spelt out as in `focus` ("the Russian FM":
+        russia, foreign, minist)."""
+        return tuple(s for t in _tokens(text) for s in (self.expand(t) or self.lexicon.key_stems(t)))
 
     def expand(self, token: str) -> tuple[str, ...] | None:
         """An acronym of the articles ("NATO") as the stems of its words; None if it is not one."""
