@@ -84,6 +84,11 @@ def never_named(retriever: Retriever, question: str) -> bool:
 
 
 def deed_unknown(retriever: Retriever, question: str) -> bool:
-    """"Who leaked the order?": the verb after "who" (bot.doers.deed) is a word the articles never use."""
-    stems = retriever.lexicon.key_stems(deed(question))
+    """"Who leaked the order?": the verb after "who" (bot.doers.deed) is a word the articles never use.
+    A verb that opens a claim ("who leaked that there was an order ready?") is a way of saying it: the
+    claim, which the articles may state beside a name, is the deed."""
+    verb = deed(question)
+    stems = retriever.lexicon.key_stems(verb)
+    if stems and re.search(rf"\b{re.escape(verb)}\s+that\b", question, re.IGNORECASE):
+        return False
     return bool(stems) and not any(retriever.vocabulary.knows(s) for s in stems)

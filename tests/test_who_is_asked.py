@@ -275,6 +275,13 @@ async def test_a_who_question_about_a_deed_the_articles_never_name_is_declined(s
     assert answer.status == "refused", answer.text
 
 
+async def test_who_leaked_a_claim_the_articles_state_beside_a_name_is_answered(settings) -> None:
+    """"Who leaked that …?" says who made the claim known, in other words: the claim is the deed."""
+    answer = await Service.from_settings(settings).ask(
+        "who leaked that the administration had an order ready to lift the sanctions?")
+    assert answer.status == "answered" and "Fabrice Pothier" in answer.text, answer.text
+
+
 async def test_a_clipped_day_is_read_as_the_day(settings) -> None:
     answer = await Service.from_settings(settings).ask("who else was trump phoning that sat?")
     assert answer.status == "answered", answer.text
