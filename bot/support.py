@@ -217,12 +217,27 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     score, facts = max(((_pooled_score(sentence, list(g), weights), list(g)) for g in groups),
                        key=lambda scored: scored[0])
     ids = tuple(f.id for f in facts)
+    if facts and score >= threshold and _contradicted_elsewhere(sentence, facts, brief):
+        score = 0.0
     if facts and score >= threshold:
         return Verdict(score, _contributing(sentence, facts, weights) or ids)
     best = _best_support(sentence, brief, threshold)
     if best.score >= repair_threshold(threshold):
         return Verdict(best.score, best.fact_ids, reattributed=True)
     return Verdict(score, ids)
+
+
+def _contradicted_elsewhere(sentence: str, facts: list[BriefFact], brief: Brief) -> bool:
+    """Two cited facts pool their words ("the conversation did discuss sanctions": "discussed" of one,
+    "sanctions" of another) while a fact of the brief stating more of the sentence than either says
+    the opposite ("sanctions were not among the topics the two leaders discussed"): as in
+    re-attribution, the contradiction wins."""
+    if len(facts) < 2 or has_negation(sentence):  # a negated sentence clashes with every plain fact of its kind
+        return False
+    weights = brief.word_weights()
+    top = max(_measure(sentence, [f.evidence], weights)[0] for f in facts)
+    return any(contra and cov >= CONTRADICTION_COVERAGE and cov > top
+               for cov, _, contra in (_measure(sentence, [f.evidence], weights) for f in brief.all_facts))
 
 
 def attribution(sentence: str) -> tuple[str, str] | None:

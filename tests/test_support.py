@@ -443,3 +443,16 @@ def test_a_negation_is_not_lent_by_a_light_verb_another_fact_negates(knowledge, 
     # the sentence saying the issue was not mentioned still negates what it negates
     assert support_score("The sanctions were not mentioned in the statement summarizing the conversation.",
                          [knowledge.brief.fact(fact_id("the issue was not mentioned")).evidence]) >= THRESHOLD
+
+
+def test_two_facts_pooled_do_not_outweigh_a_fact_saying_the_opposite(knowledge, fact_id) -> None:
+    """The 1.5B model (heldout23, this round): "Yes, the conversation did discuss sanctions", cited to a
+    sentence on what "were also discussed" and one on lifting sanctions, where another fact says
+    sanctions were not among the topics. The negation itself, and a pair that nothing contradicts
+    (test_words_pooled_from_many_cited_facts_do_not_support_a_sentence), are still kept."""
+    cited = [fact_id("Iran’s nuclear"), fact_id("it would be \"unpleasant\"")]
+    claimed = "Yes, the conversation did discuss sanctions."
+    assert check(claimed, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+    denied = "Sanctions were not among the topics the two leaders discussed, a White House official said."
+    assert check(denied, [fact_id("were not among the topics"), fact_id("Iran’s nuclear")], knowledge.brief,
+                 THRESHOLD).score >= THRESHOLD
