@@ -304,10 +304,10 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
 
 def _claim_checked(retriever: Retriever, question: str, known: list[str], unknown: list[str],
                    hits: list[Hit]) -> bool:
-    """"Lavrov said the call was tense, right?" asks to confirm a claim. Where it is false, its words
+    """"Holt said the talks were tense, right?" asks to confirm a claim. Where it is false, its words
     are the ones the articles lack, so the sentence closest in meaning answers when it nearly means it
-    and states a little of it and every name it makes (the articles' "mutual respect", said by Lavrov);
-    "Putin agreed to give Crimea back, right?" is not answered by a sentence without Crimea."""
+    and states a little of it and every name it makes (the articles' "mutual respect", said by Holt);
+    "the king agreed to give the island of Vell back, right?" is not answered by a sentence without Vell."""
     if not asks_to_confirm(question):
         return False
     vocabulary = retriever.vocabulary
