@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bot.config import load_settings
 from bot.decision import gather
-from bot.engines.llm import build_messages, prompt_prefix
+from bot.engines.prompt import build_messages, prompt_prefix
 from bot.knowledge import build_knowledge
 from bot.service import Service
 from bot.stats import quantile

@@ -47,6 +47,17 @@ from typing import Literal
 
 import numpy as np
 
+from bot.answer_gates import (
+    acts_stated,
+    agreed_on,
+    document_quoted,
+    reactor_named,
+    said_by,
+    speaker_speaks,
+    speaker_surname,
+    speaks,
+    states_all,
+)
 from bot.answer_types import (
     PLACE_NOUNS,
     AnswerType,
@@ -61,19 +72,14 @@ from bot.answer_types import (
     raised_by,
     set_aside,
 )
-from bot.brief import BriefFact
 from bot.choice import choose, with_denial, with_following, with_quotes_finished
 from bot.dates import asks_past
 from bot.doers import (
-    document_asked,
-    document_speaks,
-    names_together,
     reactor,
-    speaks_in,
 )
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
-from bot.text import decisive_acts, looks_forward, speaks_of_plans
+from bot.text import looks_forward, speaks_of_plans
 from bot.vocabulary import QuestionProfile, asks_to_confirm, in_family
 from bot.who_facts import (
     TALKS_WITH,
@@ -96,15 +102,11 @@ FOREIGN_MEANING = 0.79  # a question in another language is matched by meaning a
 FOREIGN_NAME_MIN = 4
 FOREIGN_MIN_WORDS = 3  # fewer words in another language, naming nothing of the articles, ask nothing of them
 UNKNOWN_SHARE = 1.0  # how much an unknown word weighs, relative to a typical word of the articles
-SAID_TOPIC_COVERAGE = 0.5  # "what did X say about Y": one fact names X and states this much of Y
 WHO_COVERAGE = 0.3  # "who …?": a fact naming someone new must state this much of what they are asked about
 CANDIDATES = 8
 TOPIC_CANDIDATES = 24  # how far down a topic question looks for a sentence saying what was discussed
 # "What did they talk about?" asks what happened; "what was it expected to cover?" asks about plans.
 _HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened|(?:how|what|who|where|why|when)['’]d)\b", re.IGNORECASE)
-# "what did they agree (to do) about X?", "what was agreed on X?": one sentence must say they agreed, and on X
-_AGREED_ON = re.compile(r"\bwhat\b.*?\bagree(?:d)?\s+(?:to\s+do\s+|to\s+|upon\s+)?(?:about|on|regarding|over|"
-                        r"concerning)\s+(?P<topic>.+)", re.IGNORECASE)
 _FOLLOW_UP = re.compile(
     r"^\s*(and|also|what about|how about|and what|but|so|then|why|what else|anything else)\b|\b(he|she|they|it|that|"
     r"this|them|those|there|him|her)\b",
@@ -205,12 +207,12 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         names = retriever.vocabulary.names_in(retriever.lexicon.key_stems(asking_clause(question)))
         if kind == "topic":  # "did sanctions on Moscow come up?": the parties are the setting, not the topic
             names = [n for n in names if n not in retriever.vocabulary.event_stems]
-        typed = [h for h in hits if holds(kind, h.fact.text) and _states_all(retriever, names, h.fact.id)]
+        typed = [h for h in hits if holds(kind, h.fact.text) and states_all(retriever, names, h.fact.id)]
         if kind == "topic":
             # "did the king bring up the war?": a sentence where the king speaks of it may say so
             raiser = frozenset(s for s in retriever.lexicon.key_stems(raised_by(question))
                                if s in retriever.vocabulary.proper)
-            typed += [h for h in hits if h not in typed and raiser and _speaks(retriever, h.fact.text, raiser)]
+            typed += [h for h in hits if h not in typed and raiser and speaks(retriever, h.fact.text, raiser)]
             # "did sanctions come up?": the sentence saying most of sanctions first
             typed.sort(key=lambda h: -retriever.coverage_by(subject, [h.fact.id]))
         if kind == "condition":  # "what would he want in return?": a preference ("if" is common), not a gate
@@ -263,15 +265,15 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         answers = best_coverage >= MIN_KNOWN_COVERAGE or (retriever.semantic and (
             best_dense >= CLEAR_MEANING or (best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)
             or _claim_checked(retriever, question, known, unknown, judged)))
-    if answers and profile.speaker and not _said_by(retriever, profile, hits[:CANDIDATES]):
+    if answers and profile.speaker and not said_by(retriever, profile, hits[:CANDIDATES]):
         answers = False  # the articles quote that person, but not about that
-    if answers and not _agreed_on(retriever, question, hits[:CANDIDATES]):
+    if answers and not agreed_on(retriever, question, hits[:CANDIDATES]):
         answers = False  # "what did they agree to do about the port?": it came up, but nothing was agreed
-    if answers and not _reactor_named(retriever, question, hits[:CANDIDATES]):
+    if answers and not reactor_named(retriever, question, hits[:CANDIDATES]):
         answers = False  # "how did Ukraine's president react?": no sentence names Ukraine's president
-    if answers and not _acts_stated(retriever, question, judged[:CANDIDATES]):
+    if answers and not acts_stated(retriever, question, judged[:CANDIDATES]):
         answers = False  # "how did the senator vote?": no sentence says anyone voted
-    if answers and not _document_quoted(question, judged[:CANDIDATES]):
+    if answers and not document_quoted(question, judged[:CANDIDATES]):
         answers = False  # "what exactly did the draft order say?": sentences say there is one, not what it says
     if answers and named and max(_coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE \
             and not (retriever.semantic and max(h.dense for h in named[:3]) >= max(CLEAR_MEANING, best_dense)) \
@@ -290,7 +292,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     # as the closest (its words are not the articles')
     # "which issues did they discuss?": the listing sentences lead
     if profile.speaker:  # "what did X say about Y?": the sentences where X speaks first ("…, she tweeted" after)
-        judged = sorted(judged, key=lambda h: not _speaker_speaks(retriever, _speaker_surname(profile), h.fact))
+        judged = sorted(judged, key=lambda h: not speaker_speaks(retriever, speaker_surname(profile), h.fact))
     chosen = choose(judged, known if profile.english else [], retriever,
                     by_words=profile.english and kind is None and not who and not topics)
     if profile.english and kind is None and not topics and vector is not None:
@@ -314,7 +316,7 @@ def _claim_checked(retriever: Retriever, question: str, known: list[str], unknow
     names = [t for t in known if t in vocabulary.proper and t not in vocabulary.event_stems]
     closest = max(hits, key=lambda h: h.dense)
     return closest.dense >= NEAR_MEANING and _coverage(retriever, known, unknown, closest) >= CLAIM_COVERAGE \
-        and _states_all(retriever, names, closest.fact.id)
+        and states_all(retriever, names, closest.fact.id)
 
 
 def _only_names_stated(retriever: Retriever, known: list[str], unknown: list[str], coverage: float) -> bool:
@@ -386,93 +388,6 @@ def _unnamed(retriever: Retriever, question: str, terms: list[str], hits: list[H
                 not any(in_family(name, retriever.lexicon.stem_set(h.fact.evidence)) for h in hits):
             return name
     return ""
-
-
-def _reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
-    """A question about the reaction of someone described ("how did the harbour board react?", "what did
-    the port authority say about it?") is answered only if a candidate fact names them: the
-    description's words side by side (an acronym of the articles spelt out: "the Russian FM"), or the
-    name it describes. "Russian president … the Ukrainian crisis" does not name Ukraine's president."""
-    stems = frozenset(s for s in retriever.vocabulary.spelt_stems(reactor(question)) if s != "not")
-    vocabulary = retriever.vocabulary
-    if len(stems) < 2 or stems & vocabulary.rare_stems(question) & vocabulary.proper:
-        # a name is checked as every name is: "how did Oslo react?" may be answered by a sentence about
-        # "the source in Oslo", "what did Senator Lind say about it?" by one about "Lind, co-chair of …"
-        return True
-    described = retriever.described(question, [])
-    return any(names_together(retriever.vocabulary, h.fact.text, stems)
-               or any(in_family(d, retriever.lexicon.stem_set(h.fact.text)) for d in described) for h in hits)
-
-
-def _acts_stated(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
-    """Every decisive act the question asks about ("vote", "sign", "sponsor": bot.text.DECISIVE_ACTS)
-    is stated by some candidate fact: one word carries the claim, as in the support check."""
-    lexicon = retriever.lexicon
-    return all(any(in_family(a, lexicon.stem_set(h.fact.text)) for h in hits) for a in decisive_acts(lexicon, question))
-
-
-def _document_quoted(question: str, hits: list[Hit]) -> bool:
-    """A question asking what a document says ("what exactly did the draft order say?") has a candidate
-    giving that kind of document's words, in any article's wording ("the statement said"); any other
-    question passes."""
-    head = document_asked(question)
-    return not head or any(document_speaks(text, head) for h in hits
-                           for text in (h.fact.text, *(quote for _, quote in h.fact.quotes)))
-
-
-def _states_all(retriever: Retriever, terms: list[str], fact_id: str) -> bool:
-    return not terms or retriever.coverage_by(terms, [fact_id]) >= 1.0 - 1e-9
-
-
-def _said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) -> bool:
-    """Some fact names the speaker and states at least half of the topic (weighted). The topic's
-    words the articles never use are left out: they may be a paraphrase ("how the call would turn out")."""
-    topic = [t for t in profile.topic if retriever.vocabulary.knows(t)]
-    speaker = _speaker_surname(profile)
-    vocabulary = retriever.vocabulary
-    for hit in hits:
-        if _speaker_speaks(retriever, speaker, hit.fact) and (
-                not topic or retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE):
-            return True
-        # "X has been cautious about a reset. The minister said …": the topic, then who spoke of it
-        following = retriever.following(hit.fact)
-        if topic and following is not None and _states_all(retriever, speaker, following.id) \
-                and speaks_in(vocabulary, following.text, set(speaker), saying=True) \
-                and retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE:
-            return True
-    return False
-
-
-def _speaker_surname(profile: QuestionProfile) -> list[str]:
-    """The speaker a fact must name: "Olaf Lind" is named in full once, then "Lind said"."""
-    return list(profile.speaker)[-1:]
-
-
-def _speaker_speaks(retriever: Retriever, speaker: list[str], fact: BriefFact) -> bool:
-    """The fact names the speaker, and as someone speaking (bot.doers.speaks_in), not as a label."""
-    return _states_all(retriever, speaker, fact.id) and speaks_in(retriever.vocabulary, fact.text, set(speaker))
-
-
-def _agreed_on(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
-    """"What did they agree to do about X?" takes an agreement for granted: some fact must state that
-    they agreed and at least half of X (weighted). That X was discussed is no agreement on it."""
-    match = _AGREED_ON.search(question)
-    if match is None:
-        return True
-    vocabulary = retriever.vocabulary
-    topic = [t for t in retriever.terms(match.group("topic")) if t != "not" and t not in vocabulary.event_stems
-             and vocabulary.knows(t)]
-    agree = retriever.lexicon.key_stems("agreed")
-    return not topic or any(_states_all(retriever, list(agree), h.fact.id)
-                            and retriever.coverage_by(topic, [h.fact.id]) >= SAID_TOPIC_COVERAGE for h in hits)
-
-
-def _speaks(retriever: Retriever, text: str, stems: frozenset[str]) -> bool:
-    """Someone `stems` name speaks in `text`, named or called by the articles' one description of them
-    ("The Russian President answered that …")."""
-    for called, name in retriever.aliases.described(text):
-        text = re.sub(rf"\b{re.escape(called)}\b", name, text, flags=re.IGNORECASE)
-    return speaks_in(retriever.vocabulary, text, stems, saying=True)
 
 
 def _after_event(knowledge: Knowledge, hit: Hit) -> bool:

@@ -15,7 +15,7 @@ from bot.brief import load_brief
 from bot.cli.console import run_console
 from bot.cli.evaluate import run_eval
 from bot.config import Settings, load_settings
-from bot.engines.llm import build_messages, prompt_prefix
+from bot.engines.prompt import build_messages, prompt_prefix
 from bot.errors import CallbotError, InvalidQuestion
 from bot.log_entries import utc_now
 from bot.logs import setup_logging

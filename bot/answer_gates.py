@@ -1,0 +1,106 @@
+"""What a candidate answer must hold beyond sharing the question's words, each a gate bot.decision
+applies once the facts are close enough: the speaker asked about speaks in them, an agreement
+taken for granted is stated, the one whose reaction is asked is named, a decisive act is stated, a
+document's own words are given. Each says why in its docstring; nothing here is about one story."""
+
+from __future__ import annotations
+
+import re
+
+from bot.brief import BriefFact
+from bot.doers import document_asked, document_speaks, names_together, reactor, speaks_in
+from bot.retrieval import Hit, Retriever
+from bot.text import decisive_acts
+from bot.vocabulary import QuestionProfile, in_family
+
+SAID_TOPIC_COVERAGE = 0.5  # "what did X say about Y": one fact names X and states this much of Y
+# "what did they agree (to do) about X?", "what was agreed on X?": one sentence must say they agreed, and on X
+_AGREED_ON = re.compile(r"\bwhat\b.*?\bagree(?:d)?\s+(?:to\s+do\s+|to\s+|upon\s+)?(?:about|on|regarding|over|"
+                        r"concerning)\s+(?P<topic>.+)", re.IGNORECASE)
+
+
+def reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
+    """A question about the reaction of someone described ("how did the harbour board react?", "what did
+    the port authority say about it?") is answered only if a candidate fact names them: the
+    description's words side by side (an acronym of the articles spelt out: "the Russian FM"), or the
+    name it describes. "Russian president … the Ukrainian crisis" does not name Ukraine's president."""
+    stems = frozenset(s for s in retriever.vocabulary.spelt_stems(reactor(question)) if s != "not")
+    vocabulary = retriever.vocabulary
+    if len(stems) < 2 or stems & vocabulary.rare_stems(question) & vocabulary.proper:
+        # a name is checked as every name is: "how did Oslo react?" may be answered by a sentence about
+        # "the source in Oslo", "what did Senator Lind say about it?" by one about "Lind, co-chair of …"
+        return True
+    described = retriever.described(question, [])
+    return any(names_together(retriever.vocabulary, h.fact.text, stems)
+               or any(in_family(d, retriever.lexicon.stem_set(h.fact.text)) for d in described) for h in hits)
+
+
+def acts_stated(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
+    """Every decisive act the question asks about ("vote", "sign", "sponsor": bot.text.DECISIVE_ACTS)
+    is stated by some candidate fact: one word carries the claim, as in the support check."""
+    lexicon = retriever.lexicon
+    return all(any(in_family(a, lexicon.stem_set(h.fact.text)) for h in hits) for a in decisive_acts(lexicon, question))
+
+
+def document_quoted(question: str, hits: list[Hit]) -> bool:
+    """A question asking what a document says ("what exactly did the draft order say?") has a candidate
+    giving that kind of document's words, in any article's wording ("the statement said"); any other
+    question passes."""
+    head = document_asked(question)
+    return not head or any(document_speaks(text, head) for h in hits
+                           for text in (h.fact.text, *(quote for _, quote in h.fact.quotes)))
+
+
+def states_all(retriever: Retriever, terms: list[str], fact_id: str) -> bool:
+    return not terms or retriever.coverage_by(terms, [fact_id]) >= 1.0 - 1e-9
+
+
+def said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) -> bool:
+    """Some fact names the speaker and states at least half of the topic (weighted). The topic's
+    words the articles never use are left out: they may be a paraphrase ("how the call would turn out")."""
+    topic = [t for t in profile.topic if retriever.vocabulary.knows(t)]
+    speaker = speaker_surname(profile)
+    vocabulary = retriever.vocabulary
+    for hit in hits:
+        if speaker_speaks(retriever, speaker, hit.fact) and (
+                not topic or retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE):
+            return True
+        # "X has been cautious about a reset. The minister said …": the topic, then who spoke of it
+        following = retriever.following(hit.fact)
+        if topic and following is not None and states_all(retriever, speaker, following.id) \
+                and speaks_in(vocabulary, following.text, set(speaker), saying=True) \
+                and retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE:
+            return True
+    return False
+
+
+def speaker_surname(profile: QuestionProfile) -> list[str]:
+    """The speaker a fact must name: "Olaf Lind" is named in full once, then "Lind said"."""
+    return list(profile.speaker)[-1:]
+
+
+def speaker_speaks(retriever: Retriever, speaker: list[str], fact: BriefFact) -> bool:
+    """The fact names the speaker, and as someone speaking (bot.doers.speaks_in), not as a label."""
+    return states_all(retriever, speaker, fact.id) and speaks_in(retriever.vocabulary, fact.text, set(speaker))
+
+
+def agreed_on(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
+    """"What did they agree to do about X?" takes an agreement for granted: some fact must state that
+    they agreed and at least half of X (weighted). That X was discussed is no agreement on it."""
+    match = _AGREED_ON.search(question)
+    if match is None:
+        return True
+    vocabulary = retriever.vocabulary
+    topic = [t for t in retriever.terms(match.group("topic")) if t != "not" and t not in vocabulary.event_stems
+             and vocabulary.knows(t)]
+    agree = retriever.lexicon.key_stems("agreed")
+    return not topic or any(states_all(retriever, list(agree), h.fact.id)
+                            and retriever.coverage_by(topic, [h.fact.id]) >= SAID_TOPIC_COVERAGE for h in hits)
+
+
+def speaks(retriever: Retriever, text: str, stems: frozenset[str]) -> bool:
+    """Someone `stems` name speaks in `text`, named or called by the articles' one description of them
+    ("The Russian President answered that …")."""
+    for called, name in retriever.aliases.described(text):
+        text = re.sub(rf"\b{re.escape(called)}\b", name, text, flags=re.IGNORECASE)
+    return speaks_in(retriever.vocabulary, text, stems, saying=True)
