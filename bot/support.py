@@ -36,6 +36,9 @@ PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts tog
 HEDGES = frozenset("""might may could rumor rumors rumour rumours rumored rumoured reportedly possibly perhaps
     allegedly speculation speculated""".split())
 HEDGE_REACH = 3
+# a hedge and the rest of its clause ("rumors that he might lift them unilaterally, …"); "May" is a name
+_HEDGED = re.compile(r"\b(?:" + "|".join(sorted([*HEDGES, *(h.capitalize() for h in HEDGES if h != "may")]))
+                     + r")\b[^,.;:!?]*")
 # "lift the tariffs by himself / on his own / unilaterally" restricts who acts, like "alone"
 _ALONE = re.compile(r"\b(?:by|on)\s+(?:him|her|them|it|my|your|our)sel(?:f|ves)\b|"
                     r"\bon\s+(?:his|her|their|its|my|your|our)\s+own\b|\bunilateral(?:ly)?\b|"
@@ -44,7 +47,8 @@ _ALONE = re.compile(r"\b(?:by|on)\s+(?:him|her|them|it|my|your|our)sel(?:f|ves)\
 # sanctions". Stop words to retrieval; to the support check they are like numbers: the evidence must
 # have one of the same kind. So must a cause: "he praised the port as a reason to invest" is not stated
 # by "he praised the port and touted investment" (a link a model adds between two things a fact says).
-LIMITING_WORDS = (frozenset({"only", "solely", "sole", "alone", "exclusively"}),
+LIMITING_WORDS = (frozenset({"only", "solely", "sole", "exclusively"}),
+                  frozenset({"alone"}),  # "by himself", "unilaterally" (`_ALONE`): who acts, not what is limited
                   frozenset({"all", "every", "always", "entirely", "whole"}),
                   frozenset({"because", "reason", "reasons", "cause", "caused", "causes", "therefore", "thus",
                              "hence", "consequently"}))
@@ -110,7 +114,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
     coverage = sum(weight(w) for w in wanted if w in found) / sum(weight(w) for w in wanted)
     lacking = (
         bool(numbers(sentence) - numbers(joined))
-        or _limits_more(sentence, joined)
+        or _limits_more(sentence, joined if _HEDGED.search(sentence) else _HEDGED.sub(" ", joined))
         or _acts_unstated(sentence, have, lexicon)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
     )
@@ -142,7 +146,9 @@ def names(sentence: str, lexicon: Lexicon) -> set[str]:
 
 
 def _limits_more(sentence: str, evidence: str) -> bool:
-    """The sentence restricts or generalises ("only", "all", "by himself") where the evidence does not."""
+    """The sentence restricts or generalises ("only", "all", "by himself") where the evidence does not.
+    A sentence without a hedge is compared with the evidence's unhedged words (`_measure`): "rumors that
+    he might lift them unilaterally" does not say he can lift them by himself."""
     said, have = set(words(_ALONE.sub(" alone ", sentence))), set(words(_ALONE.sub(" alone ", evidence)))
     return any(said & kind and not have & kind for kind in LIMITING_WORDS)
 

@@ -261,6 +261,12 @@ def test_acting_alone_must_be_stated_like_only() -> None:
     assert support_score("The minister could lift the tariffs on his own.", [evidence]) == 0.0
     unilateral = "There were rumours that the minister might lift the tariffs unilaterally."
     assert support_score("The minister might lift the tariffs by himself.", [unilateral]) > 0.9
+    # the 1.5B model, this round: "can just lift the sanctions by himself", from a rumour that he "might"
+    # lift them unilaterally, "would consider lifting …" and another fact's "should only be eased if …"
+    only = "Critics argue the tariffs should only be eased if the port complies."
+    pooled = [unilateral, evidence, only]
+    assert support_score("The minister can just lift the tariffs by himself.", pooled) == 0.0
+    assert support_score("The minister might lift the tariffs by himself.", pooled) > 0.9
 
 
 def test_scrapping_is_lifting_in_questions_only() -> None:
