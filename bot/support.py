@@ -223,27 +223,45 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     score, facts = max(((_pooled_score(sentence, list(g), weights), list(g)) for g in groups),
                        key=lambda scored: scored[0])
     ids = tuple(f.id for f in facts)
-    if facts and score >= threshold and _contradicted_elsewhere(sentence, facts, brief):
-        score = 0.0
+    measured: _Measured | None = None  # the whole brief against the sentence: read once, when needed
+    if facts and score >= threshold and len(facts) >= 2 and not has_negation(sentence):
+        measured = _measure_brief(sentence, brief)
+        if _contradicted_elsewhere(facts, measured):
+            score = 0.0
     if facts and score >= threshold:
         return Verdict(score, _contributing(sentence, facts, weights) or ids)
-    best = _best_support(sentence, brief, threshold)
+    best = _best_support(sentence, brief, threshold, measured or _measure_brief(sentence, brief))
     if best.score >= repair_threshold(threshold):
         return Verdict(best.score, best.fact_ids, reattributed=True)
     return Verdict(score, ids)
 
 
-def _contradicted_elsewhere(sentence: str, facts: list[BriefFact], brief: Brief) -> bool:
+# each fact of the brief alone against a sentence: (coverage, lacking, contradicting), fact
+_Measured = list[tuple[tuple[float, bool, bool], BriefFact]]
+
+
+def _measure_brief(sentence: str, brief: Brief) -> _Measured:
+    """Every fact of the brief measured alone against the sentence (`_measure`): what re-attribution
+    chooses from, and where a contradiction is looked for."""
+    weights = brief.word_weights()
+    return [(_measure(sentence, [f.evidence], weights), f) for f in brief.all_facts]
+
+
+def _contradiction(measured: _Measured) -> float:
+    """How much of the sentence states the fact of the brief that contradicts it (the most; 0 if none)."""
+    return max((cov for (cov, _, contra), _ in measured if contra), default=0.0)
+
+
+def _contradicted_elsewhere(facts: list[BriefFact], measured: _Measured) -> bool:
     """Two cited facts pool their words ("the conversation did discuss sanctions": "discussed" of one,
     "sanctions" of another) while a fact of the brief stating more of the sentence than either says
     the opposite ("sanctions were not among the topics the two leaders discussed"): as in
-    re-attribution, the contradiction wins."""
-    if len(facts) < 2 or has_negation(sentence):  # a negated sentence clashes with every plain fact of its kind
-        return False
-    weights = brief.word_weights()
-    top = max(_measure(sentence, [f.evidence], weights)[0] for f in facts)
-    return any(contra and cov >= CONTRADICTION_COVERAGE and cov > top
-               for cov, _, contra in (_measure(sentence, [f.evidence], weights) for f in brief.all_facts))
+    re-attribution, the contradiction wins. (`check` asks only of a pair, and of a sentence without a
+    negation: a negated sentence clashes with every plain fact of its kind.)"""
+    own = {f.id for f in facts}
+    top = max(cov for (cov, _, _), f in measured if f.id in own)
+    contradicted = _contradiction(measured)
+    return contradicted >= CONTRADICTION_COVERAGE and contradicted > top
 
 
 def attribution(sentence: str) -> tuple[str, str] | None:
@@ -357,11 +375,11 @@ def repair_threshold(threshold: float) -> float:
     return min(0.95, threshold + REPAIR_MARGIN)
 
 
-def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
-    """The fact, or pair of facts, of the brief that best supports the sentence. Nothing when some
-    fact of the brief that covers the sentence contradicts it ("met before" against "never met")."""
+def _best_support(sentence: str, brief: Brief, threshold: float, measured: _Measured) -> Verdict:
+    """The fact, or pair of facts, of the brief that best supports the sentence (`measured`: the brief
+    against it). Nothing when some fact of the brief that covers the sentence contradicts it ("met
+    before" against "never met")."""
     weights, lexicon = brief.word_weights(), brief.lexicon
-    measured = [(_measure(sentence, [f.evidence], weights), f) for f in brief.all_facts]
     # a fact that does not say who said it (as the cited ones must: `_pooled_score`) supports nothing
     apart = {f.id for (cov, _, _), f in measured if cov >= threshold and (
         _attributed_apart(sentence, [f], lexicon) or _speaker_made_doer(sentence, [f], lexicon))}
@@ -371,7 +389,7 @@ def _best_support(sentence: str, brief: Brief, threshold: float) -> Verdict:
     # ("Palace Calls 1st Meeting of King & Mayor …", a headline, and the palace's words)
     pairable = sorted(((cov, f) for (cov, _, contra), f in measured if not contra and f.id not in apart),
                       key=lambda p: p[0], reverse=True)[:REPAIR_CANDIDATES]
-    contradicted = max((cov for (cov, _, contra), _ in measured if contra), default=0.0)
+    contradicted = _contradiction(measured)
     top = max((cov for cov, _ in pairable), default=0.0)
     if not pairable or (contradicted >= CONTRADICTION_COVERAGE and contradicted >= top):
         return Verdict(0.0, ())
