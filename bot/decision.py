@@ -74,9 +74,7 @@ from bot.answer_types import (
 )
 from bot.choice import choose, with_denial, with_following, with_quotes_finished
 from bot.dates import asks_past
-from bot.doers import (
-    reactor,
-)
+from bot.doers import reactor
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import looks_forward, speaks_of_plans

@@ -282,9 +282,9 @@ class LLMEngine:
         candidates = {h.fact.id for h in [*evidence.hits, *evidence.chosen]}
         dropped = 0
         for attempt in (1, 2):
-            reply = await self._call(messages, None if on_progress is None else
-                                     CheckedSoFar(question, knowledge, threshold, candidates, lead, on_progress,
-                                                                      asked))
+            so_far = None if on_progress is None else \
+                CheckedSoFar(question, knowledge, threshold, candidates, lead, on_progress, asked)
+            reply = await self._call(messages, so_far)
             _add(usage, reply.usage)
             parsed = parse_reply(_without_cut_tail(reply))
             if parsed.refused:
