@@ -19,6 +19,9 @@ _FAKE_MARKER = re.compile(r"[\[(【]\s*(?:F\s*\d+|\d{1,3})(?:\s*,\s*(?:F\s*\d+|\
 _FENCE = re.compile(r"```+\w*|~~|\|\|")
 _MARKDOWN = re.compile(r"(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)|^#{1,6}\s+|^>\s+", re.MULTILINE)
 
+# an aside of a few words before a verdict asked ("be honest, was …?", "real talk: should …?")
+_ASIDE = r"([\w'’]+(\s+[\w'’]+){0,2}\s*[,:;—–-]+\s*)?"
+
 INSTRUCTION_ATTEMPTS = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -46,13 +49,18 @@ INSTRUCTION_ATTEMPTS = [
         r"pick(ed)?|vote[d]?|trust(ed)?)\b",
         # a verdict on a person or an act: "is the king trustworthy?", "was closing the port a good move?"
         # (not "is it true he called him a liar?", "… according to X?": questions about what was said)
-        r"^\W*((so|ok|okay|but|and|honestly)\W+)*(is|was|are|were)\b(?!\s+(it|that)\s+true\b)"
+        r"^\W*" + _ASIDE + r"((so|ok|okay|but|and|honestly)\W+)*(is|was|are|were)\b"
+        r"(?!\s+(it|that)\s+true\b)"
         r"(?!.*\b(call\s+(him|her|it|them)|called|calls|said|says|say|according|thinks?|thought|described|portrayed|labell?ed|branded|"
         r"seen|considered|accused)\b).{1,40}\b(trustworthy|honest|evil|a\s+liar|"
         r"liars|to\s+be\s+trusted|a\s+(good|bad|great|terrible|decent|smart|wise|dumb|stupid)\s+(president|leader|"
         r"person|man|guy|woman|move|idea|decision|choice)|a\s+mistake|(right|wrong)\s+to)\b",
-        r"^\W*((so|but|ok|okay|honestly|and)\W+)*should\b(?!.*\b(according\s+to|say|said|says|argue[sd]?|think|"
-        r"thinks|thought|want|wants|wanted|warn\w*|urge\w*)\b)",
+        # a judgement between people or acts: "who is the better leader, A or B?", "which one was smarter?"
+        r"\b(who|which(\s+[\w-]+){0,2}?)\s*(is|was|'s|’s|are|were)\s+(the\s+)?(better|best|worse|worst|smarter|"
+        r"smartest|stronger|strongest|greater|greatest|tougher|toughest|wiser|wisest|more\s+(competent|capable|"
+        r"honest|intelligent|trustworthy|effective))(?![\w-])(?!.*\b(according\s+to|said|says|say|called|described)\b)",
+        r"^\W*" + _ASIDE + r"((so|but|ok|okay|honestly|and)\W+)*should\b(?!.*\b(according\s+to|say|said|"
+        r"says|argue[sd]?|think|thinks|thought|want|wants|wanted|warn\w*|urge\w*)\b)",
         # a forecast asked of the bot ("Predict whether …", "can you guess if …"): the articles end where they end
         r"^\W*((so|ok|okay|pls|please|now|and)\W+)*((can|could|would|will)\s+(you|u)\s+)?(predict|forecast|speculate|"
         r"guess)\b",

@@ -531,6 +531,13 @@ async def test_exact_words_are_answered_with_the_quotation(settings) -> None:
     ("was the minister a good leader", True),
     ("was closing the port a good move by the king, yes or no, your verdict", True),  # a verdict on an act
     ("honestly was the king right to call the mayor? yes or no", True),  # heldout20, read
+    ("be honest, was the king right to cozy up to the mayor?", True),  # an aside first (heldout22, read)
+    ("real talk: should the port be closed?", True),
+    ("Who is the better leader, the king or the mayor?", True),  # a judgement between people (heldout23, read)
+    ("which one was smarter, the king or the mayor", True),
+    ("who is the best-known critic of the king?", False),
+    ("who was better prepared, according to the minister?", False),
+    ("besides the port, was the tariff discussed?", False),
     ("did the mayor call it a smart move?", False),  # what was said
     ("is it true the mayor called the king a liar?", False),  # what was said
     ("was the king described as honest?", False),
