@@ -23,9 +23,9 @@ quoted by closeness in meaning. Only a preference: "if" is common ("asked if it 
 bot.decision decides such a question like any other and answers from other sentences when none does.
 "What exact words did the king use …?" / "word for word" asks for a quotation: it is answered only by a
 sentence quoting someone ("the king congratulated the mayor" gives no words of his).
-Questions of other shapes (what, why, other yes/no) have no checkable type here and pass unchanged;
-so does "how many": a list ("with the chancellor, the premier and the king") answers it as well as a
-number does.
+"How many senators backed the bill?" wants a count: a number, or a list of three names or more ("with
+the chancellor Merkel, President Hollande and Prime Minister Abe"); "several senators" gives none.
+Questions of other shapes (what, why, other yes/no) have no checkable type here and pass unchanged.
 Classic question answering calls this answer-type checking; it is general English, not the story's.
 """
 
@@ -36,8 +36,8 @@ from typing import Literal
 
 PLACE_NOUNS = "city country venue place location town capital"  # "which city …?" asks for a place
 
-AnswerType = Literal["duration", "measure", "money", "clock", "exact clock", "date", "place", "topic", "condition",
-                     "presence", "quote"]
+AnswerType = Literal["duration", "measure", "money", "count", "clock", "exact clock", "date", "place", "topic",
+                     "condition", "presence", "quote"]
 
 _AMOUNT = (r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|ninety|hundreds?|thousands?|several|few|many|half(?:\s+an?)?|"
@@ -74,6 +74,8 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
                          r"lose|lost)\b|\bhow\s+much\s+(?:money|cash)\b|\bhow\s+many\s+(?:(?:thousands?|millions?|"
                          r"billions?|trillions?)\s+(?:of\s+)?)?(?:dollars|euros|pounds|rubles|roubles)\b",
                          re.IGNORECASE)),
+    # "how many senators backed it?": a number ("several" is not one); lengths, sums and shares are above
+    ("count", re.compile(r"\bhow\s+many\b|\bwhat\s+(?:number|total)\s+of\b", re.IGNORECASE)),
     ("exact clock", re.compile(r"\b(?:exact(?:ly)?|precise(?:ly)?)\b.{0,20}\b(?:time|hour)\b|\b(?:time|hour)\b.{0,20}"
                                r"\b(?:exact(?:ly)?|precise(?:ly)?)\b", re.IGNORECASE)),
     ("clock", re.compile(r"\b(?:what|which)\s+time\b|\b(?:at\s+)?what\s+hour\b", re.IGNORECASE)),
@@ -115,6 +117,13 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
     "money": re.compile(r"[$€£¥₽]\s*\d|\b\d[\d,.]*\s*(?:bn|m|k)?\s*(?:dollars?|euros?|pounds?|rubles?|roubles?|"
                         r"yuan|yen)\b|\b(?:dollars?|euros?|rubles?|roubles?)\b|\b\d[\d,.]*\s*(?:billion|million|"
                         r"trillion)\b", re.IGNORECASE),
+    "count": re.compile(r"\b\d[\d,.]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                        r"fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?|both|"
+                        r"once|twice)\b|"
+                        # or a list of three or more names: "the chancellor Merkel, Prime Minister Abe and …"
+                        r"(?-i:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                        r"(?:[a-z]+\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                        r"(?:[a-z]+\s+)?[A-Z])", re.IGNORECASE),
     "exact clock": re.compile(_ON_THE_CLOCK, re.IGNORECASE),
     "date": re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|" + _MONTHS + r"|"
                        r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}/\d{1,2}\b|\b(?:today|yesterday|tomorrow|tonight|ago|"
