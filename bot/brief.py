@@ -24,8 +24,9 @@ from bot.corpus import DEFAULT_EVENT_NAME, Corpus, EventInfo, SourceEntry, load_
 from bot.dates import resolve_dates
 from bot.disagreements import Statement, find_disagreements
 from bot.facts import Fact, Occurrence, build_facts, is_headline, open_quote
-from bot.text import GENERAL, Lexicon, WordWeights, content_stems, idf_table
+from bot.text import GENERAL, Lexicon, content_stems
 from bot.tokens import get_counter
+from bot.word_weights import WordWeights, idf_table
 
 BRIEF_FORMAT = "brief-v4"  # bump when ranking or rendering changes, so versions change too
 MIN_NOVELTY = 0.45  # a fact whose words are mostly said by one better-ranked fact is repetition...

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.dates import resolve_dates
-from bot.text import GENERAL, NUMBER_WORDS, Lexicon, idf_table, is_negation, words
+from bot.text import GENERAL, NUMBER_WORDS, Lexicon, is_negation, words
+from bot.word_weights import idf_table
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "5th": 5}

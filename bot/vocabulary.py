@@ -13,7 +13,6 @@ knows the story: it is all computed from the corpus, and words are compared by t
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from bot import language
 from bot.answer_types import without_stated_amounts
 from bot.english import corrections, is_rare
+from bot.name_learning import acronyms, given_names, proper_stems, stem_pairs
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, plain_phrases, words
 
 # Words that frame a question rather than say what it is about.
@@ -80,7 +80,6 @@ SOURCE_WORDS = (
 # these qualify a question about the articles ("what day was the preview written?") but do not make one:
 # "who else did he call on the same day?" asks about the event
 SOURCE_QUALIFIERS = "date dated day based basis"
-_CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"})
 _MIN_SHARED_PREFIX = 6  # "ukrain" (Ukraine) and "ukrainian"; not "franc" (France) and "francois"
 # Derivation and demonym endings: "islamist"/"islam(ic)", "iranian"/"iran", "korean"/"korea".
 _SUFFIXES = ("ist", "ic", "ian", "ean", "ism", "ese", "ish", "ion", "an", "n", "i")
@@ -121,66 +120,6 @@ _DAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday
 ENGLISH_HINTS = STOP_WORDS | {"tell", "me", "talk", "call", "did", "does", "the"}
 
 
-def _acronyms(texts: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
-    """"NATO" → key stems of "North Atlantic Treaty Organisation", from runs of capitalised words."""
-    out: dict[str, tuple[str, ...]] = {}
-    for text in texts:
-        tokens = re.findall(r"[A-Za-z][\w’'-]*", text)
-        for start in range(len(tokens)):
-            run: list[str] = []
-            for token in tokens[start:start + 8]:
-                if token[0].isupper():
-                    run.append(token)
-                elif token.lower() in _CONNECTORS and run:
-                    continue
-                else:
-                    break
-                if len(run) >= 2:
-                    letters = "".join(w[0] for w in run).lower()
-                    out.setdefault(letters, tuple(s for w in run for s in lexicon.key_stems(w)))
-    return out
-
-
-_WORD_TOKEN = re.compile(r"[A-Za-z][\w’'-]*")  # a word as written, to tell how the articles capitalise it
-
-
-def _proper(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
-    """Stems written capitalised inside a sentence and never in lower case: names ("Geneva", "the
-    Senate"), not titles the articles also use as words ("Minister", "the minister")."""
-    upper: set[str] = set()
-    lower: set[str] = set()
-    for text in texts:
-        for i, token in enumerate(_WORD_TOKEN.findall(text)):
-            if token.isupper() and len(token) > 1:
-                continue  # an acronym says nothing of how its letters' words are written
-            target = lower if token[0].islower() else upper if i > 0 else None
-            if target is not None:
-                target.update(lexicon.key_stems(token))
-    return upper - lower
-
-
-def _given_names(texts: Iterable[str], proper: AbstractSet[str], lexicon: Lexicon) -> frozenset[str]:
-    """Folded words the articles write only as the first of a two-word name ("Olaf" of "Olaf Lind"),
-    never alone ("Oslo") nor inside a longer run of names or titles ("Chancellor Anna Holt")."""
-    def is_name(word: str) -> bool:
-        return word[:1].isupper() and not word.isupper() and set(lexicon.key_stems(word)) <= proper
-
-    first: set[str] = set()
-    other: set[str] = set()
-    for text in texts:
-        tokens = ["", *_WORD_TOKEN.findall(text), "", ""]
-        for before, word, after, then in zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False):
-            if is_name(word):
-                pair = not is_name(before) and is_name(after) and not is_name(then)
-                (first if pair else other).add(fold(word))
-    return frozenset(w for w in first - other if lexicon.key_stems(w))
-
-
-def _stem_pairs(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
-    stems = lexicon.key_stems(text)
-    return {(a, b) for a, b in itertools.pairwise(stems) if a != b}
-
-
 def _aside_pairs(texts: list[str], used: AbstractSet[str], aside: Iterable[str],
                  lexicon: Lexicon) -> frozenset[tuple[str, str]]:
     """Pairs of adjacent key stems that the pages' reader comments or chrome write ("toll booths",
@@ -188,9 +127,9 @@ def _aside_pairs(texts: list[str], used: AbstractSet[str], aside: Iterable[str],
     question naming such a pair is about what readers wrote, which is no source. A single word is
     not enough (readers and reporters share most words: "stop", "big"); a pair of the articles'
     own words is not either (readers quote them). `used`: every key stem of `texts`."""
-    stated = {p for t in texts for p in _stem_pairs(t, lexicon)}
+    stated = {p for t in texts for p in stem_pairs(t, lexicon)}
     frame = lexicon.stem_set(FRAME_WORDS)
-    return frozenset(p for line in aside for p in _stem_pairs(line, lexicon)
+    return frozenset(p for line in aside for p in stem_pairs(line, lexicon)
                      if p not in stated and any(s not in used and s not in frame for s in p))
 
 
@@ -223,7 +162,7 @@ class Vocabulary:
     event_nouns: set[str] = field(default_factory=set)  # words of the event's name that are no names ("summit")
     proper: set[str] = field(default_factory=set)  # stems the articles only write capitalised: names
     name_words: frozenset[str] = frozenset()  # the folded words the articles write as names ("lavrov")
-    given_names: frozenset[str] = frozenset()  # see `_given_names`
+    given_names: frozenset[str] = frozenset()  # see `bot.name_learning.given_names`
     aside_pairs: frozenset[tuple[str, str]] = frozenset()  # see `_aside_pairs`
 
     @classmethod
@@ -237,11 +176,11 @@ class Vocabulary:
         found = {n for t in texts for n in numbers(t)}
         outlet_stems = {s for t in outlets for s in lexicon.key_stems(t)}
         nouns = {s for w in re.findall(r"\b[a-z][a-z-]+\b", event_name) for s in lexicon.key_stems(w)}
-        proper = _proper(texts, lexicon)
+        proper = proper_stems(texts, lexicon)
         capitalised = (w for t in texts for w in re.findall(r"\b[A-Z][a-z]+\b", t) if len(w) >= NAME_TYPO_MIN)
         name_words = frozenset(fold(w) for w in capitalised if set(lexicon.key_stems(w)) <= proper)
-        return cls(stems, found, _acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
-                   outlet_stems, nouns, proper, name_words, _given_names(texts, proper, lexicon),
+        return cls(stems, found, acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
+                   outlet_stems, nouns, proper, name_words, given_names(texts, proper, lexicon),
                    _aside_pairs(texts, stems, aside, lexicon))
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
@@ -392,7 +331,7 @@ class Vocabulary:
             s in self.source_words or s in self.event_stems or s in self.outlet_stems or s in self.frame
             for s in focus
         )
-        aside = tuple(dict.fromkeys(s for p in _stem_pairs(question, self.lexicon) if p in self.aside_pairs
+        aside = tuple(dict.fromkeys(s for p in stem_pairs(question, self.lexicon) if p in self.aside_pairs
                                     for s in p))
         return QuestionProfile(tuple(focus), tuple(names), self._after_event(question), about_sources, english,
                                bool(_COMMENTS.search(question)), aside, *self._said_about(question))

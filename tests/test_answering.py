@@ -11,7 +11,8 @@ import pytest
 from bot.answer import FOREIGN_LEAD, READ_AS_LEAD, REFUSAL_TEXT
 from bot.service import Service
 from bot.source_answers import SOURCES_LEAD
-from bot.text import content_stems, idf_table
+from bot.text import content_stems
+from bot.word_weights import idf_table
 from tests.fakes.openai_server import Error, Text
 
 PREVIEW = "004_4eb88918302d683b.txt"

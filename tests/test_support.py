@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.support import attribution, check, keep_supported, support_score
+from bot.attribution import attribution
+from bot.support import check, keep_supported, support_score
 
 THRESHOLD = 0.7  # the SUPPORT_THRESHOLD default, calibrated on this set
 

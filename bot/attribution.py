@@ -1,0 +1,121 @@
+"""Who says it: the speaker, occasion and words of a sentence that reports speech, and whether the
+facts it rests on put those words in that speaker's mouth. Part of the support check (bot.support):
+"Holt told a news conference in May that …" must rest on a fact naming Holt, that conference and
+most of what was said; a fact's words must not be handed to someone it names only as the one
+reporting them."""
+
+from __future__ import annotations
+
+import re
+
+from bot.brief import BriefFact
+from bot.text import Lexicon
+from bot.vocabulary import in_family
+from bot.word_weights import WordWeights
+
+# Words that talk about the answer rather than the event ("the articles report that...").
+DISCOURSE = "article articles source sources report reports reported fact facts brief text"
+
+# "X said that …", "according to X, …", "…, X told reporters", "X brought up …", "X called it …": who says it,
+# and where and when
+SAYING = re.compile(r"\b(?:said|says|told|tells|stated|states|added|adds|announced|announces|wrote|writes|"
+                     r"tweeted|tweets|according to|(?:brought|brings|bring) up|raised|mentioned|called|described)\b",
+                     re.IGNORECASE)
+SAID_SHARE = 0.5  # weighted share of the words said that the fact naming the speaker must state itself
+TRAILING_WORDS, WHO_WORDS = 4, 12  # "…, Holt told reporters." / at most this long a "who": "Holt … said"
+OCCASION_WORDS = 8  # "told a news conference in May that": at most this many words between the verb and "that"
+_SAID_ENDS = re.compile(r"\bthat\b|:|,\s*[\"“]")  # where the words said begin, after whom they were told
+_SAID_FOLLOWS = re.compile(r"\bthat\b|[:\"“]")  # after the verb: no "…, Holt said." ending
+
+
+def names(sentence: str, lexicon: Lexicon) -> set[str]:
+    """Key stems of the capitalised words after the first word: who and where a claim is about."""
+    tokens = sentence.split()
+    discourse = lexicon.stem_set(DISCOURSE)
+    out: set[str] = set()
+    for token in tokens[1:]:
+        word = token.strip("\"'“”‘’()[],.;:!?")
+        if (word[:1].isupper() and not word.isupper()) or (len(word) > 1 and word.isupper() and word.isalpha()):
+            out.update(w for w in lexicon.key_stems(word) if w not in discourse and w != "not")
+    return out
+
+
+def attribution(sentence: str) -> tuple[str, str] | None:
+    """(who says it, what is said) of a sentence that reports speech: "Holt told a news conference in
+    May that the port would open" → ("Holt told a news conference in May", "the port would open");
+    "The port will open, Holt said." → ("Holt said.", "The port will open"). None when it reports none."""
+    match = SAYING.search(sentence)
+    if match is None:
+        return None
+    before, after = sentence[:match.start()], sentence[match.end():]
+    cut = max(before.rfind(","), before.rfind("”"), before.rfind('"'))
+    if cut > 0 and len(after.split()) <= TRAILING_WORDS and not _SAID_FOLLOWS.search(after):  # "…, Holt said."
+        who, what = before[cut + 1:] + match.group(0) + after, before[:cut]
+    elif (ends := _SAID_ENDS.search(after)) is not None and len(after[:ends.start()].split()) <= OCCASION_WORDS:
+        # "Holt told a news conference in May that …": to whom, where and when belong to who said it
+        who, what = before + match.group(0) + after[:ends.start()], after[ends.end():]
+    else:  # "Holt said the port would open": what follows the verb is what was said
+        who, what = before + match.group(0), after
+    return (who, what) if len(who.split()) <= WHO_WORDS else None  # "X said A, but added: B" names no one
+
+
+# several speakers at once: "the presidents said", "both leaders told", "the two noted"
+_SPEAKERS_TOGETHER = re.compile(r"\b(?:presidents|leaders|ministers|sides|both|the two)\b", re.IGNORECASE)
+_TWO_NAMES = re.compile(r"\b[A-Z][\w’'-]+\s+(?:and|&)\s+(?:President\s+|Prime\s+Minister\s+)?[A-Z][\w’'-]+")
+
+
+# verbs of saying beyond _SAYING: a sentence with one reports speech ("Holt urged the board to …")
+_SPEECH_ACTS = re.compile(r"\b(?:urg|warn|insist|argu|claim|stress|not(?:e|ed|es|ing)\b|confirm|den(?:y|ied|ies)|admit|"
+                          r"acknowledg|suggest|promis|report|repl|respond|answer|ask|call|express|quot|cit|prais|"
+                          r"criticis|criticiz|describ|explain|emphasi|predict|vow|pledg|accus|conced|recall|point)\w*",
+                          re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def speaker_made_doer(sentence: str, facts: list[BriefFact], lexicon: Lexicon) -> bool:
+    """The sentence reports no speech and names as a doer someone the facts name only outside a
+    quotation whose words the sentence takes ("Holt doubled down on his statements …" of "“Berg doubled
+    down on his statements …,” Anna Holt, reporting from Oslo, said"): the one who spoke did not do
+    what they spoke of."""
+    if SAYING.search(sentence) or _SPEECH_ACTS.search(sentence):
+        return False
+    quoted = " ".join(q for f in facts for q in _QUOTED.findall(f.text))
+    if not quoted:
+        return False
+    outside = [_QUOTED.sub(" ", f.text) for f in facts]
+    inside, plain = lexicon.stem_set(quoted), lexicon.stem_set(" ".join(outside))
+    said = {w for w in lexicon.key_stems(sentence) if w != "not"}
+    taken = {w for w in said if in_family(w, inside) and not in_family(w, plain)}  # the quotation's own words
+    speakers = {n for n in names(sentence, lexicon) if in_family(n, plain) and not in_family(n, inside)}
+    return bool(speakers) and len(taken) >= 2
+
+
+def attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,
+                      weights: WordWeights | None = None) -> bool:
+    """The sentence reports speech, and no fact it rests on names who spoke (and to whom, where, when)
+    while stating as much of what was said as any other: one fact's speaker or occasion is put on
+    another's words ("Holt told a news conference in May that …" where the May conference heard
+    something else), or a fact's words on a speaker it never names ("the draft order said …" of what
+    politicians argue)."""
+    split = attribution(sentence)
+    if split is None:
+        return False
+    discourse = lexicon.stem_set(DISCOURSE)
+    who = {w for w in lexicon.key_stems(SAYING.sub(" ", split[0])) if w not in discourse and w != "not"}
+    what = {w for w in lexicon.key_stems(split[1]) if w not in discourse and w != "not"} - who
+    if not who or not what:
+        return False
+    stated = [lexicon.stem_set(f.evidence) for f in facts]
+    # "the presidents said …" puts the words in both mouths: a fact naming one speaker does not say so
+    together = bool(_SPEAKERS_TOGETHER.search(split[0]))
+    def says(have: frozenset[str]) -> int:
+        return sum(in_family(w, have) for w in what)
+
+    def share(have: frozenset[str]) -> float:  # weighted: the rare words said must be the speaker's own
+        if weights is None:
+            return 1.0
+        return sum(weights(w) for w in what if in_family(w, have)) / sum(weights(w) for w in what)
+    return not any(all(in_family(w, have) for w in who) and says(have) >= max(says(o) for o in stated)
+                   and share(have) >= SAID_SHARE
+                   and (not together or _SPEAKERS_TOGETHER.search(f.text) or _TWO_NAMES.search(f.text))
+                   for f, have in zip(facts, stated, strict=True))

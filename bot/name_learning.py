@@ -1,0 +1,74 @@
+"""What the articles' own writing tells about names: acronyms spelt out by runs of capitalised words,
+stems written only capitalised (names), and given names written only before a surname. Learnt from
+the corpus at load time, so nothing here knows the story; bot.vocabulary builds on it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+
+from bot.text import Lexicon, fold
+
+_CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"})
+
+
+def acronyms(texts: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """"NATO" → key stems of "North Atlantic Treaty Organisation", from runs of capitalised words."""
+    out: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        tokens = re.findall(r"[A-Za-z][\w’'-]*", text)
+        for start in range(len(tokens)):
+            run: list[str] = []
+            for token in tokens[start:start + 8]:
+                if token[0].isupper():
+                    run.append(token)
+                elif token.lower() in _CONNECTORS and run:
+                    continue
+                else:
+                    break
+                if len(run) >= 2:
+                    letters = "".join(w[0] for w in run).lower()
+                    out.setdefault(letters, tuple(s for w in run for s in lexicon.key_stems(w)))
+    return out
+
+
+_WORD_TOKEN = re.compile(r"[A-Za-z][\w’'-]*")  # a word as written, to tell how the articles capitalise it
+
+
+def proper_stems(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
+    """Stems written capitalised inside a sentence and never in lower case: names ("Geneva", "the
+    Senate"), not titles the articles also use as words ("Minister", "the minister")."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        for i, token in enumerate(_WORD_TOKEN.findall(text)):
+            if token.isupper() and len(token) > 1:
+                continue  # an acronym says nothing of how its letters' words are written
+            target = lower if token[0].islower() else upper if i > 0 else None
+            if target is not None:
+                target.update(lexicon.key_stems(token))
+    return upper - lower
+
+
+def given_names(texts: Iterable[str], proper: AbstractSet[str], lexicon: Lexicon) -> frozenset[str]:
+    """Folded words the articles write only as the first of a two-word name ("Olaf" of "Olaf Lind"),
+    never alone ("Oslo") nor inside a longer run of names or titles ("Chancellor Anna Holt")."""
+    def is_name(word: str) -> bool:
+        return word[:1].isupper() and not word.isupper() and set(lexicon.key_stems(word)) <= proper
+
+    first: set[str] = set()
+    other: set[str] = set()
+    for text in texts:
+        tokens = ["", *_WORD_TOKEN.findall(text), "", ""]
+        for before, word, after, then in zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False):
+            if is_name(word):
+                pair = not is_name(before) and is_name(after) and not is_name(then)
+                (first if pair else other).add(fold(word))
+    return frozenset(w for w in first - other if lexicon.key_stems(w))
+
+
+def stem_pairs(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
+    stems = lexicon.key_stems(text)
+    return {(a, b) for a, b in itertools.pairwise(stems) if a != b}
