@@ -5,8 +5,10 @@ An id that exists is not a citation that supports. A sentence is supported when 
 states, and agree with it on negation ("were discussed" is not supported by "were not among the
 topics discussed"). Who said it goes with what was said: one fact must name the speaker (and the
 occasion) and state most of the words (bot.attribution). A sentence that fails but is supported by
-another fact of the brief is re-attributed to that fact; otherwise it is dropped. Nothing here knows
-about any engine.
+another fact of the brief is re-attributed to that fact; otherwise it is dropped. Time goes with it
+too: a sentence telling what was done is measured without what the facts say is to come ("will
+also call … the same day" states no call made), and one telling what is to come rests on a fact that
+speaks of a plan ("have never met" states no meeting expected). Nothing here knows about any engine.
 """
 
 from __future__ import annotations
@@ -21,7 +23,16 @@ from bot.answer import Supported
 from bot.attribution import DISCOURSE, SAYING, attributed_apart, names, speaker_made_doer
 from bot.brief import Brief, BriefFact
 from bot.dates import MONTHS, WEEKDAYS
-from bot.text import GENERAL, Lexicon, decisive_acts, has_negation, numbers, split_at_cues, words
+from bot.text import (
+    GENERAL,
+    Lexicon,
+    decisive_acts,
+    has_negation,
+    numbers,
+    speaks_of_plans,
+    split_at_cues,
+    words,
+)
 from bot.vocabulary import in_family
 from bot.word_weights import WordWeights
 
@@ -98,6 +109,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         return 1.0, False, False
     if not texts:
         return 0.0, False, False
+    texts = [_without_plans(sentence, t) for t in texts]
     joined = " ".join(texts)
     have = lexicon.stem_set(joined)
     weight = weights or (lambda w: 1.0)
@@ -108,6 +120,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         or _limits_more(sentence, joined if _HEDGED.search(sentence) else _HEDGED.sub(" ", joined))
         or _acts_unstated(sentence, have, lexicon)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
+        or _plan_from_fact(sentence, joined)
     )
     contradicting = (
         _negation_clash(sentence, texts, found & have, lexicon)
@@ -151,6 +164,43 @@ def _day_of_saying_moved(sentence: str, evidence: str) -> bool:
     spoken = [m.group("day").lower() for m in _SPOKEN_ON.finditer(evidence)]
     stated = [m.group(0).lower() for m in _ANY_DAY.finditer(evidence)]
     return any(day in spoken and stated.count(day) == spoken.count(day) for day in days)
+
+
+# a sentence telling what is to come: "will", "is (not) expected / scheduled / set to", "gonna"
+_TO_COME = re.compile(r"\b(?:will|won['’]?t|(?:is|are|was|were)(?:\s+not|n['’]t)?\s+(?:expected|scheduled|set|due|"
+                      r"planned|going)\s+to|planned\s+for|gonna)\b|['’]ll\b", re.IGNORECASE)
+# evidence that speaks of what is to come: a plan, an expectation, an intention, an agreement to act, or
+# a "would" in reported speech ("said he would …"); the bare "would" of "how they would gel" is not one
+_INTENT = re.compile(r"\b(?:will|won['’]?t|expect\w*|plan\w*|schedul\w*|set\s+to|due\s+to|going\s+to|intend\w*|"
+                     r"hop(?:e|es|ed|ing)|agree\w*\s+to|want\w*\s+to|desire\w*|prepared\s+to|ready\s+to|upcoming|"
+                     r"next|later|future|(?:said|says|told|added|noted|stated|promised|vowed|that)\b[^.;]{0,80}?"
+                     r"\bwould)\b|['’]ll\b", re.IGNORECASE)
+
+
+def _plan_from_fact(sentence: str, evidence: str) -> bool:
+    """The sentence tells what is to come where the evidence speaks of no plan, expectation or
+    intention: "they are not expected to meet" is not stated by "they have never met"."""
+    return bool(_TO_COME.search(sentence)) and not _INTENT.search(evidence)
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?()—–]|\b(?:but|while|whereas)\b", re.IGNORECASE)
+
+
+def _without_plans(sentence: str, text: str) -> str:
+    """The text without what it says is to come ("will …", "is expected to …", to its clause's end),
+    unless the sentence itself speaks of plans: a sentence telling what was done is measured against
+    what the evidence says was done ("the king called the mayor the same day" is not stated by "the
+    king will also call the mayor the same day")."""
+    if speaks_of_plans(sentence):
+        return text
+    out, start = [], 0
+    for match in _TO_COME.finditer(text):
+        if match.start() < start:
+            continue
+        end = _CLAUSE_END.search(text, match.end())
+        out.append(text[start:match.start()])
+        start = end.start() if end else len(text)
+    return "".join([*out, text[start:]])
 
 
 def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:
@@ -208,7 +258,13 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
         if _contradicted_elsewhere(facts, measured):
             score = 0.0
     if facts and score >= threshold:
-        return Verdict(score, _contributing(sentence, facts, weights) or ids)
+        shown = _contributing(sentence, facts, weights) or ids
+        # the facts shown must speak of the plan the sentence tells (another cited fact's "agreed to
+        # meet" does not lend it to "they have never met")
+        evidence = [f.evidence for f in brief.cited(list(shown))]
+        if not _plan_from_fact(sentence, " ".join(evidence)):
+            return Verdict(score, shown)
+        score = 0.0
     best = _best_support(sentence, brief, threshold, measured or _measure_brief(sentence, brief))
     if best.score >= repair_threshold(threshold):
         return Verdict(best.score, best.fact_ids, reattributed=True)

@@ -463,3 +463,26 @@ def test_two_facts_pooled_do_not_outweigh_a_fact_saying_the_opposite(knowledge, 
     denied = "Sanctions were not among the topics the two leaders discussed, a White House official said."
     assert check(denied, [fact_id("were not among the topics"), fact_id("Iran’s nuclear")], knowledge.brief,
                  THRESHOLD).score >= THRESHOLD
+
+
+def test_a_plan_is_not_told_as_done_nor_a_past_fact_as_a_plan(knowledge, fact_id) -> None:
+    """The 1.5B model (heldout24, this round; and earlier rounds' logs): "They are not expected to meet in
+    person" was shown with "Trump and Putin have never met" (another cited fact's "agreed to … meeting"
+    lent the plan); "Trump called on the same day as Putin" with "Trump will also have a telephone
+    conversation the same day with … Merkel"; "This was the first time Trump and Putin ever talked" with
+    "will talk for the second time" (its "talk") and "their first conversation since Trump's inauguration"."""
+    brief = knowledge.brief
+    meeting = [fact_id(p) for p in ("maintain regular personal contacts", "Putin and Trump also agreed to initiate",
+                                    "have never met")]
+    assert check("They are not expected to meet in person.", meeting, brief, THRESHOLD).score < THRESHOLD
+    same_day = [fact_id("will also have a telephone conversation the same day")]
+    assert check("Trump called on the same day as Putin.", same_day, brief, THRESHOLD).score < THRESHOLD
+    first = [fact_id(p) for p in ("will talk for the second time", "planned phone conversation, announced",
+                                  "their first conversation since")]
+    assert check("This was the first time Trump and Putin ever talked.", first, brief, THRESHOLD).score < THRESHOLD
+    # told as the plan it is, the same fact supports it; so does the fact that they have never met
+    assert check("Trump will also have a telephone conversation with Merkel the same day.", same_day, brief,
+                 THRESHOLD).score >= THRESHOLD
+    assert check("Trump and Putin have never met.", meeting, brief, THRESHOLD).score >= THRESHOLD
+    assert check("They agreed to work out possible dates and venue of their personal meeting.", meeting, brief,
+                 THRESHOLD).score >= THRESHOLD
