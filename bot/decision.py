@@ -177,7 +177,8 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     # in another language, only the names the articles write ("Irán") are the articles' words; a short one
     # may be a word of that language ("al" of "Al Jazeera" in "al pueblo")
     terms = [t for t in profile.focus if t != "not" and t not in aside] if profile.english else \
-        [t for t in retriever.vocabulary.names_in(profile.focus) if len(t) >= FOREIGN_NAME_MIN]
+        list(dict.fromkeys([t for t in retriever.vocabulary.names_in(profile.focus) if len(t) >= FOREIGN_NAME_MIN]
+                           + retriever.vocabulary.paired_names(profile.focus)))
     earlier = follow_up_terms(retriever, question, retriever.terms(question, profile), history)
     described = [s for s in retriever.described(question, terms) if s not in earlier]  # ranks who is meant
     kind = asked_type(question) if profile.english else None
@@ -289,6 +290,8 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     # else they share with it; a question in another language by the facts nearly as close in meaning
     # as the closest (its words are not the articles')
     # "which issues did they discuss?": the listing sentences lead
+    if not profile.english and terms:  # "¿quién entrevistó a trump en fox news?": the sentences naming Fox News
+        judged = sorted(judged, key=lambda h: -retriever.coverage_by(terms, [h.fact.id]))
     if profile.speaker:  # "what did X say about Y?": the sentences where X speaks first ("…, she tweeted" after)
         judged = sorted(judged, key=lambda h: not speaker_speaks(retriever, speaker_surname(profile), h.fact))
     chosen = choose(judged, known if profile.english else [], retriever,

@@ -72,3 +72,18 @@ def given_names(texts: Iterable[str], proper: AbstractSet[str], lexicon: Lexicon
 def stem_pairs(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
     stems = lexicon.key_stems(text)
     return {(a, b) for a, b in itertools.pairwise(stems) if a != b}
+
+
+def name_pairs(texts: Iterable[str], lexicon: Lexicon) -> frozenset[tuple[str, str]]:
+    """Pairs of key stems the articles write as two capitalised words in a row ("Fox News", "Al
+    Jazeera"): a question in another language writes such a name as they do, though each of its words
+    alone may be too short to tell from a word of that language ("al", "fox")."""
+    pairs: set[tuple[str, str]] = set()
+    for text in texts:
+        tokens = _WORD_TOKEN.findall(text)
+        for a, b in itertools.pairwise(tokens):
+            if a[0].isupper() and b[0].isupper() and not a.isupper() and not b.isupper():
+                first, second = lexicon.key_stems(a), lexicon.key_stems(b)
+                if len(first) == 1 and len(second) == 1:
+                    pairs.add((first[0], second[0]))
+    return frozenset(pairs)

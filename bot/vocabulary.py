@@ -13,6 +13,7 @@ knows the story: it is all computed from the corpus, and words are compared by t
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from bot import language
 from bot.answer_types import without_stated_amounts
 from bot.english import corrections, is_rare
-from bot.name_learning import acronyms, given_names, proper_stems, stem_pairs
+from bot.name_learning import acronyms, given_names, name_pairs, proper_stems, stem_pairs
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, plain_phrases, words
 
 # Words that frame a question rather than say what it is about.
@@ -164,6 +165,7 @@ class Vocabulary:
     name_words: frozenset[str] = frozenset()  # the folded words the articles write as names ("lavrov")
     given_names: frozenset[str] = frozenset()  # see `bot.name_learning.given_names`
     aside_pairs: frozenset[tuple[str, str]] = frozenset()  # see `_aside_pairs`
+    name_pairs: frozenset[tuple[str, str]] = frozenset()  # see `bot.name_learning.name_pairs`
 
     @classmethod
     def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = (),
@@ -181,12 +183,20 @@ class Vocabulary:
         name_words = frozenset(fold(w) for w in capitalised if set(lexicon.key_stems(w)) <= proper)
         return cls(stems, found, acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
                    outlet_stems, nouns, proper, name_words, given_names(texts, proper, lexicon),
-                   _aside_pairs(texts, stems, aside, lexicon))
+                   _aside_pairs(texts, stems, aside, lexicon), name_pairs(texts, lexicon))
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
         """The question's focus stems that name someone or something other than the event's own
         parties (in a story about a summit in Geneva, "Oslo" but not "Geneva")."""
         return [s for s in focus if s in self.proper and s not in self.event_stems]
+
+    def paired_names(self, focus: Iterable[str]) -> list[str]:
+        """The focus stems that stand next to each other as a two-word name of the articles ("fox
+        news"), other than the event's own parties."""
+        stems = list(focus)
+        paired = {s for pair in itertools.pairwise(stems) if pair in self.name_pairs
+                  and any(s in self.proper for s in pair) for s in pair}  # ("mend", "tie") of a headline is none
+        return [s for s in stems if s in paired and s not in self.event_stems]
 
     @functools.cached_property
     def frame(self) -> frozenset[str]:
