@@ -120,7 +120,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         or _limits_more(sentence, joined if _HEDGED.search(sentence) else _HEDGED.sub(" ", joined))
         or _acts_unstated(sentence, have, lexicon)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
-        or _plan_from_fact(sentence, joined)
+        or _plan_from_fact(sentence, joined, lexicon)
     )
     contradicting = (
         _negation_clash(sentence, texts, found & have, lexicon)
@@ -177,13 +177,25 @@ _INTENT = re.compile(r"\b(?:will|won['’]?t|expect\w*|plan\w*|schedul\w*|set\s+
                      r"\bwould)\b|['’]ll\b", re.IGNORECASE)
 
 
-def _plan_from_fact(sentence: str, evidence: str) -> bool:
-    """The sentence tells what is to come where the evidence speaks of no plan, expectation or
-    intention: "they are not expected to meet" is not stated by "they have never met"."""
-    return bool(_TO_COME.search(sentence)) and not _INTENT.search(evidence)
-
-
 _CLAUSE_END = re.compile(r"[,;:.!?()—–]|\b(?:but|while|whereas)\b", re.IGNORECASE)
+
+
+def _plan_from_fact(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
+    """The sentence tells what is to come where the evidence speaks of no plan, expectation or
+    intention about it: "they are not expected to meet" is not stated by "they have never met", nor
+    "he will hold a press conference on Friday" by "at Friday's press conference he expressed his hope
+    for a good relationship" (the hope is for something else)."""
+    if not _TO_COME.search(sentence):
+        return False
+    said = {w for w in lexicon.key_stems(sentence) if w != "not"}
+    for match in _INTENT.finditer(evidence):
+        end = _CLAUSE_END.search(evidence, match.end())
+        planned = lexicon.stem_set(evidence[match.start():end.start() if end else len(evidence)])
+        if any(in_family(w, planned) for w in said):
+            return False
+    return True
+
+
 
 
 def _without_plans(sentence: str, text: str) -> str:
@@ -259,10 +271,15 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
             score = 0.0
     if facts and score >= threshold:
         shown = _contributing(sentence, facts, weights) or ids
-        # the facts shown must speak of the plan the sentence tells (another cited fact's "agreed to
-        # meet" does not lend it to "they have never met")
-        evidence = [f.evidence for f in brief.cited(list(shown))]
-        if not _plan_from_fact(sentence, " ".join(evidence)):
+        # the fact shown that states most of the sentence must speak of the plan the sentence tells
+        # (another's "agreed to meet" or "I hope" does not lend it to "they have never met"), and none
+        # may say the opposite alone (a headline's "to talk" does not lend "discussed" to "sanctions were
+        # not among the topics discussed"; a negated sentence is left to the negation check: it clashes
+        # with every plain fact of its kind)
+        alone = [(_measure(sentence, [f.evidence], weights), f.evidence) for f in brief.cited(list(shown))]
+        main = max(alone, key=lambda m: m[0][0])[1]  # the fact stating most of the sentence
+        if not _plan_from_fact(sentence, main, brief.lexicon) and not numbers(sentence) - numbers(main) and (
+                len(alone) < 2 or has_negation(sentence) or not any(contra for (_, _, contra), _ in alone)):
             return Verdict(score, shown)
         score = 0.0
     best = _best_support(sentence, brief, threshold, measured or _measure_brief(sentence, brief))

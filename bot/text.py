@@ -112,6 +112,10 @@ _REPEATED = re.compile(r"\b(?:over and over(?: again)?|again and again|time and 
 _HARPING = re.compile(r"\b(?:(?:keeps|kept|keep|keeping)(?: on)? )?harp(?:s|ed|ing)? (?:on|about)\b", re.IGNORECASE)
 _KEPT_DOING = re.compile(r"\b(?:keeps|kept|keep|keeping)(?: on)? (?=\w+ing\b)", re.IGNORECASE)
 _IN_PERSON = re.compile(r"\b(?:face[- ]to[- ]face|irl|in real life|in the same room)\b", re.IGNORECASE)
+# ways of saying something was discussed that no one word carries: "got into the tariffs", "touched upon the
+# war", "the port came up" ("came up with a plan" is another thing)
+_DISCUSSED = re.compile(r"\b(?:(?:get|gets|got|gotten|getting)\s+into|(?:touch|touches|touched|touching)\s+(?:up)?on|"
+                        r"(?:come|comes|came|coming)\s+up\b(?!\s+with))\b", re.IGNORECASE)
 _WORLD_WAR = re.compile(r"\b(?:ww\s?(?:1|2|i|ii)|world war (?:1|2|i|ii|one|two))\b", re.IGNORECASE)
 
 
@@ -119,8 +123,9 @@ def plain_phrases(text: str) -> str:
     """Everyday phrases as the one word they mean, so texts compare alike however they say it:
     "brought up several times", "over and over", "kept bringing up" → "repeatedly" ("harping on" →
     "repeatedly brought up"); "face to face", "irl", "in the same room" → "in person"; "WW2" →
-    "world war"."""
+    "world war"; "got into", "touched upon", "came up" → "discussed"."""
     text = _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", _HARPING.sub("repeatedly brought up", text)))
+    text = _DISCUSSED.sub("discussed", text)
     return _WORLD_WAR.sub("world war", _IN_PERSON.sub("in person", text))
 
 

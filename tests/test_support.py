@@ -486,3 +486,26 @@ def test_a_plan_is_not_told_as_done_nor_a_past_fact_as_a_plan(knowledge, fact_id
     assert check("Trump and Putin have never met.", meeting, brief, THRESHOLD).score >= THRESHOLD
     assert check("They agreed to work out possible dates and venue of their personal meeting.", meeting, brief,
                  THRESHOLD).score >= THRESHOLD
+
+
+def test_a_shown_fact_saying_the_opposite_is_not_outweighed_by_a_headline(knowledge, fact_id) -> None:
+    """The 1.5B model (logged last rounds): "They actually got into the sanctions thing on the call" was
+    shown with "sanctions were not among the topics the two leaders discussed" and a headline whose
+    "To Talk" lent the "discussed" the other fact negates. The sentence saying what the fact says is kept."""
+    brief = knowledge.brief
+    cited = [fact_id("were not among the topics"), fact_id("Getting Along With Russia Is A Great Thing")]
+    assert check("They actually got into the sanctions thing on the call.", cited, brief, THRESHOLD).score < THRESHOLD
+    assert check("Sanctions were not among the topics the two leaders discussed.", cited, brief,
+                 THRESHOLD).score >= THRESHOLD
+
+
+def test_a_plan_rests_on_a_fact_that_speaks_of_it(knowledge, fact_id) -> None:
+    """The 1.5B model (logged): "Trump will have a joint press conference with British Prime Minister
+    Theresa May on Friday" was shown with the account of that (past) briefing, whose "hope" is for a
+    good relationship, not for the briefing. "Touched upon" and "came up" both say discussed."""
+    brief = knowledge.brief
+    cited = [fact_id("during a joint briefing with British Prime Minister"), fact_id("scheduled to exchange views")]
+    planned = "Trump will have a joint press conference with British Prime Minister Theresa May on Friday."
+    assert check(planned, cited, brief, THRESHOLD).score < THRESHOLD
+    assert check("The Ukrainian situation came up at the phone call.", [fact_id("Major aspects")], brief,
+                 THRESHOLD).score >= THRESHOLD

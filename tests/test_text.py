@@ -160,9 +160,16 @@ def test_contracted_question_words_are_stop_words(word: str) -> None:
     ("stuff like ww2", "stuff like world war two"),
     ("have the two been in the same room", "have the two been in person"),
     ("a meeting irl", "a meeting in real life"),
+    ("did they get into the tariffs", "did they discuss the tariffs"),  # ways of saying discussed
+    ("the war was touched upon", "the war was discussed"),
+    ("the port came up", "the port was discussed"),
 ])
 def test_everyday_phrases_compare_as_the_word_they_mean(said: str, written: str) -> None:
     assert GENERAL.stem_set(said) == GENERAL.stem_set(written)
+
+
+def test_coming_up_with_a_plan_is_not_discussing_it() -> None:
+    assert "discuss" not in GENERAL.stem_set("the mayor came up with a plan")
 
 
 def test_keeping_something_is_not_doing_it_again() -> None:
