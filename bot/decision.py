@@ -290,7 +290,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     # else they share with it; a question in another language by the facts nearly as close in meaning
     # as the closest (its words are not the articles')
     # "which issues did they discuss?": the listing sentences lead
-    if not profile.english and terms:  # "¿quién entrevistó a trump en fox news?": the sentences naming Fox News
+    if not profile.english and terms:  # "¿quién entrevistó al rey en oslo post?": the sentences naming the Oslo Post
         judged = sorted(judged, key=lambda h: -retriever.coverage_by(terms, [h.fact.id]))
     if profile.speaker:  # "what did X say about Y?": the sentences where X speaks first ("…, she tweeted" after)
         judged = sorted(judged, key=lambda h: not speaker_speaks(retriever, speaker_surname(profile), h.fact))

@@ -75,9 +75,9 @@ def stem_pairs(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
 
 
 def name_pairs(texts: Iterable[str], lexicon: Lexicon) -> frozenset[tuple[str, str]]:
-    """Pairs of key stems the articles write as two capitalised words in a row ("Fox News", "Al
-    Jazeera"): a question in another language writes such a name as they do, though each of its words
-    alone may be too short to tell from a word of that language ("al", "fox")."""
+    """Pairs of key stems the articles write as two capitalised words in a row ("Oslo Post", "Al
+    Madina"): a question in another language writes such a name as they do, though each of its words
+    alone may be too short to tell from a word of that language ("al", "post")."""
     pairs: set[tuple[str, str]] = set()
     for text in texts:
         tokens = _WORD_TOKEN.findall(text)

@@ -191,8 +191,8 @@ class Vocabulary:
         return [s for s in focus if s in self.proper and s not in self.event_stems]
 
     def paired_names(self, focus: Iterable[str]) -> list[str]:
-        """The focus stems that stand next to each other as a two-word name of the articles ("fox
-        news"), other than the event's own parties."""
+        """The focus stems that stand next to each other as a two-word name of the articles ("oslo
+        post"), other than the event's own parties."""
         stems = list(focus)
         paired = {s for pair in itertools.pairwise(stems) if pair in self.name_pairs
                   and any(s in self.proper for s in pair) for s in pair}  # ("mend", "tie") of a headline is none
