@@ -134,3 +134,11 @@ def test_the_discord_help_speaks_of_the_other_event(service: Service) -> None:
 
     text = help_text(service.knowledge.brief, [])
     assert EVENT in text and not STORY.search(text)
+
+
+@pytest.mark.parametrize("line", ["quit", "Exit", "/quit", "bye!"])
+async def test_the_console_ends_on_quit_alone(service: Service, line: str) -> None:
+    """A person leaving the console types "quit" as often as "/quit": nothing after it is answered."""
+    out = io.StringIO()
+    await run_console(service, io.StringIO(f"{line}\n/help\n"), out)
+    assert "Ask anything about" not in out.getvalue()

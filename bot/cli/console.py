@@ -47,7 +47,8 @@ async def run_console(service: Service, stdin: TextIO = sys.stdin, stdout: TextI
         if not text:
             continue
         command = text.split()[0].lower()
-        if command in ("/quit", "/exit"):
+        # "quit" alone is how people leave a console; it is no question about the event either
+        if command in ("/quit", "/exit") or text.lower().strip(" .!") in ("quit", "exit", "bye"):
             break
         if command == "/help":
             say(help_text(service))
