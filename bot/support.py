@@ -127,6 +127,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         or _hedge_lost(sentence, joined, lexicon)
         or any(_opposite_stated(sentence, t) for t in texts)
         or _day_of_saying_moved(sentence, joined)
+        or _superlative_unbound(sentence, joined)
     )
     return coverage, lacking, contradicting
 
@@ -213,6 +214,23 @@ def _without_plans(sentence: str, text: str) -> str:
         out.append(text[start:match.start()])
         start = end.start() if end else len(text)
     return "".join([*out, text[start:]])
+
+
+# "their lowest ebb since the Cold War", "the first visit since 2014": how far back a superlative reaches
+_SINCE_BOUND = re.compile(r"\b(?:\w+est|(?:most|least)\s+\w+|first|best|worst)\b(?:\s+[\w’'-]+){0,2}?\s+since\s+"
+                          r"(?:the\s+)?(?P<what>[\w’'-]+)", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?P<what>[\w’'-]+)", re.IGNORECASE)
+
+
+def _superlative_unbound(sentence: str, evidence: str) -> bool:
+    """The evidence bounds a superlative with "since" ("relations at their lowest ebb since the Cold War")
+    and the sentence moves the "since" away from it ("Since the Cold War, relations have been at their
+    lowest ebb"): a record low since a date is told as a low lasting since then."""
+    bound = {m.group("what").lower() for m in _SINCE_BOUND.finditer(evidence)}
+    if not bound:
+        return False
+    kept = {m.group("what").lower() for m in _SINCE_BOUND.finditer(sentence)}
+    return any(m.group("what").lower() in bound - kept for m in _SINCE.finditer(sentence))
 
 
 def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:

@@ -509,3 +509,15 @@ def test_a_plan_rests_on_a_fact_that_speaks_of_it(knowledge, fact_id) -> None:
     assert check(planned, cited, brief, THRESHOLD).score < THRESHOLD
     assert check("The Ukrainian situation came up at the phone call.", [fact_id("Major aspects")], brief,
                  THRESHOLD).score >= THRESHOLD
+
+
+def test_a_record_since_a_date_is_not_told_as_lasting_since_then(knowledge, fact_id) -> None:
+    """The 1.5B model (four times in the logged runs, again this round): "Since the Cold War, U.S.-Russia
+    relations have been at their lowest ebb" from "… dragged U.S.-Russia relations to their lowest ebb
+    since the Cold War": every word is there, in an order that says something else."""
+    cited = [fact_id("lowest ebb since the Cold War")]
+    moved = "Since the Cold War, U.S.-Russia relations have been at their lowest ebb."
+    assert check(moved, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+    kept = ("Trump has spoken about ending the enmity that dragged U.S.-Russia relations to their lowest ebb "
+            "since the Cold War.")
+    assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
