@@ -34,6 +34,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from bot.text import upcoming_read
+
 PLACE_NOUNS = "city country venue place location town capital"  # "which city …?" asks for a place
 
 AnswerType = Literal["duration", "measure", "money", "count", "clock", "exact clock", "date", "place", "topic",
@@ -160,6 +162,7 @@ def asked_type(question: str) -> AnswerType | None:
     """The kind of answer an English question asks for, when it is one a sentence can be checked for.
     A yes/no question that states a length ("was it a five-minute call?") asks for the length: the
     sentence that answers it states the real one."""
+    question = upcoming_read(question)  # "does he have an election coming up?" asks of no topic
     for kind, pattern in _ASKS:
         if pattern.search(question):
             return kind

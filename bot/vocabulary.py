@@ -52,7 +52,10 @@ _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventuall
 # "did he end up signing it?" asks how things turned out; "did they end up talking about X?" asks
 # what the event itself held (its talk, its agreements)
 _END_UP = re.compile(r"\bend(?:s|ed|ing)?\s+up\s+(?!(?:talk|discuss|mention|rais|bring|touch|cover|address|go|"
-                     r"get|speak|chat|say|agree|call)\w*\b)\w+ing\b", re.IGNORECASE)
+                     r"get|speak|chat|say|agree|call|com(?=ing\s+up))\w*\b)\w+ing\b", re.IGNORECASE)
+_ULTIMATELY = re.compile(r"eventually|in the end", re.IGNORECASE)
+_TALKED = re.compile(r"\b(?:talk|discuss|mention|rais|bring|brought|touch|cover|address|speak|spoke|chat)\w*|"
+                     r"\b(?:come|came|comes|coming)\s+up\b|\b(?:get|got|getting)\s+into\b", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:next|later)\s+((?:\S+\s+){0,2}\S+)", re.IGNORECASE)
 # "Once the call was over", "when the talks ended": what it is after, then the cue.
 # "on the call", "during that chat": what happened within the event
@@ -230,7 +233,11 @@ class Vocabulary:
     def _after_event(self, question: str) -> bool:
         """"After the summit" (the event's own noun), "once the summit was over", "since then", "today": a
         question about what came after the event. "After her talk with Merkel" is about something else."""
-        if _LATER.search(question) or _END_UP.search(question):
+        later = [m.group(0) for m in _LATER.finditer(question)]
+        # "did X come up in the end?": how the event itself turned out, as with "did they end up talking …"
+        if later and not (all(_ULTIMATELY.fullmatch(w) for w in later) and _TALKED.search(question)):
+            return True
+        if _END_UP.search(question):
             return True
         after = [m.group(1) for cue in (_AFTER_THE, _NEXT, _OVER) for m in cue.finditer(question)]
         return any(self.lexicon.stem_set(words_after) & self.event_nouns for words_after in after)

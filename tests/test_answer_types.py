@@ -555,3 +555,30 @@ async def test_exact_words_are_answered_with_the_quotation(settings) -> None:
 ])
 def test_a_verdict_or_the_bots_own_choice_is_asked_of_no_article(question: str, is_task: bool) -> None:
     assert is_instruction_attempt(question) is is_task
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("does the mayor have an election coming up?", None),  # something ahead, not a topic of the talks
+    ("has the king got a big summit coming up or smth", None),
+    ("did the port come up?", "topic"),
+    ("did the port end up coming up in the end or not", "topic"),
+])
+def test_something_coming_up_is_not_always_a_topic(question: str, kind: str | None) -> None:
+    assert asked_type(question) == kind
+
+
+async def test_an_election_coming_up_is_asked_of_the_articles(settings) -> None:
+    """heldout25 (read this round): "coming up" was read as "did it come up in the call?"."""
+    answer = await Service.from_settings(settings).ask("does putin have an election coming up or smth")
+    assert answer.status == "answered", answer.text
+    assert "re-election" in answer.text
+
+
+async def test_what_came_up_in_the_end_is_asked_of_the_call_itself(settings) -> None:
+    """heldout26 (read this round): "in the end" made it a question about what came after the articles;
+    of what the call held, it asks how the call turned out. What was done in the end still is after."""
+    service = Service.from_settings(settings)
+    answer = await service.ask("ok and did ukraine end up coming up in the end or not")
+    assert answer.status == "answered" and "Ukrainian crisis" in answer.text, answer.text
+    later = await service.ask("did they lift the sanctions in the end")
+    assert later.status == "refused" and "articles end on" in later.text, later.text
