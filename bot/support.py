@@ -6,7 +6,7 @@ states, and agree with it on negation ("were discussed" is not supported by "wer
 topics discussed"). Who said it goes with what was said: one fact must name the speaker (and the
 occasion) and state most of the words (bot.attribution). A sentence that fails but is supported by
 another fact of the brief is re-attributed to that fact; otherwise it is dropped. Time goes with it
-too: a sentence telling what was done is measured without what the facts say is to come ("will
+too (bot.tense): a sentence telling what was done is measured without what the facts say is to come ("will
 also call … the same day" states no call made), and one telling what is to come rests on a fact that
 speaks of a plan ("have never met" states no meeting expected). Nothing here knows about any engine.
 """
@@ -20,16 +20,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.answer import Supported
-from bot.attribution import DISCOURSE, SAYING, attributed_apart, names, speaker_made_doer
+from bot.attribution import DISCOURSE, attributed_apart, names, speaker_made_doer
 from bot.brief import Brief, BriefFact
-from bot.dates import MONTHS, WEEKDAYS
+from bot.tense import day_of_saying_moved, plan_from_fact, superlative_unbound, without_plans
 from bot.text import (
     GENERAL,
     Lexicon,
     decisive_acts,
     has_negation,
     numbers,
-    speaks_of_plans,
     split_at_cues,
     words,
 )
@@ -64,11 +63,6 @@ LIMITING_WORDS = (frozenset({"only", "solely", "sole", "exclusively"}),
                   frozenset({"all", "every", "always", "entirely", "whole"}),
                   frozenset({"because", "reason", "reasons", "cause", "caused", "causes", "therefore", "thus",
                              "hence", "consequently"}))
-# "…, Sergei Holt said on Monday", "Holt told reporters in May": the day of the saying, not of what was said
-_DAY = r"(?:" + "|".join([*WEEKDAYS, *(m for m in MONTHS if len(m) > 4)]) + r")"
-_SPOKEN_ON = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|tells(?:\s+\w+)?|stated|added|wrote|tweeted)\s+"
-                        r"(?:(?:late|early)\s+)?(?:on|in)\s+(?P<day>" + _DAY + r")\b", re.IGNORECASE)
-_ANY_DAY = re.compile(r"\b" + _DAY + r"\b", re.IGNORECASE)
 # Words whose opposite the evidence may state instead: "described the call differently" is contradicted
 # by "described it in positive terms, the same tone used …", though every other word is stated
 OPPOSITES = (
@@ -109,7 +103,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         return 1.0, False, False
     if not texts:
         return 0.0, False, False
-    texts = [_without_plans(sentence, t) for t in texts]
+    texts = [without_plans(sentence, t) for t in texts]
     joined = " ".join(texts)
     have = lexicon.stem_set(joined)
     weight = weights or (lambda w: 1.0)
@@ -120,14 +114,14 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         or _limits_more(sentence, joined if _HEDGED.search(sentence) else _HEDGED.sub(" ", joined))
         or _acts_unstated(sentence, have, lexicon)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
-        or _plan_from_fact(sentence, joined, lexicon)
+        or plan_from_fact(sentence, joined, lexicon)
     )
     contradicting = (
         _negation_clash(sentence, texts, found & have, lexicon)
         or _hedge_lost(sentence, joined, lexicon)
         or any(_opposite_stated(sentence, t) for t in texts)
-        or _day_of_saying_moved(sentence, joined)
-        or _superlative_unbound(sentence, joined)
+        or day_of_saying_moved(sentence, joined)
+        or superlative_unbound(sentence, joined)
     )
     return coverage, lacking, contradicting
 
@@ -152,85 +146,6 @@ def _opposite_stated(sentence: str, evidence: str) -> bool:
     said, have = set(words(sentence)), set(words(evidence))
     return any((said & a and have & b and not have & a) or (said & b and have & a and not have & b)
                for a, b in OPPOSITES)
-
-
-def _day_of_saying_moved(sentence: str, evidence: str) -> bool:
-    """The sentence dates something by a day the evidence gives only as the day someone spoke ("the
-    call was on Monday" of "the call … was a display of respect, Holt said on Monday"). A sentence that
-    itself reports speech is left to the who-said-it check."""
-    days = {m.group(0).lower() for m in _ANY_DAY.finditer(sentence)}
-    if not days or SAYING.search(sentence):  # most sentences name no day: the evidence is not read
-        return False
-    evidence = re.sub(r"\([^()]*\)", " ", evidence)  # "(Monday: Monday 30 January)": a note dating a day
-    spoken = [m.group("day").lower() for m in _SPOKEN_ON.finditer(evidence)]
-    stated = [m.group(0).lower() for m in _ANY_DAY.finditer(evidence)]
-    return any(day in spoken and stated.count(day) == spoken.count(day) for day in days)
-
-
-# a sentence telling what is to come: "will", "is (not) expected / scheduled / set to", "gonna"
-_TO_COME = re.compile(r"\b(?:will|won['’]?t|(?:is|are|was|were)(?:\s+not|n['’]t)?\s+(?:expected|scheduled|set|due|"
-                      r"planned|going)\s+to|planned\s+for|gonna)\b|['’]ll\b", re.IGNORECASE)
-# evidence that speaks of what is to come: a plan, an expectation, an intention, an agreement to act, or
-# a "would" in reported speech ("said he would …"); the bare "would" of "how they would gel" is not one
-_INTENT = re.compile(r"\b(?:will|won['’]?t|expect\w*|plan\w*|schedul\w*|set\s+to|due\s+to|going\s+to|intend\w*|"
-                     r"hop(?:e|es|ed|ing)|agree\w*\s+to|want\w*\s+to|desire\w*|prepared\s+to|ready\s+to|upcoming|"
-                     r"next|later|future|(?:said|says|told|added|noted|stated|promised|vowed|that)\b[^.;]{0,80}?"
-                     r"\bwould)\b|['’]ll\b", re.IGNORECASE)
-
-
-_CLAUSE_END = re.compile(r"[,;:.!?()—–]|\b(?:but|while|whereas)\b", re.IGNORECASE)
-
-
-def _plan_from_fact(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
-    """The sentence tells what is to come where the evidence speaks of no plan, expectation or
-    intention about it: "they are not expected to meet" is not stated by "they have never met", nor
-    "he will hold a press conference on Friday" by "at Friday's press conference he expressed his hope
-    for a good relationship" (the hope is for something else)."""
-    if not _TO_COME.search(sentence):
-        return False
-    said = {w for w in lexicon.key_stems(sentence) if w != "not"}
-    for match in _INTENT.finditer(evidence):
-        end = _CLAUSE_END.search(evidence, match.end())
-        planned = lexicon.stem_set(evidence[match.start():end.start() if end else len(evidence)])
-        if any(in_family(w, planned) for w in said):
-            return False
-    return True
-
-
-
-
-def _without_plans(sentence: str, text: str) -> str:
-    """The text without what it says is to come ("will …", "is expected to …", to its clause's end),
-    unless the sentence itself speaks of plans: a sentence telling what was done is measured against
-    what the evidence says was done ("the king called the mayor the same day" is not stated by "the
-    king will also call the mayor the same day")."""
-    if speaks_of_plans(sentence):
-        return text
-    out, start = [], 0
-    for match in _TO_COME.finditer(text):
-        if match.start() < start:
-            continue
-        end = _CLAUSE_END.search(text, match.end())
-        out.append(text[start:match.start()])
-        start = end.start() if end else len(text)
-    return "".join([*out, text[start:]])
-
-
-# "their lowest ebb since the Cold War", "the first visit since 2014": how far back a superlative reaches
-_SINCE_BOUND = re.compile(r"\b(?:\w+est|(?:most|least)\s+\w+|first|best|worst)\b(?:\s+[\w’'-]+){0,2}?\s+since\s+"
-                          r"(?:the\s+)?(?P<what>[\w’'-]+)", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?P<what>[\w’'-]+)", re.IGNORECASE)
-
-
-def _superlative_unbound(sentence: str, evidence: str) -> bool:
-    """The evidence bounds a superlative with "since" ("relations at their lowest ebb since the Cold War")
-    and the sentence moves the "since" away from it ("Since the Cold War, relations have been at their
-    lowest ebb"): a record low since a date is told as a low lasting since then."""
-    bound = {m.group("what").lower() for m in _SINCE_BOUND.finditer(evidence)}
-    if not bound:
-        return False
-    kept = {m.group("what").lower() for m in _SINCE_BOUND.finditer(sentence)}
-    return any(m.group("what").lower() in bound - kept for m in _SINCE.finditer(sentence))
 
 
 def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:
@@ -296,7 +211,7 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
         # with every plain fact of its kind)
         alone = [(_measure(sentence, [f.evidence], weights), f.evidence) for f in brief.cited(list(shown))]
         main = max(alone, key=lambda m: m[0][0])[1]  # the fact stating most of the sentence
-        if not _plan_from_fact(sentence, main, brief.lexicon) and not numbers(sentence) - numbers(main) and (
+        if not plan_from_fact(sentence, main, brief.lexicon) and not numbers(sentence) - numbers(main) and (
                 len(alone) < 2 or has_negation(sentence) or not any(contra for (_, _, contra), _ in alone)):
             return Verdict(score, shown)
         score = 0.0

@@ -20,6 +20,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from bot import language
+from bot.after_cues import after_what, points_past, within_what
 from bot.answer_types import without_stated_amounts
 from bot.english import corrections, is_rare
 from bot.name_learning import acronyms, given_names, name_pairs, proper_stems, stem_pairs
@@ -34,34 +35,6 @@ FRAME_WORDS = (
     "respond response react reaction feel view opinion stance position "
     "heard hear true super finally guy dude"
 )
-# "After the meeting", "since the conversation": the cue, then (within a few words) what it is after.
-_AFTER_THE = re.compile(r"\b(?:after(?:wards)?|since|following|in the wake of)\s+((?:\S+\s+){0,3}\S+)",
-                        re.IGNORECASE)
-# Cues that point past the articles whatever follows them.
-_LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventually|in the end|nowadays|these days|"
-                    r"right now|today|currently|in the (?:days|weeks|months) (?:after|since)|"
-                    r"later (?:that|this|the same|in the|in that) (?:year|month|week|spring|summer|autumn|fall|winter)|"
-                    r"later in \d{4}|"
-                    r"(?:for|during|over|in)\s+the\s+rest\s+of\s+(?:the\s+|that\s+|his\s+)?(?:year|month|term|\d{4})|"
-                    r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later|"
-                    r"(?:the|that) (?:next|following|coming) (?:weeks?|months?|years?)|"
-                    r"(?:the|a) (?:week|month|year) after|"
-                    r"by the end of (?:the |that |this |next )?(?:year|month|term|summer|spring|autumn|fall|winter|"
-                    r"\d{4}))\b",
-                    re.IGNORECASE)
-# "did he end up signing it?" asks how things turned out; "did they end up talking about X?" asks
-# what the event itself held (its talk, its agreements)
-_END_UP = re.compile(r"\bend(?:s|ed|ing)?\s+up\s+(?!(?:talk|discuss|mention|rais|bring|touch|cover|address|go|"
-                     r"get|speak|chat|say|agree|call|com(?=ing\s+up))\w*\b)\w+ing\b", re.IGNORECASE)
-_ULTIMATELY = re.compile(r"eventually|in the end", re.IGNORECASE)
-_TALKED = re.compile(r"\b(?:talk|discuss|mention|rais|bring|brought|touch|cover|address|speak|spoke|chat)\w*|"
-                     r"\b(?:come|came|comes|coming)\s+up\b|\b(?:get|got|getting)\s+into\b", re.IGNORECASE)
-_NEXT = re.compile(r"\b(?:next|later)\s+((?:\S+\s+){0,2}\S+)", re.IGNORECASE)
-# "Once the call was over", "when the talks ended": what it is after, then the cue.
-# "on the call", "during that chat": what happened within the event
-_WITHIN = re.compile(r"\b(?:on|in|during|at)\s+(?:the|that|this|their|its)\s+((?:\S+\s+)?\S+)", re.IGNORECASE)
-_OVER = re.compile(r"\b(?:once|when|after)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:was|were|is|had been)\s+(?:over|done|"
-                   r"finished)|ended|finished|wrapped up)\b", re.IGNORECASE)
 # "What did Merkel say about Brexit?": who is asked about, and about what.
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
                          r"tell|told|write|wrote|feel|felt)\s+(?:anything\s+|something\s+|much\s+)?"
@@ -233,19 +206,15 @@ class Vocabulary:
     def _after_event(self, question: str) -> bool:
         """"After the summit" (the event's own noun), "once the summit was over", "since then", "today": a
         question about what came after the event. "After her talk with Merkel" is about something else."""
-        later = [m.group(0) for m in _LATER.finditer(question)]
-        # "did X come up in the end?": how the event itself turned out, as with "did they end up talking …"
-        if later and not (all(_ULTIMATELY.fullmatch(w) for w in later) and _TALKED.search(question)):
+        if points_past(question):
             return True
-        if _END_UP.search(question):
-            return True
-        after = [m.group(1) for cue in (_AFTER_THE, _NEXT, _OVER) for m in cue.finditer(question)]
+        after = after_what(question)
         return any(self.lexicon.stem_set(words_after) & self.event_nouns for words_after in after)
 
     def within_event(self, question: str) -> bool:
         """The question asks what happened on or during the event itself ("so they agreed to drop the
         tariffs on the call??"), naming it by its own noun."""
-        return any(self.lexicon.stem_set(m.group(1)) & self.event_nouns for m in _WITHIN.finditer(question))
+        return any(self.lexicon.stem_set(words) & self.event_nouns for words in within_what(question))
 
     def _said_about(self, question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The named speaker and the topic of "what did X say about Y" (nothing when X is no name)."""
