@@ -6,9 +6,10 @@ states, and agree with it on negation ("were discussed" is not supported by "wer
 topics discussed"). Who said it goes with what was said: one fact must name the speaker (and the
 occasion) and state most of the words (bot.attribution). A sentence that fails but is supported by
 another fact of the brief is re-attributed to that fact; otherwise it is dropped. Time goes with it
-too (bot.tense): a sentence telling what was done is measured without what the facts say is to come ("will
-also call … the same day" states no call made), and one telling what is to come rests on a fact that
-speaks of a plan ("have never met" states no meeting expected). Nothing here knows about any engine.
+too (bot.tense): a sentence telling what was done is measured without what the facts say is to come
+("will also call … the same day" states no call made), and one telling what is to come rests on a
+fact that speaks of a plan ("have never met" states no meeting expected). Nothing here knows about
+any engine.
 """
 
 from __future__ import annotations
@@ -204,8 +205,8 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
             score = 0.0
     if facts and score >= threshold:
         shown = _contributing(sentence, facts, weights) or ids
-        # the fact shown that states most of the sentence must speak of the plan the sentence tells
-        # (another's "agreed to meet" or "I hope" does not lend it to "they have never met"), and none
+        # the fact shown that states most of the sentence must state its numbers and speak of the plan it
+        # tells (another's "agreed to meet" or "I hope" does not lend it to "they have never met"), and none
         # may say the opposite alone (a headline's "to talk" does not lend "discussed" to "sanctions were
         # not among the topics discussed"; a negated sentence is left to the negation check: it clashes
         # with every plain fact of its kind)
