@@ -24,7 +24,7 @@ bot.decision decides such a question like any other and answers from other sente
 "What exact words did the king use …?" / "word for word" asks for a quotation: it is answered only by a
 sentence quoting someone ("the king congratulated the mayor" gives no words of his).
 "How many senators backed the bill?" wants a count: a number, or a list of three names or more ("with
-the chancellor Merkel, President Hollande and Prime Minister Abe"); "several senators" gives none.
+Chancellor Lind, President Berg and Prime Minister Holt"); "several senators" gives none.
 Questions of other shapes (what, why, other yes/no) have no checkable type here and pass unchanged.
 Classic question answering calls this answer-type checking; it is general English, not the story's.
 """
@@ -122,7 +122,7 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
     "count": re.compile(r"\b\d[\d,.]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                         r"fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?|both|"
                         r"once|twice)\b|"
-                        # or a list of three or more names: "the chancellor Merkel, Prime Minister Abe and …"
+                        # or a list of three or more names: "Chancellor Lind, Prime Minister Holt and …"
                         r"(?-i:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                         r"(?:[a-z]+\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?"
                         r"(?:[a-z]+\s+)?[A-Z])", re.IGNORECASE),

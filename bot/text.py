@@ -116,13 +116,13 @@ _ENDED_UP = re.compile(r"\b(?:end|ends|ended|ending)\s+up\s+(?=coming\s+up\b)|\b
 _KEPT_DOING = re.compile(r"\b(?:keeps|kept|keep|keeping)(?: on)? (?=\w+ing\b)", re.IGNORECASE)
 _IN_PERSON = re.compile(r"\b(?:face[- ]to[- ]face|irl|in real life|in the same room)\b", re.IGNORECASE)
 # "has an election coming up", "got a summit coming up": something ahead, not something discussed
-UPCOMING = re.compile(r"\b((?:has|have|had|got|having)\s+(?:(?:an?|the|any|some|his|her|their)\s+)?(?:[\w-]+\s+){1,2}?)"
-                      r"(?:coming|come)\s+up\b", re.IGNORECASE)
+_UPCOMING = re.compile(r"\b((?:has|have|had|got|having)\s+(?:(?:an?|the|any|some|his|her|their)\s+)?"
+                       r"(?:[\w-]+\s+){1,2}?)(?:coming|come)\s+up\b", re.IGNORECASE)
 
 
 def upcoming_read(text: str) -> str:
     """"has an election coming up" as "has an upcoming election": no topic of the talks."""
-    return UPCOMING.sub(r"\1upcoming", text)
+    return _UPCOMING.sub(r"\1upcoming", text)
 
 
 # ways of saying something was discussed that no one word carries: "got into the tariffs", "touched upon the
