@@ -42,9 +42,13 @@ _INTENT = re.compile(r"\b(?:will|won['’]?t|expect\w*|plan\w*|schedul\w*|set\s+
                      r"hop(?:e|es|ed|ing)|agree\w*\s+to|want\w*\s+to|desire\w*|prepared\s+to|ready\s+to|upcoming|"
                      r"next|later|future|(?:said|says|told|added|noted|stated|promised|vowed|that)\b[^.;]{0,80}?"
                      r"\bwould)\b|['’]ll\b", re.IGNORECASE)
-
-
 _CLAUSE_END = re.compile(r"[,;:.!?()—–]|\b(?:but|while|whereas)\b", re.IGNORECASE)
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause going on at `start` ends: how far a plan's "will" or "hope" reaches."""
+    end = _CLAUSE_END.search(text, start)
+    return end.start() if end else len(text)
 
 
 def plan_from_fact(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
@@ -56,13 +60,10 @@ def plan_from_fact(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
         return False
     said = {w for w in lexicon.key_stems(sentence) if w != "not"}
     for match in _INTENT.finditer(evidence):
-        end = _CLAUSE_END.search(evidence, match.end())
-        planned = lexicon.stem_set(evidence[match.start():end.start() if end else len(evidence)])
+        planned = lexicon.stem_set(evidence[match.start():_clause_end(evidence, match.end())])
         if any(in_family(w, planned) for w in said):
             return False
     return True
-
-
 
 
 def without_plans(sentence: str, text: str) -> str:
@@ -76,9 +77,8 @@ def without_plans(sentence: str, text: str) -> str:
     for match in _TO_COME.finditer(text):
         if match.start() < start:
             continue
-        end = _CLAUSE_END.search(text, match.end())
         out.append(text[start:match.start()])
-        start = end.start() if end else len(text)
+        start = _clause_end(text, match.end())
     return "".join([*out, text[start:]])
 
 
