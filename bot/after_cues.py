@@ -23,11 +23,12 @@ _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventuall
                     re.IGNORECASE)
 # "did he end up signing it?" asks how things turned out; "did they end up talking about X?" asks
 # what the event itself held (its talk, its agreements)
-_END_UP = re.compile(r"\bend(?:s|ed|ing)?\s+up\s+(?!(?:talk|discuss|mention|rais|bring|touch|cover|address|go|"
-                     r"get|speak|chat|say|agree|call|com(?=ing\s+up))\w*\b)\w+ing\b", re.IGNORECASE)
+_TALKING = "talk|discuss|mention|rais|bring|touch|cover|address|speak|chat"  # verb stems of talking about something
+_END_UP = re.compile(r"\bend(?:s|ed|ing)?\s+up\s+(?!(?:" + _TALKING + r"|go|get|say|agree|call|com(?=ing\s+up))\w*\b)"
+                     r"\w+ing\b", re.IGNORECASE)
 _ULTIMATELY = re.compile(r"eventually|in the end", re.IGNORECASE)
-_TALKED = re.compile(r"\b(?:talk|discuss|mention|rais|bring|brought|touch|cover|address|speak|spoke|chat)\w*|"
-                     r"\b(?:come|came|comes|coming)\s+up\b|\b(?:get|got|getting)\s+into\b", re.IGNORECASE)
+_TALKED = re.compile(r"\b(?:" + _TALKING + r"|brought|spoke)\w*|\b(?:come|came|comes|coming)\s+up\b|"
+                     r"\b(?:get|got|getting)\s+into\b", re.IGNORECASE)
 _NEXT = re.compile(r"\b(?:next|later)\s+((?:\S+\s+){0,2}\S+)", re.IGNORECASE)
 # "Once the call was over", "when the talks ended": what it is after, then the cue.
 # "on the call", "during that chat": what happened within the event
