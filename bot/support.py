@@ -205,21 +205,27 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
             score = 0.0
     if facts and score >= threshold:
         shown = _contributing(sentence, facts, weights) or ids
-        # the fact shown that states most of the sentence must state its numbers and speak of the plan it
-        # tells (another's "agreed to meet" or "I hope" does not lend it to "they have never met"), and none
-        # may say the opposite alone (a headline's "to talk" does not lend "discussed" to "sanctions were
-        # not among the topics discussed"; a negated sentence is left to the negation check: it clashes
-        # with every plain fact of its kind)
-        alone = [(_measure(sentence, [f.evidence], weights), f.evidence) for f in brief.cited(list(shown))]
-        main = max(alone, key=lambda m: m[0][0])[1]  # the fact stating most of the sentence
-        if not plan_from_fact(sentence, main, brief.lexicon) and not numbers(sentence) - numbers(main) and (
-                len(alone) < 2 or has_negation(sentence) or not any(contra for (_, _, contra), _ in alone)):
+        if _shown_hold(sentence, brief.cited(list(shown)), weights):
             return Verdict(score, shown)
         score = 0.0
     best = _best_support(sentence, brief, threshold, measured or _measure_brief(sentence, brief))
     if best.score >= repair_threshold(threshold):
         return Verdict(best.score, best.fact_ids, reattributed=True)
     return Verdict(score, ids)
+
+
+def _shown_hold(sentence: str, shown: list[BriefFact], weights: WordWeights) -> bool:
+    """What the facts shown with a sentence must hold, each read alone, beyond covering it together:
+    the one stating most of it states its numbers and speaks of the plan it tells (another's "agreed
+    to meet" or "I hope" does not lend it to "they have never met"), and none says the opposite (a
+    headline's "to talk" does not lend "discussed" to "sanctions were not among the topics
+    discussed"; a negated sentence is left to the negation check: it clashes with every plain fact
+    of its kind)."""
+    alone = [(_measure(sentence, [f.evidence], weights), f.evidence) for f in shown]
+    main = max(alone, key=lambda m: m[0][0])[1]
+    if plan_from_fact(sentence, main, weights.lexicon) or numbers(sentence) - numbers(main):
+        return False
+    return len(alone) < 2 or has_negation(sentence) or not any(contra for (_, _, contra), _ in alone)
 
 
 # each fact of the brief alone against a sentence: (coverage, lacking, contradicting), fact
