@@ -159,7 +159,9 @@ class Vocabulary:
         name_words = frozenset(fold(w) for w in capitalised if set(lexicon.key_stems(w)) <= proper)
         return cls(stems, found, acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
                    outlet_stems, nouns, proper, name_words, given_names(texts, proper, lexicon),
-                   _aside_pairs(texts, stems, aside, lexicon), name_pairs(texts, lexicon))
+                   _aside_pairs(texts, stems, aside, lexicon),
+                   # a pair of capitalised words is a name when one of them is ("mend ties" of a headline is none)
+                   frozenset(p for p in name_pairs(texts, lexicon) if any(s in proper for s in p)))
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
         """The question's focus stems that name someone or something other than the event's own
@@ -170,8 +172,7 @@ class Vocabulary:
         """The focus stems that stand next to each other as a two-word name of the articles ("oslo
         post"), other than the event's own parties."""
         stems = list(focus)
-        paired = {s for pair in itertools.pairwise(stems) if pair in self.name_pairs
-                  and any(s in self.proper for s in pair) for s in pair}  # ("mend", "tie") of a headline is none
+        paired = {s for pair in itertools.pairwise(stems) if pair in self.name_pairs for s in pair}
         return [s for s in stems if s in paired and s not in self.event_stems]
 
     @functools.cached_property
