@@ -66,9 +66,12 @@ _TWO_NAMES = re.compile(r"\b[A-Z][\w’'-]+\s+(?:and|&)\s+(?:President\s+|Prime\
 
 # verbs of saying beyond _SAYING: a sentence with one reports speech ("Holt urged the board to …")
 _SPEECH_ACTS = re.compile(r"\b(?:urg|warn|insist|argu|claim|stress|not(?:e|ed|es|ing)\b|confirm|den(?:y|ied|ies)|admit|"
-                          r"acknowledg|suggest|promis|report|repl|respond|answer|ask|call|express|quot|cit|prais|"
-                          r"criticis|criticiz|describ|explain|emphasi|predict|vow|pledg|accus|conced|recall|point)\w*",
+                          r"acknowledg|suggest|promis|report|repl|respond|answer|ask|express|quot|cit|prais|"
+                          r"(?<!the )(?<!a )(?<!phone )(?<!this )call|"  # "called for", not "the call"
+                          r"criticis|criticiz|describ|explain|emphasi|predict|vow|pledg|accus|conced|recall|point|hope|hoping|assess|"
+                          r"wish)\w*",
                           re.IGNORECASE)
+_ACCORDING_AT_END = re.compile(r",\s*according to\s+[^,.;:]{1,80}\.?\s*$", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -79,15 +82,29 @@ def speaker_made_doer(sentence: str, facts: list[BriefFact], lexicon: Lexicon) -
     what they spoke of."""
     if SAYING.search(sentence) or _SPEECH_ACTS.search(sentence):
         return False
-    quoted = " ".join(q for f in facts for q in _QUOTED.findall(f.text))
-    if not quoted:
+    parts = [_said_apart(f.text) for f in facts]
+    quoted = " ".join(said for said, _ in parts)
+    if not quoted.strip():
         return False
-    outside = [_QUOTED.sub(" ", f.text) for f in facts]
-    inside, plain = lexicon.stem_set(quoted), lexicon.stem_set(" ".join(outside))
+    inside, plain = lexicon.stem_set(quoted), lexicon.stem_set(" ".join(rest for _, rest in parts))
     said = {w for w in lexicon.key_stems(sentence) if w != "not"}
     taken = {w for w in said if in_family(w, inside) and not in_family(w, plain)}  # the quotation's own words
     speakers = {n for n in names(sentence, lexicon) if in_family(n, plain) and not in_family(n, inside)}
     return bool(speakers) and len(taken) >= 2
+
+
+def _said_apart(text: str) -> tuple[str, str]:
+    """(the words said, the rest) of a fact: its quotations, or else what a closing "…, Holt said on
+    Monday" reports ("the call was a display of respect, Holt said"); ("", text) when neither."""
+    quoted = _QUOTED.findall(text)
+    if quoted:
+        return " ".join(quoted), _QUOTED.sub(" ", text)
+    if (according := _ACCORDING_AT_END.search(text)) is not None:  # "…, according to Holt."
+        return text[:according.start()], according.group(0)
+    split = attribution(text)
+    if split is None or not text.rstrip(" .").endswith(split[0].rstrip(" .")):
+        return "", text
+    return split[1], split[0]
 
 
 def attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,

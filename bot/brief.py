@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,10 +25,12 @@ from bot.corpus import DEFAULT_EVENT_NAME, Corpus, EventInfo, SourceEntry, load_
 from bot.dates import resolve_dates
 from bot.disagreements import Statement, find_disagreements
 from bot.facts import Fact, Occurrence, build_facts, is_headline, open_quote
+from bot.name_learning import acronym_words
 from bot.text import GENERAL, Lexicon, content_stems
 from bot.tokens import get_counter
 from bot.word_weights import WordWeights, idf_table
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 BRIEF_FORMAT = "brief-v4"  # bump when ranking or rendering changes, so versions change too
 MIN_NOVELTY = 0.45  # a fact whose words are mostly said by one better-ranked fact is repetition...
 MIN_NEW_INFO = 6.0  # ...unless what it adds weighs about two rare words ("which lasted about an hour")
@@ -120,6 +123,18 @@ class Brief:
     @functools.cached_property
     def _weights(self) -> WordWeights:
         return WordWeights.over((f.context for f in self.all_facts), self.lexicon)
+
+    @functools.cached_property
+    def _acronyms(self) -> dict[str, str]:
+        """Acronyms the facts spell out but never write ("fm" → "Foreign Minister")."""
+        written = {w.lower() for f in self.all_facts for w in _ACRONYM.findall(f.evidence)}
+        runs = acronym_words(f.evidence for f in self.all_facts)
+        return {letters: " ".join(run) for letters, run in runs.items() if letters not in written}
+
+    def spelt_out(self, text: str) -> str:
+        """`text` with each acronym the facts only spell out written as they write it ("the Russian
+        FM" → "the Russian Foreign Minister"): a sentence is checked in the facts' words."""
+        return _ACRONYM.sub(lambda m: self._acronyms.get(m.group().lower(), m.group()), text)
 
     def word_weights(self) -> WordWeights:
         """IDF of every key stem over the facts' contexts (computed once per brief): a name in almost

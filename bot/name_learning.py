@@ -16,6 +16,13 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des
 
 def acronyms(texts: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     """"NATO" → key stems of "North Atlantic Treaty Organisation", from runs of capitalised words."""
+    return {letters: tuple(s for w in run for s in lexicon.key_stems(w))
+            for letters, run in acronym_words(texts).items()}
+
+
+def acronym_words(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """"nato" → ("North", "Atlantic", "Treaty", "Organisation"): the first run of capitalised words
+    (connectors such as "of" skipped) whose initials spell it."""
     out: dict[str, tuple[str, ...]] = {}
     for text in texts:
         tokens = re.findall(r"[A-Za-z][\w’'-]*", text)
@@ -29,8 +36,7 @@ def acronyms(texts: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ...
                 else:
                     break
                 if len(run) >= 2:
-                    letters = "".join(w[0] for w in run).lower()
-                    out.setdefault(letters, tuple(s for w in run for s in lexicon.key_stems(w)))
+                    out.setdefault("".join(w[0] for w in run).lower(), tuple(run))
     return out
 
 

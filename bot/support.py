@@ -55,6 +55,8 @@ _HEDGED = re.compile(r"\b(?:" + "|".join(sorted([*HEDGES, *(h.capitalize() for h
 _ALONE = re.compile(r"\b(?:by|on)\s+(?:him|her|them|it|my|your|our)sel(?:f|ves)\b|"
                     r"\bon\s+(?:his|her|their|its|my|your|our)\s+own\b|\bunilateral(?:ly)?\b|"
                     r"\bsingle[\s-]?handed(?:ly)?\b", re.IGNORECASE)
+# "did Iran come up at all?" / "not at all": emphasis, not "all" of anything
+_AT_ALL = re.compile(r"\bat\s+all\b", re.IGNORECASE)
 # Words that restrict or generalise a claim: "only the US has sanctions" is not stated by "the US has
 # sanctions". Stop words to retrieval; to the support check they are like numbers: the evidence must
 # have one of the same kind. So must a cause: "he praised the port as a reason to invest" is not stated
@@ -137,7 +139,7 @@ def _limits_more(sentence: str, evidence: str) -> bool:
     """The sentence restricts or generalises ("only", "all", "by himself") where the evidence does not.
     A sentence without a hedge is compared with the evidence's unhedged words (`_measure`): "rumors that
     he might lift them unilaterally" does not say he can lift them by himself."""
-    said, have = set(words(_ALONE.sub(" alone ", sentence))), set(words(_ALONE.sub(" alone ", evidence)))
+    said, have = (set(words(_AT_ALL.sub(" ", _ALONE.sub(" alone ", text)))) for text in (sentence, evidence))
     return any(said & kind and not have & kind for kind in LIMITING_WORDS)
 
 
@@ -191,6 +193,7 @@ def is_lead_in(sentence: str, lexicon: Lexicon) -> bool:
 
 def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Verdict:
     """Score a sentence against its cited facts; repair with the brief's best fact(s) if needed."""
+    sentence = brief.spelt_out(sentence)  # "the EU" is "the European Union" of the facts
     facts = brief.cited(cited)
     weights = brief.word_weights()
     # "[1][2][3][4][5]": words pooled from many facts prove nothing; the best one or two of them count

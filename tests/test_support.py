@@ -521,3 +521,38 @@ def test_a_record_since_a_date_is_not_told_as_lasting_since_then(knowledge, fact
     kept = ("Trump has spoken about ending the enmity that dragged U.S.-Russia relations to their lowest ebb "
             "since the Cold War.")
     assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_acronyms_the_facts_spell_out_are_read_as_their_words(knowledge, fact_id) -> None:
+    """The 1.5B model writes "the EU" and "the Russian FM" where every article writes "the European
+    Union" and "Foreign Minister": the sentence is checked in the facts' words (Brief.spelt_out), so
+    the true sentence is kept; an acronym no fact spells out stays as written and still needs stating."""
+    eu = "The EU has its own set of sanctions against Russia that it imposed over Ukraine."
+    assert check(eu, [fact_id("its own set of sanctions")], knowledge.brief, THRESHOLD).score >= THRESHOLD
+    assert knowledge.brief.spelt_out("the Russian FM and the US") == "the Russian Foreign Minister and the US"
+    invented = "The IMF has its own set of sanctions against Russia that it imposed over Ukraine."
+    assert check(invented, [fact_id("its own set of sanctions")], knowledge.brief, THRESHOLD).score < THRESHOLD
+
+
+def test_at_all_is_emphasis_not_a_generalisation(knowledge, fact_id) -> None:
+    """"Did Iran come up at all?" — the 1.5B model echoes it: "They discussed Iran at all." The "all" of
+    "at all" generalises nothing, so it needs no "all" in the evidence; "all the sanctions" still does."""
+    iran = fact_id("Iran’s nuclear")
+    assert check("They discussed Iran at all.", [iran], knowledge.brief, THRESHOLD).score >= THRESHOLD
+    assert check("They discussed all of Iran's programs.", [iran], knowledge.brief, THRESHOLD).score < THRESHOLD
+
+
+def test_hoping_is_said_by_the_one_who_hopes(knowledge, fact_id) -> None:
+    """"Trump hoped for a fantastic relationship …" of "Trump expressed his hope for “fantastic
+    relationship” …": hoping, like expressing or assessing, is what the speaker says of himself, not a
+    deed the quotation tells (the check for a reporter made the doer dropped it). A sentence that
+    makes the one who judged the call a party to it is still dropped (the 1.5B model: "The Russian
+    Foreign Minister showed mutual respect by this phone call")."""
+    hoped = "Trump hoped for a fantastic relationship with Russia and its President."
+    assert check(hoped, [fact_id("Theresa May, Trump expressed")], knowledge.brief, THRESHOLD).score >= THRESHOLD
+    assessed = "The Russian FM, Sergei Lavrov, made a positive assessment of the conversation between US President " \
+               "Donald Trump and Russian President Vladimir Putin."
+    respect = [fact_id("display of mutual respect between the two men, according")]
+    assert check(assessed, respect, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    party = "The Russian Foreign Minister showed mutual respect by this phone call between the two presidents."
+    assert check(party, respect, knowledge.brief, THRESHOLD).score < THRESHOLD
