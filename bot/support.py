@@ -57,6 +57,12 @@ _ALONE = re.compile(r"\b(?:by|on)\s+(?:him|her|them|it|my|your|our)sel(?:f|ves)\
                     r"\bsingle[\s-]?handed(?:ly)?\b", re.IGNORECASE)
 # "did Iran come up at all?" / "not at all": emphasis, not "all" of anything
 _AT_ALL = re.compile(r"\bat\s+all\b", re.IGNORECASE)
+# a condition that bounds the words before it: "impossible to lift them without approval of parliament"
+_CONDITION = re.compile(r"\b(?:without|unless|except)\b([^,;:.!?]*)", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"\b(?:without|unless|except|if|only)\b", re.IGNORECASE)
+_BARRED = re.compile(r"\b(?:impossible|cannot|can[’']t|couldn[’']t|not|no|never|unable|bar(?:s|red)?|ban(?:s|ned)?|"
+                     r"prevent\w*|block\w*|prohibit\w*|forbid\w*)\b", re.IGNORECASE)
+CONDITION_REACH = 6  # content words before a condition that it bounds
 # Words that restrict or generalise a claim: "only the US has sanctions" is not stated by "the US has
 # sanctions". Stop words to retrieval; to the support check they are like numbers: the evidence must
 # have one of the same kind. So must a cause: "he praised the port as a reason to invest" is not stated
@@ -125,6 +131,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         or any(_opposite_stated(sentence, t) for t in texts)
         or day_of_saying_moved(sentence, joined)
         or superlative_unbound(sentence, joined)
+        or _condition_lost(sentence, joined, lexicon)
     )
     return coverage, lacking, contradicting
 
@@ -169,6 +176,25 @@ def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: 
         return not (said_negated & fact_negated - lexicon.stem_set(_LIGHT_VERBS))
     # "X was discussed" against "X was not among the topics discussed"
     return any(w in fact_negated and w not in fact_plain for w in shared)
+
+
+def _condition_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
+    """The evidence bounds what it states by a condition after it ("a bill that would make it
+    impossible for the president to lift the tariffs without approval of parliament"; "the port stays
+    open unless …") and the sentence states those words with no condition of its own ("… impossible
+    for the president to lift the tariffs"): the scope is widened. The condition's own words, or any
+    condition, keep it. "Without" bounds only a bar: "can close it without a vote" still says he can."""
+    if _CONDITIONAL.search(sentence):
+        return False
+    said = set(lexicon.key_stems(sentence))
+    for match in _CONDITION.finditer(evidence):
+        before = re.split(r"[,;:.!?]", evidence[:match.start()])[-1]
+        if match.group(0)[:7].lower() == "without" and not _BARRED.search(before):
+            continue  # "he can close the port without a vote": then he can close it; only a bar is bounded
+        bound = set(lexicon.key_stems(" ".join(before.split()[-CONDITION_REACH:])))
+        if len(said & bound) >= 2 and not said & set(lexicon.key_stems(match.group(1))):
+            return True
+    return False
 
 
 def _is_hedge(word: str) -> bool:

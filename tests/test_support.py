@@ -556,3 +556,20 @@ def test_hoping_is_said_by_the_one_who_hopes(knowledge, fact_id) -> None:
     assert check(assessed, respect, knowledge.brief, THRESHOLD).score >= THRESHOLD
     party = "The Russian Foreign Minister showed mutual respect by this phone call between the two presidents."
     assert check(party, respect, knowledge.brief, THRESHOLD).score < THRESHOLD
+
+
+def test_a_condition_that_bounds_the_words_must_be_kept(knowledge, fact_id) -> None:
+    """"A bill … that would make it impossible for the US President to lift restrictions without
+    congressional approval": the 1.5B model dropped the condition (logged twice), which widens the
+    bill from a veto to a ban. Keeping it, or saying it another way, is still supported."""
+    bill = [fact_id("make it impossible for the US President")]
+    widened = "Several US Senators proposed a bill last week that would make it impossible for the US President " \
+              "to lift restrictions on Russia."
+    assert check(widened, bill, knowledge.brief, THRESHOLD).score < THRESHOLD
+    kept = "Several US Senators proposed a bill that would make it impossible for the US President to lift " \
+           "restrictions without congressional approval."
+    assert check(kept, bill, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    # invented, general English: the clause a condition bounds, told without it; "without" bounds a bar only
+    assert support_score("The port stays open at night.", ["The port stays open at night unless it storms."]) == 0.0
+    assert support_score("The board cannot close the port.", ["The board cannot close the port without a vote."]) == 0.0
+    assert support_score("The board can close the port.", ["The board can close the port without a vote."]) > 0.9
