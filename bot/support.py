@@ -43,6 +43,7 @@ REPAIR_CANDIDATES = 6
 REPAIR_MARGIN = 0.15
 MAX_JOINT_FACTS = 2  # a sentence is checked against at most this many of the facts it cites, together
 CONTRADICTION_COVERAGE = 0.5  # a fact stating half of a sentence, negated the other way, contradicts it
+PAIR_LEAD = 0.5  # ...and one of the two must state this much of it alone
 PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts together
 # Words that make a claim a possibility or a rumour; the content words right after one are hedged
 HEDGES = frozenset("""might may could rumor rumors rumour rumours rumored rumoured reportedly possibly perhaps
@@ -224,8 +225,8 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     weights = brief.word_weights()
     # "[1][2][3][4][5]": words pooled from many facts prove nothing; the best one or two of them count
     groups = _groups(facts) if len(facts) > MAX_JOINT_FACTS else [tuple(facts)]
-    score, facts = max(((_pooled_score(sentence, list(g), weights), list(g)) for g in groups),
-                       key=lambda scored: scored[0])
+    score, facts = max(((_pooled_score(sentence, list(g), weights) if _leads(sentence, g, weights) else 0.0, list(g))
+                        for g in groups), key=lambda scored: scored[0])
     ids = tuple(f.id for f in facts)
     measured: _Measured | None = None  # the whole brief against the sentence: read once, when needed
     if facts and score >= threshold and len(facts) >= 2 and not has_negation(sentence):
@@ -241,6 +242,13 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     if best.score >= repair_threshold(threshold):
         return Verdict(best.score, best.fact_ids, reattributed=True)
     return Verdict(score, ids)
+
+
+def _leads(sentence: str, group: tuple[BriefFact, ...], weights: WordWeights) -> bool:
+    """A pair of facts supports a sentence only when one of them states much of it alone: two facts
+    each stating a few of its words ("Holt" and "believes" of one, "tariffs" and "lifted" of another)
+    make a collage, not a statement ("Holt believed the tariffs would be lifted")."""
+    return len(group) < 2 or max(_measure(sentence, [f.evidence], weights)[0] for f in group) >= PAIR_LEAD
 
 
 def _shown_hold(sentence: str, shown: list[BriefFact], weights: WordWeights) -> bool:

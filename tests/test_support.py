@@ -573,3 +573,17 @@ def test_a_condition_that_bounds_the_words_must_be_kept(knowledge, fact_id) -> N
     assert support_score("The port stays open at night.", ["The port stays open at night unless it storms."]) == 0.0
     assert support_score("The board cannot close the port.", ["The board cannot close the port without a vote."]) == 0.0
     assert support_score("The board can close the port.", ["The board can close the port without a vote."]) > 0.9
+
+
+def test_two_facts_each_stating_a_little_make_no_statement(knowledge, fact_id) -> None:
+    """The 1.5B model (logged): "Yes, Putin personally believed that sanctions would be lifted.", from
+    Putin's "Mr Trump … said he believes …" (Putin, believes) and "A softening or removal of
+    sanctions would allow … Putin's election prospects" (sanctions, lifting): each states under half
+    of it, together three quarters. One of a pair must state half of the sentence alone; a sentence
+    one fact mostly states and another completes is still supported."""
+    collage = "Yes, Putin personally believed that sanctions would be lifted."
+    pair = [fact_id("A softening or removal of sanctions"), fact_id("said he would reciprocate")]
+    assert check(collage, pair, knowledge.brief, THRESHOLD).score < THRESHOLD
+    completed = "Trump and Putin last spoke in November, when Putin rang Trump to congratulate him, and have never met."
+    both = [fact_id("last spoke in November"), fact_id("never met")]
+    assert check(completed, both, knowledge.brief, THRESHOLD).score >= THRESHOLD
