@@ -8,8 +8,9 @@ occasion) and state most of the words (bot.attribution). A sentence that fails b
 another fact of the brief is re-attributed to that fact; otherwise it is dropped. Time goes with it
 too (bot.tense): a sentence telling what was done is measured without what the facts say is to come
 ("will also call … the same day" states no call made), and one telling what is to come rests on a
-fact that speaks of a plan ("have never met" states no meeting expected). Nothing here knows about
-any engine.
+fact that speaks of a plan ("have never met" states no meeting expected). So does the claim's scope
+(bot.claim_scope): a hedge, limit or condition the evidence states must not be lost or added. Nothing
+here knows about any engine.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from bot.answer import Supported
 from bot.attribution import DISCOURSE, attributed_apart, names, speaker_made_doer
 from bot.brief import Brief, BriefFact
+from bot.claim_scope import HEDGED, condition_lost, hedge_lost, limits_more, opposite_stated
 from bot.tense import day_of_saying_moved, plan_from_fact, superlative_unbound, without_plans
 from bot.text import (
     GENERAL,
@@ -30,8 +32,6 @@ from bot.text import (
     decisive_acts,
     has_negation,
     numbers,
-    split_at_cues,
-    words,
 )
 from bot.vocabulary import in_family
 from bot.word_weights import WordWeights
@@ -45,44 +45,6 @@ MAX_JOINT_FACTS = 2  # a sentence is checked against at most this many of the fa
 CONTRADICTION_COVERAGE = 0.5  # a fact stating half of a sentence, negated the other way, contradicts it
 PAIR_LEAD = 0.5  # ...and one of the two must state this much of it alone
 PAIR_MIN_WORDS = 6  # only sentences this long may be supported by two facts together
-# Words that make a claim a possibility or a rumour; the content words right after one are hedged
-HEDGES = frozenset("""might may could rumor rumors rumour rumours rumored rumoured reportedly possibly perhaps
-    allegedly speculation speculated""".split())
-HEDGE_REACH = 3
-# a hedge and the rest of its clause ("rumors that he might lift them unilaterally, …"); "May" is a name
-_HEDGED = re.compile(r"\b(?:" + "|".join(sorted([*HEDGES, *(h.capitalize() for h in HEDGES if h != "may")]))
-                     + r")\b[^,.;:!?]*")
-# "lift the tariffs by himself / on his own / unilaterally" restricts who acts, like "alone"
-_ALONE = re.compile(r"\b(?:by|on)\s+(?:him|her|them|it|my|your|our)sel(?:f|ves)\b|"
-                    r"\bon\s+(?:his|her|their|its|my|your|our)\s+own\b|\bunilateral(?:ly)?\b|"
-                    r"\bsingle[\s-]?handed(?:ly)?\b", re.IGNORECASE)
-# "did Iran come up at all?" / "not at all": emphasis, not "all" of anything
-_AT_ALL = re.compile(r"\bat\s+all\b", re.IGNORECASE)
-# a condition that bounds the words before it: "impossible to lift them without approval of parliament"
-_CONDITION = re.compile(r"\b(?:without|unless|except)\b([^,;:.!?]*)", re.IGNORECASE)
-_CONDITIONAL = re.compile(r"\b(?:without|unless|except|if|only)\b", re.IGNORECASE)
-_BARRED = re.compile(r"\b(?:impossible|cannot|can[’']t|couldn[’']t|not|no|never|unable|bar(?:s|red)?|ban(?:s|ned)?|"
-                     r"prevent\w*|block\w*|prohibit\w*|forbid\w*)\b", re.IGNORECASE)
-CONDITION_REACH = 6  # content words before a condition that it bounds
-# Words that restrict or generalise a claim: "only the US has sanctions" is not stated by "the US has
-# sanctions". Stop words to retrieval; to the support check they are like numbers: the evidence must
-# have one of the same kind. So must a cause: "he praised the port as a reason to invest" is not stated
-# by "he praised the port and touted investment" (a link a model adds between two things a fact says).
-LIMITING_WORDS = (frozenset({"only", "solely", "sole", "exclusively"}),
-                  frozenset({"alone"}),  # "by himself", "unilaterally" (`_ALONE`): who acts, not what is limited
-                  frozenset({"all", "every", "always", "entirely", "whole"}),
-                  frozenset({"because", "reason", "reasons", "cause", "caused", "causes", "therefore", "thus",
-                             "hence", "consequently"}))
-# Words whose opposite the evidence may state instead: "described the call differently" is contradicted
-# by "described it in positive terms, the same tone used …", though every other word is stated
-OPPOSITES = (
-    (frozenset({"different", "differently", "differ", "differs", "differed", "difference", "differences"}),
-     frozenset({"same", "similar", "similarly", "identical", "alike"})),
-    (frozenset({"positive", "positively", "upbeat"}), frozenset({"negative", "negatively"})),
-    (frozenset({"warm", "warmly", "friendly"}), frozenset({"cold", "coldly", "frosty", "hostile", "hostility"})),
-)
-
-
 @dataclass(frozen=True)
 class Verdict:
     """How well a sentence is supported, and by which facts."""
@@ -121,18 +83,18 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
     coverage = sum(weight(w) for w in wanted if w in found) / sum(weight(w) for w in wanted)
     lacking = (
         bool(numbers(sentence) - numbers(joined))
-        or _limits_more(sentence, joined if _HEDGED.search(sentence) else _HEDGED.sub(" ", joined))
+        or limits_more(sentence, joined if HEDGED.search(sentence) else HEDGED.sub(" ", joined))
         or _acts_unstated(sentence, have, lexicon)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
         or plan_from_fact(sentence, joined, lexicon)
     )
     contradicting = (
         _negation_clash(sentence, texts, found & have, lexicon)
-        or _hedge_lost(sentence, joined, lexicon)
-        or any(_opposite_stated(sentence, t) for t in texts)
+        or hedge_lost(sentence, joined, lexicon)
+        or any(opposite_stated(sentence, t) for t in texts)
         or day_of_saying_moved(sentence, joined)
         or superlative_unbound(sentence, joined)
-        or _condition_lost(sentence, joined, lexicon)
+        or condition_lost(sentence, joined, lexicon)
     )
     return coverage, lacking, contradicting
 
@@ -141,22 +103,6 @@ def support_score(sentence: str, evidence: Iterable[str], weights: WordWeights |
     """0..1: share of the sentence's content the evidence states; 0 on a number or negation clash."""
     coverage, clash = measure(sentence, evidence, weights)
     return 0.0 if clash else coverage
-
-
-def _limits_more(sentence: str, evidence: str) -> bool:
-    """The sentence restricts or generalises ("only", "all", "by himself") where the evidence does not.
-    A sentence without a hedge is compared with the evidence's unhedged words (`_measure`): "rumors that
-    he might lift them unilaterally" does not say he can lift them by himself."""
-    said, have = (set(words(_AT_ALL.sub(" ", _ALONE.sub(" alone ", text)))) for text in (sentence, evidence))
-    return any(said & kind and not have & kind for kind in LIMITING_WORDS)
-
-
-def _opposite_stated(sentence: str, evidence: str) -> bool:
-    """The sentence says one of OPPOSITES where a fact it rests on says only the other ("differently" of
-    "the same tone"): another fact's "different personalities" does not lend it the word."""
-    said, have = set(words(sentence)), set(words(evidence))
-    return any((said & a and have & b and not have & a) or (said & b and have & a and not have & b)
-               for a, b in OPPOSITES)
 
 
 def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:
@@ -177,39 +123,6 @@ def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: 
         return not (said_negated & fact_negated - lexicon.stem_set(_LIGHT_VERBS))
     # "X was discussed" against "X was not among the topics discussed"
     return any(w in fact_negated and w not in fact_plain for w in shared)
-
-
-def _condition_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
-    """The evidence bounds what it states by a condition after it ("a bill that would make it
-    impossible for the president to lift the tariffs without approval of parliament"; "the port stays
-    open unless …") and the sentence states those words with no condition of its own ("… impossible
-    for the president to lift the tariffs"): the scope is widened. The condition's own words, or any
-    condition, keep it. "Without" bounds only a bar: "can close it without a vote" still says he can."""
-    if _CONDITIONAL.search(sentence):
-        return False
-    said = set(lexicon.key_stems(sentence))
-    for match in _CONDITION.finditer(evidence):
-        before = re.split(r"[,;:.!?]", evidence[:match.start()])[-1]
-        if match.group(0)[:7].lower() == "without" and not _BARRED.search(before):
-            continue  # "he can close the port without a vote": then he can close it; only a bar is bounded
-        bound = set(lexicon.key_stems(" ".join(before.split()[-CONDITION_REACH:])))
-        if len(said & bound) >= 2 and not said & set(lexicon.key_stems(match.group(1))):
-            return True
-    return False
-
-
-def _is_hedge(word: str) -> bool:
-    return word in HEDGES
-
-
-def _hedge_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
-    """The evidence states a word only under a hedge ("rumours that he might lift the tariffs") and the
-    sentence states it with none ("he is about to lift the tariffs"): a rumour told as fact. Hedges
-    reach as negations do (`split_at_cues`)."""
-    if any(_is_hedge(w) for w in words(sentence)):
-        return False
-    hedged, plain = split_at_cues(lexicon, evidence, _is_hedge, HEDGE_REACH)
-    return any(s in hedged and s not in plain for s in lexicon.key_stems(sentence))
 
 
 def is_lead_in(sentence: str, lexicon: Lexicon) -> bool:
