@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from bot.text import upcoming_read
+from bot.phrases import upcoming_read
 
 PLACE_NOUNS = "city country venue place location town capital"  # "which city …?" asks for a place
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import snowballstemmer
 
 from bot.lemmas import verb
+from bot.phrases import plain_phrases
 
 STOP_WORDS = frozenset(
     """
@@ -103,43 +104,6 @@ _US = re.compile(r"\bU\.\s?S\.(?:A\.)?")  # "U.S." would otherwise split into tw
 # a US lawmaker's party as news style writes it: "Sen. Anna Holt (D., Ohio)", "Rep. Lind (R-Texas)"
 _PARTY = re.compile(r"\(([DRI])(?:\.,?|,|-)\s*(?=[A-Z])")
 _PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent"}
-
-
-# everyday phrases that say what one word says, as that word: "several times", "over and over",
-# "kept asking" (repeatedly); "face to face", "irl", "in the same room" (in person)
-_REPEATED = re.compile(r"\b(?:over and over(?: again)?|again and again|time and (?:time )?again|more than once|"
-                       r"(?:several|many|multiple|numerous|a few|a couple of) times)\b", re.IGNORECASE)
-_HARPING = re.compile(r"\b(?:(?:keeps|kept|keep|keeping)(?: on)? )?harp(?:s|ed|ing)? (?:on|about)\b", re.IGNORECASE)
-# "did X end up coming up", "in the end": no word of what is asked ("ended up signing" asks how things
-# turned out: bot.vocabulary reads it as after the event)
-_ENDED_UP = re.compile(r"\b(?:end|ends|ended|ending)\s+up\s+(?=coming\s+up\b)|\bin\s+the\s+end\b", re.IGNORECASE)
-_KEPT_DOING = re.compile(r"\b(?:keeps|kept|keep|keeping)(?: on)? (?=\w+ing\b)", re.IGNORECASE)
-_IN_PERSON = re.compile(r"\b(?:face[- ]to[- ]face|irl|in real life|in the same room)\b", re.IGNORECASE)
-# "has an election coming up", "got a summit coming up": something ahead, not something discussed
-_UPCOMING = re.compile(r"\b((?:has|have|had|got|having)\s+(?:(?:an?|the|any|some|his|her|their)\s+)?"
-                       r"(?:[\w-]+\s+){1,2}?)(?:coming|come)\s+up\b", re.IGNORECASE)
-
-
-def upcoming_read(text: str) -> str:
-    """"has an election coming up" as "has an upcoming election": no topic of the talks."""
-    return _UPCOMING.sub(r"\1upcoming", text)
-
-
-# ways of saying something was discussed that no one word carries: "got into the tariffs", "touched upon the
-# war", "the port came up" ("came up with a plan" is another thing)
-_DISCUSSED = re.compile(r"\b(?:(?:get|gets|got|gotten|getting)\s+into|(?:touch|touches|touched|touching)\s+(?:up)?on|"
-                        r"(?:come|comes|came|coming)\s+up\b(?!\s+with))\b", re.IGNORECASE)
-_WORLD_WAR = re.compile(r"\b(?:ww\s?(?:1|2|i|ii)|world war (?:1|2|i|ii|one|two))\b", re.IGNORECASE)
-
-
-def plain_phrases(text: str) -> str:
-    """Everyday phrases as the one word they mean, so texts compare alike however they say it:
-    "brought up several times", "over and over", "kept bringing up" → "repeatedly" ("harping on" →
-    "repeatedly brought up"); "face to face", "irl", "in the same room" → "in person"; "WW2" →
-    "world war"; "got into", "touched upon", "came up" → "discussed" ("ended up coming up" too)."""
-    text = _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", _HARPING.sub("repeatedly brought up", text)))
-    text = _DISCUSSED.sub("discussed", _ENDED_UP.sub("", upcoming_read(text)))
-    return _WORLD_WAR.sub("world war", _IN_PERSON.sub("in person", text))
 
 
 def spelt_out(text: str) -> str:

@@ -24,7 +24,8 @@ from bot.after_cues import after_what, points_past, within_what
 from bot.answer_types import without_stated_amounts
 from bot.english import corrections, is_rare
 from bot.name_learning import acronyms, given_names, name_pairs, proper_stems, stem_pairs
-from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, plain_phrases, words
+from bot.phrases import plain_phrases
+from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
 
 # Words that frame a question rather than say what it is about.
 FRAME_WORDS = (
