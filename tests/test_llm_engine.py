@@ -357,3 +357,27 @@ async def test_status_counters_follow_the_support_check(llm_settings, fake_llm, 
     stats = service.stats
     assert stats.sentences_kept == 1 and stats.sentences_reattributed == 1
     assert stats.sentences_dropped == 3 and stats.unsupported_fallbacks == 1 and stats.fallbacks == 1
+
+
+async def test_an_answer_resting_on_no_fact_chosen_for_the_question_gives_way(llm_settings, fake_llm, fact_id) -> None:
+    """A checked answer must cite a fact the decision chose for the question as written (or ranked in
+    its first three). The 1.5B model translated "¿Al final Trump y Putin quedaron en verse en persona?"
+    as "Did Trump and Putin end up in a phone conversation?" and truly answered that; and to "r they
+    gonna meet irl at some point" it quoted Trump's hope for a good relationship, a fact retrieval found
+    but the decision did not choose. Both times the decision's quotes answer; they are shown, labelled."""
+    hour = fact_id("which lasted about an hour")
+    fake_llm.queue("Did Trump and Putin end up in a phone conversation?",
+                   f"Yes, Trump and Putin held their first telephone conversation on Saturday night [{hour}].")
+    service = Service.from_settings(llm_settings())
+    astray = await service.ask("¿Al final Trump y Putin quedaron en verse en persona?")
+    assert astray.fallback_reason == "off_question" and astray.text.startswith(OFF_QUESTION_LEAD)
+    assert "personal meeting" in astray.text and "about an hour" not in astray.text
+    hope = fact_id("I hope we have a fantastic relationship")
+    fake_llm.queue(f"Trump said he hopes they have a fantastic relationship [{hope}].")
+    aside = await service.ask("r they gonna meet irl at some point")
+    assert aside.fallback_reason == "off_question" and "fantastic relationship" not in aside.text
+    # an answer citing what the decision chose is the model's own
+    fake_llm.queue(f"The two leaders agreed to work out possible dates and venue of their personal meeting "
+                   f"[{fact_id('possible dates and venue')}].")
+    own = await service.ask("are they gonna meet irl at some point")  # asked anew: answers are cached
+    assert not own.fallback and own.engine == "llm" and "possible dates" in own.text
