@@ -31,6 +31,10 @@ def upcoming_read(text: str) -> str:
 # war", "the port came up" ("came up with a plan" is another thing)
 _DISCUSSED = re.compile(r"\b(?:(?:get|gets|got|gotten|getting)\s+into|(?:touch|touches|touched|touching)\s+(?:up)?on|"
                         r"(?:come|comes|came|coming)\s+up\b(?!\s+with))\b", re.IGNORECASE)
+# telling the world something: "put the word out", "let it slip", "broke the news", "went public with"
+_ANNOUNCED = re.compile(r"\b(?:(?:put|puts|putting)\s+(?:the\s+)?word\s+out|(?:let|lets|letting)\s+(?:it\s+)?slip|"
+                        r"(?:broke|break|breaks|breaking)\s+the\s+news|(?:went|go|goes|going)\s+public(?:\s+with)?|"
+                        r"(?:made|make|makes|making)\s+it\s+public)\b", re.IGNORECASE)
 _WORLD_WAR = re.compile(r"\b(?:ww\s?(?:1|2|i|ii)|world war (?:1|2|i|ii|one|two))\b", re.IGNORECASE)
 
 
@@ -41,4 +45,5 @@ def plain_phrases(text: str) -> str:
     "world war"; "got into", "touched upon", "came up" → "discussed" ("ended up coming up" too)."""
     text = _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", _HARPING.sub("repeatedly brought up", text)))
     text = _DISCUSSED.sub("discussed", _ENDED_UP.sub("", upcoming_read(text)))
+    text = _ANNOUNCED.sub("announced", text)
     return _WORLD_WAR.sub("world war", _IN_PERSON.sub("in person", text))

@@ -49,6 +49,8 @@ def test_every_sentence_can_be_found_by_a_question_built_from_it(knowledge) -> N
     ("Does Trump claim to be friends with Putin?", "know Putin"),
     ("How did Putin respond to Trump's kind words about Russians?", "mutual"),
     ("Did Trump say anything nice about NATO?", "North Atlantic Treaty Organisation"),
+    # everyday idioms for announcing (bot.phrases): "put the word out", "let it slip", "broke the news"
+    ("who actually put the word out that the call was gonna happen", "announced by Kremlin spokesman"),
 ])
 async def test_paraphrased_questions_are_answered(offline, question: str, phrase: str) -> None:
     answer = await offline.ask(question)

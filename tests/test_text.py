@@ -219,3 +219,13 @@ def test_a_word_the_dictionary_holds_is_no_dropped_g(knowledge, question: str, w
     """"thin" + g is "thing", "within" + g a misspelling the dictionary knows: only a word no
     dictionary holds ("bringin") gets its g back."""
     assert word in knowledge.retriever.profile(question).focus
+
+
+def test_idioms_for_telling_the_world_read_as_announced() -> None:
+    """"Who put the word out that …?" asks who announced it (a chat question of heldout13 was answered
+    with "no immediate word from the palace"); "went public", "broke the news", "let it slip" too."""
+    from bot.phrases import plain_phrases
+    for said in ["who put the word out that", "who let it slip that", "who broke the news that",
+                 "who went public with the plan", "who made it public that"]:
+        assert "announced" in plain_phrases(said), said
+    assert plain_phrases("a word out of place") == "a word out of place"
