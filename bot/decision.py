@@ -203,7 +203,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         return Evidence("decline", profile, reason="the articles describe whom it asks for but never name them")
     if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
         # "how long was the stop in Oslo?": that one ("was Oslo discussed, and how long…" names none)
-        names = retriever.vocabulary.names_in(retriever.lexicon.key_stems(asking_clause(question)))
+        names = retriever.vocabulary.names_in(retriever.lexicon.key_stems(asked_words(kind, asking_clause(question))))
         if kind == "topic":  # "did sanctions on Moscow come up?": the parties are the setting, not the topic
             names = [n for n in names if n not in retriever.vocabulary.event_stems]
         typed = [h for h in hits if holds(kind, h.fact.text) and states_all(retriever, names, h.fact.id)]

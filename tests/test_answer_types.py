@@ -582,3 +582,19 @@ async def test_what_came_up_in_the_end_is_asked_of_the_call_itself(settings) -> 
     assert answer.status == "answered" and "Ukrainian crisis" in answer.text, answer.text
     later = await service.ask("did they lift the sanctions in the end")
     assert later.status == "refused" and "articles end on" in later.text, later.text
+
+
+def test_a_when_question_asks_about_what_comes_before_its_reference_point() -> None:
+    """"When was the last time they talked before this one?" asks for an earlier occasion: "before this
+    one" is when it is counted from, and "the last time" is "last", not the word "time" ("will talk for
+    the second time Saturday" stated both and ranked above "last spoke in November")."""
+    from bot.answer_types import asked_words
+    assert asked_words("date", "when was the last time they talked before this one").split() == \
+        ["when", "was", "the", "last", "they", "talked"]
+    assert asked_words("date", "when did the king sign it, and where?").split() == \
+        ["when", "did", "the", "king", "sign", "it,", "and", "where?"]
+
+
+async def test_the_last_time_before_the_call_is_answered_by_the_earlier_occasion(settings) -> None:
+    answer = await Service.from_settings(settings).ask("when was the last time they talked before this one")
+    assert answer.status == "answered" and "last spoke in November" in answer.text, answer.text
