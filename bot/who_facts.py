@@ -11,6 +11,7 @@ import re
 
 import numpy as np
 
+from bot.dates import MONTHS, WEEKDAYS
 from bot.doers import deed, description, left_unnamed, names_doer, names_partner
 from bot.retrieval import Hit, Retriever
 from bot.vocabulary import in_family
@@ -33,15 +34,23 @@ def doer_anchors(retriever: Retriever, asked: frozenset[str]) -> frozenset[str]:
     return frozenset(t for t in asked if t != "not" and t not in vocabulary.event_stems and vocabulary.knows(t))
 
 
+# the words for when something was done ("that weekend", "on Monday")
+_TIMES = " ".join([*WEEKDAYS, *MONTHS, "day days week weeks weekend weekends month year today tonight yesterday",
+                   "tomorrow morning afternoon evening night"])
+
+
 def hit_names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchors: frozenset[str],
                    partner: bool = False) -> bool:
     """The fact names someone new beside what the question asks about ("'…', she tweeted" names no
-    one). With nothing but the event's own words to go by ("who else did the king call?"), any new name
-    will do. A `partner` fact (`talked_with`) names whom "which leaders did he speak with?" asks for:
-    "a telephone conversation … with Chancellor Anna Holt" is speaking with her."""
+    one). With nothing but the event's own words to go by ("who else did the king call?"), or only the
+    time it was done ("… that weekend?"), any new name will do. A `partner` fact (`talked_with`) names
+    whom "which leaders did he speak with?" asks for: "a telephone conversation … with Chancellor Anna
+    Holt" is speaking with her."""
     if not names_someone_else(retriever, hit, asked):
         return False
-    return not anchors or partner or names_doer(retriever.vocabulary, hit.fact.text, asked, anchors)
+    if not anchors or partner or anchors <= retriever.lexicon.stem_set(_TIMES):
+        return True  # "who else was he calling that weekend?": when it was done is no deed to stand beside
+    return names_doer(retriever.vocabulary, hit.fact.text, asked, anchors)
 
 
 def talking(retriever: Retriever) -> frozenset[str]:

