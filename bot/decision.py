@@ -85,6 +85,7 @@ from bot.who_facts import (
     doer_anchors,
     hit_names_doer,
     never_named,
+    only_times,
     talked_with,
     with_deed_hits,
 )
@@ -186,9 +187,10 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     # every sentence that merely names them
     hits = retriever.search(terms, [*earlier, *described], k=TOPIC_CANDIDATES if kind == "topic" else CANDIDATES,
                             vector=vector)
+    reports_only = not plans and bool(_HAPPENED.search(question)) and not speaks_of_plans(question)
     if profile.after:
         hits = [h for h in hits if _after_event(knowledge, h)]
-    elif not plans and _HAPPENED.search(question) and not speaks_of_plans(question):  # an expectation is no report
+    elif reports_only:  # an expectation is no report
         hits = [h for h in hits if not looks_forward(h.fact.text)]
     known = [t for t in [*terms, *earlier] if retriever.vocabulary.knows(t)]
     unknown = [t for t in [*terms, *earlier] if t not in known]
@@ -230,6 +232,10 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
             partners = {h.fact.id for h in hits if talked_with(retriever, h, asked)}
         named = [] if unstated else [h for h in hits
                                      if hit_names_doer(retriever, h, asked, anchors, h.fact.id in partners)]
+        if not named and not unstated and not reports_only and only_times(retriever, anchors):
+            # "who else was he calling that weekend?": no fact says "weekend" beside a new name ("did he
+            # call …?" keeps its plans for the second pass, `gather`)
+            named = [h for h in hits if hit_names_doer(retriever, h, asked, frozenset(), h.fact.id in partners)]
         # whom he talked with: the sentences naming someone beside the conversation first
         named.sort(key=lambda h: h.fact.id not in partners)
         hits = [*named, *(h for h in hits if h not in named)] if named else []

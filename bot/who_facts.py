@@ -42,15 +42,18 @@ _TIMES = " ".join([*WEEKDAYS, *MONTHS, "day days week weeks weekend weekends mon
 def hit_names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchors: frozenset[str],
                    partner: bool = False) -> bool:
     """The fact names someone new beside what the question asks about ("'…', she tweeted" names no
-    one). With nothing but the event's own words to go by ("who else did the king call?"), or only the
-    time it was done ("… that weekend?"), any new name will do. A `partner` fact (`talked_with`) names
-    whom "which leaders did he speak with?" asks for: "a telephone conversation … with Chancellor Anna
-    Holt" is speaking with her."""
+    one). With nothing but the event's own words to go by ("who else did the king call?"), any new name
+    will do. A `partner` fact (`talked_with`) names whom "which leaders did he speak with?" asks for:
+    "a telephone conversation … with Chancellor Anna Holt" is speaking with her."""
     if not names_someone_else(retriever, hit, asked):
         return False
-    if not anchors or partner or anchors <= retriever.lexicon.stem_set(_TIMES):
-        return True  # "who else was he calling that weekend?": when it was done is no deed to stand beside
-    return names_doer(retriever.vocabulary, hit.fact.text, asked, anchors)
+    return not anchors or partner or names_doer(retriever.vocabulary, hit.fact.text, asked, anchors)
+
+
+def only_times(retriever: Retriever, anchors: frozenset[str]) -> bool:
+    """Every word a doer's name must stand beside is a time ("who else was he calling that weekend?"):
+    when it was done is no deed, so with no fact naming someone beside it, any new name will do."""
+    return bool(anchors) and anchors <= retriever.lexicon.stem_set(_TIMES)
 
 
 def talking(retriever: Retriever) -> frozenset[str]:
