@@ -1,7 +1,8 @@
 """What a candidate answer must hold beyond sharing the question's words, each a gate bot.decision
 applies once the facts are close enough: the speaker asked about speaks in them, an agreement
 taken for granted is stated, the one whose reaction is asked is named, a decisive act is stated, a
-document's own words are given. Each says why in its docstring; nothing here is about one story."""
+document's own words are given, a rare name asked about is stated. Each says why in its docstring;
+nothing here is about one story."""
 
 from __future__ import annotations
 
@@ -104,3 +105,18 @@ def speaks(retriever: Retriever, text: str, stems: frozenset[str]) -> bool:
     for called, name in retriever.aliases.described(text):
         text = re.sub(rf"\b{re.escape(called)}\b", name, text, flags=re.IGNORECASE)
     return speaks_in(retriever.vocabulary, text, stems, saying=True)
+
+
+def unnamed(retriever: Retriever, question: str, terms: list[str], hits: list[Hit],
+            every_name: bool = False) -> str:
+    """A name the question asks about that none of the candidate facts states ("" if none). Only names
+    no everyday-English dictionary holds ("shinzo", "peskov") count: "the germans" may be answered
+    by a sentence about Berlin, "theresa may" by one about "May"; but what someone discussed
+    (`every_name`: "what did the king and Abe discuss?") is told only by a sentence naming them."""
+    rare = retriever.vocabulary.rare_stems(question)
+    for name in retriever.vocabulary.names_in(terms):
+        if (every_name or name in rare) and \
+                not any(in_family(name, retriever.lexicon.stem_set(h.fact.evidence)) for h in hits):
+            return name
+    return ""
+

@@ -57,6 +57,7 @@ from bot.answer_gates import (
     speaker_surname,
     speaks,
     states_all,
+    unnamed,
 )
 from bot.answer_types import (
     PLACE_NOUNS,
@@ -78,7 +79,7 @@ from bot.doers import reactor
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import looks_forward, speaks_of_plans
-from bot.vocabulary import QuestionProfile, asks_to_confirm, in_family
+from bot.vocabulary import QuestionProfile, asks_to_confirm
 from bot.who_facts import (
     TALKS_WITH,
     deed_unknown,
@@ -244,7 +245,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     if not hits:
         reason = f"no fact states a {kind}" if kind else ("no fact names anyone new" if who else "no facts")
         return Evidence("after" if profile.after else "decline", profile, reason=reason)
-    if profile.english and (missing := _unnamed(retriever, question, terms, hits, every_name=topics)):
+    if profile.english and (missing := unnamed(retriever, question, terms, hits, every_name=topics)):
         # "what did the king and olaf lind discuss?": the only sentences naming Lind say what was planned
         return Evidence("after" if profile.after else "decline", profile, hits, reason=f"no fact names {missing}")
     judged = typed or hits  # a typed question is answered by a sentence that holds the type, or not at all
@@ -382,19 +383,6 @@ def _typed_terms(retriever: Retriever, kind: AnswerType, question: str, known: l
             rest = set(retriever.terms(asked_words(kind, question)))
             return [t for t in known if t in rest and t not in event], missing
     return asked, []
-
-
-def _unnamed(retriever: Retriever, question: str, terms: list[str], hits: list[Hit], every_name: bool = False) -> str:
-    """A name the question asks about that none of the candidate facts states ("" if none). Only names
-    no everyday-English dictionary holds ("shinzo", "peskov") count: "the germans" may be answered
-    by a sentence about Berlin, "theresa may" by one about "May"; but what someone discussed
-    (`every_name`: "what did the king and Abe discuss?") is told only by a sentence naming them."""
-    rare = retriever.vocabulary.rare_stems(question)
-    for name in retriever.vocabulary.names_in(terms):
-        if (every_name or name in rare) and \
-                not any(in_family(name, retriever.lexicon.stem_set(h.fact.evidence)) for h in hits):
-            return name
-    return ""
 
 
 def _after_event(knowledge: Knowledge, hit: Hit) -> bool:
