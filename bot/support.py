@@ -136,9 +136,10 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     sentence = brief.spelt_out(sentence)  # "the EU" is "the European Union" of the facts
     facts = brief.cited(cited)
     weights = brief.word_weights()
+    alone = {f.id: _measure(sentence, [f.evidence], weights) for f in facts}  # each cited fact, read alone
     # "[1][2][3][4][5]": words pooled from many facts prove nothing; the best one or two of them count
     groups = _groups(facts) if len(facts) > MAX_JOINT_FACTS else [tuple(facts)]
-    score, facts = max(((_pooled_score(sentence, list(g), weights) if _leads(sentence, g, weights) else 0.0, list(g))
+    score, facts = max(((_pooled_score(sentence, list(g), weights) if _leads(g, alone) else 0.0, list(g))
                         for g in groups), key=lambda scored: scored[0])
     ids = tuple(f.id for f in facts)
     measured: _Measured | None = None  # the whole brief against the sentence: read once, when needed
@@ -148,7 +149,7 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
             score = 0.0
     if facts and score >= threshold:
         shown = _contributing(sentence, facts, weights) or ids
-        if _shown_hold(sentence, brief.cited(list(shown)), weights):
+        if _shown_hold(sentence, brief.cited(list(shown)), alone, weights.lexicon):
             return Verdict(score, shown)
         score = 0.0
     best = _best_support(sentence, brief, threshold, measured or _measure_brief(sentence, brief))
@@ -157,25 +158,27 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     return Verdict(score, ids)
 
 
-def _leads(sentence: str, group: tuple[BriefFact, ...], weights: WordWeights) -> bool:
-    """A pair of facts supports a sentence only when one of them states much of it alone: two facts
-    each stating a few of its words ("Holt" and "believes" of one, "tariffs" and "lifted" of another)
-    make a collage, not a statement ("Holt believed the tariffs would be lifted")."""
-    return len(group) < 2 or max(_measure(sentence, [f.evidence], weights)[0] for f in group) >= PAIR_LEAD
+def _leads(group: tuple[BriefFact, ...], alone: dict[str, tuple[float, bool, bool]]) -> bool:
+    """A pair of facts supports a sentence only when one of them states much of it alone (`alone`: each
+    fact measured against it): two facts each stating a few of its words ("Holt" and "believes" of one,
+    "tariffs" and "lifted" of another) make a collage, not a statement ("Holt believed the tariffs
+    would be lifted")."""
+    return len(group) < 2 or max(alone[f.id][0] for f in group) >= PAIR_LEAD
 
 
-def _shown_hold(sentence: str, shown: list[BriefFact], weights: WordWeights) -> bool:
+def _shown_hold(sentence: str, shown: list[BriefFact], alone: dict[str, tuple[float, bool, bool]],
+                lexicon: Lexicon) -> bool:
     """What the facts shown with a sentence must hold, each read alone, beyond covering it together:
     the one stating most of it states its numbers and speaks of the plan it tells (another's "agreed
     to meet" or "I hope" does not lend it to "they have never met"), and none says the opposite (a
     headline's "to talk" does not lend "discussed" to "sanctions were not among the topics
     discussed"; a negated sentence is left to the negation check: it clashes with every plain fact
-    of its kind)."""
-    alone = [(_measure(sentence, [f.evidence], weights), f.evidence) for f in shown]
-    main = max(alone, key=lambda m: m[0][0])[1]
-    if plan_from_fact(sentence, main, weights.lexicon) or numbers(sentence) - numbers(main):
+    of its kind). `alone`: each cited fact measured against the sentence, as `check` read them."""
+    measured = [(alone[f.id], f.evidence) for f in shown]
+    main = max(measured, key=lambda m: m[0][0])[1]
+    if plan_from_fact(sentence, main, lexicon) or numbers(sentence) - numbers(main):
         return False
-    return len(alone) < 2 or has_negation(sentence) or not any(contra for (_, _, contra), _ in alone)
+    return len(measured) < 2 or has_negation(sentence) or not any(contra for (_, _, contra), _ in measured)
 
 
 # each fact of the brief alone against a sentence: (coverage, lacking, contradicting), fact
