@@ -231,12 +231,13 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
             hits = with_deed_hits(retriever, question, hits, vector, talks_with, CANDIDATES)
         if talks_with and not unstated:
             partners = {h.fact.id for h in hits if talked_with(retriever, h, asked)}
-        named = [] if unstated else [h for h in hits
-                                     if hit_names_doer(retriever, h, asked, anchors, h.fact.id in partners)]
+        def naming(beside: frozenset[str]) -> list[Hit]:
+            return [h for h in hits if hit_names_doer(retriever, h, asked, beside, h.fact.id in partners)]
+        named = [] if unstated else naming(anchors)
         if not named and not unstated and not reports_only and only_times(retriever, anchors):
             # "who else was he calling that weekend?": no fact says "weekend" beside a new name ("did he
             # call …?" keeps its plans for the second pass, `gather`)
-            named = [h for h in hits if hit_names_doer(retriever, h, asked, frozenset(), h.fact.id in partners)]
+            named = naming(frozenset())
         # whom he talked with: the sentences naming someone beside the conversation first
         named.sort(key=lambda h: h.fact.id not in partners)
         hits = [*named, *(h for h in hits if h not in named)] if named else []
