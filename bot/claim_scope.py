@@ -83,6 +83,32 @@ def condition_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
     return False
 
 
+# a sentence that keeps a supposition of its own ("he would lift them if …", "in exchange for …")
+_SUPPOSING = re.compile(r"\b(?:if|whether|unless|provided|would|could|might|wouldn[’']t|exchange|return)\b",
+                        re.IGNORECASE)
+# "if …" to its clause's end; after a verb of asking or knowing it is "whether" (`_ASKING_IF`)
+_IF_CLAUSE = re.compile(r"\bif\b[^,;:.!?“”\"]*", re.IGNORECASE)
+_ASKING_IF = re.compile(r"\b(?:ask\w*|wonder\w*|know\w*|see|saw|unclear|sure|check\w*|whether)\W+(?:\w+\W+){0,2}$|"
+                        r"\b(?:only|even)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+
+
+def without_suppositions(sentence: str, text: str) -> str:
+    """The text without what it only supposes ("If we can have a great relationship with Russia, I'm all
+    for that"; "he would consider lifting them if Moscow cooperates"), unless the sentence keeps a
+    supposition itself: "he can have a great relationship with Russia" is not stated by the "if"
+    clause. "Asked if the port would come up" asks; its words stay (a topic, not a claim); so do those of
+    "only if" (a requirement: "eased only if Moscow complies" is "Moscow must comply") and "even if"."""
+    if _SUPPOSING.search(sentence):
+        return text
+    out, start = [], 0
+    for match in _IF_CLAUSE.finditer(text):
+        if _ASKING_IF.search(text[:match.start()]):
+            continue
+        out.append(text[start:match.start()])
+        start = match.end()
+    return "".join([*out, text[start:]])
+
+
 def _is_hedge(word: str) -> bool:
     return word in HEDGES
 

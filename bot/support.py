@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from bot.answer import Supported
 from bot.attribution import DISCOURSE, attributed_apart, names, speaker_made_doer
 from bot.brief import Brief, BriefFact
-from bot.claim_scope import HEDGED, condition_lost, hedge_lost, limits_more, opposite_stated
+from bot.claim_scope import HEDGED, condition_lost, hedge_lost, limits_more, opposite_stated, without_suppositions
 from bot.tense import day_of_saying_moved, plan_from_fact, superlative_unbound, without_plans
 from bot.text import (
     GENERAL,
@@ -75,7 +75,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         return 1.0, False, False
     if not texts:
         return 0.0, False, False
-    texts = [without_plans(sentence, t) for t in texts]
+    texts = [without_suppositions(sentence, without_plans(sentence, t)) for t in texts]
     joined = " ".join(texts)
     have = lexicon.stem_set(joined)
     weight = weights or (lambda w: 1.0)
@@ -175,6 +175,8 @@ def _shown_hold(sentence: str, shown: list[BriefFact], alone: dict[str, tuple[fl
     discussed"; a negated sentence is left to the negation check: it clashes with every plain fact
     of its kind). `alone`: each cited fact measured against the sentence, as `check` read them."""
     measured = [(alone[f.id], f.evidence) for f in shown]
+    if len(shown) == 1 and _negation_clash(sentence, [shown[0].evidence], set(lexicon.key_stems(sentence)), lexicon):
+        return False  # a fact that lent no words ("the topics that were discussed") lifts no negation
     main = max(measured, key=lambda m: m[0][0])[1]
     if plan_from_fact(sentence, main, lexicon) or numbers(sentence) - numbers(main):
         return False

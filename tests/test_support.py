@@ -575,6 +575,34 @@ def test_a_condition_that_bounds_the_words_must_be_kept(knowledge, fact_id) -> N
     assert support_score("The board can close the port.", ["The board can close the port without a vote."]) > 0.9
 
 
+def test_what_a_fact_only_supposes_is_not_stated(knowledge, fact_id) -> None:
+    """The 1.5B model (logged, kept until now): "Trump said that he can have a great relationship with
+    Russia and China …" from "If we can have a great relationship with Russia and with China …, I'm all
+    for that": an "if" clause told as a claim. A sentence keeping the supposition is still supported;
+    so is what an "asked if" clause asks about, and the requirement of an "only if"."""
+    great = [fact_id("If we can have a great relationship")]
+    claimed = "Trump said that he can have a great relationship with Russia and China and with all countries."
+    assert check(claimed, great, knowledge.brief, THRESHOLD).score < THRESHOLD
+    kept = "Trump said that if they can have a great relationship with Russia and with China, he is all for that."
+    assert check(kept, great, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    # invented, general English
+    assert support_score("The mayor can reopen the port.", ["If the mayor can reopen the port, we will trade."]) < 0.5
+    assert support_score("The mayor would trade if the port reopens.",
+                         ["The mayor said he would trade if the port reopens."]) > 0.9
+    assert support_score("Reporters asked about the port.", ["Reporters asked if the port would come up."]) > 0.9
+    assert support_score("Critics say the mayor must reopen the port first.",
+                         ["Critics argue the tolls should only be cut if the mayor reopens the port first."]) > 0.6
+
+
+def test_a_fact_that_lends_no_words_lifts_no_negation(knowledge, fact_id) -> None:
+    """"Yes, the conversation actually discussed sanctions." (the 1.5B model, logged): the fact stating it
+    says sanctions were not among the topics discussed; another cited fact's "the topics that were
+    discussed" lent the check a plain "discussed" but no word of the sentence, and is not shown."""
+    cited = [fact_id("sanctions were not among the topics"), fact_id("no immediate word from the White House")]
+    assert check("Yes, the conversation actually discussed sanctions.", cited, knowledge.brief, THRESHOLD).score \
+        < THRESHOLD
+
+
 def test_two_facts_each_stating_a_little_make_no_statement(knowledge, fact_id) -> None:
     """The 1.5B model (logged): "Yes, Putin personally believed that sanctions would be lifted.", from
     Putin's "Mr Trump … said he believes …" (Putin, believes) and "A softening or removal of
