@@ -107,6 +107,25 @@ def _said_apart(text: str) -> tuple[str, str]:
     return split[1], split[0]
 
 
+# "…, but Holt said on Friday that …": a speaker who takes the word after another's clause (not after a
+# comma: "In an interview on Friday, Holt said …" is one clause, its occasion first)
+_TURN = re.compile(r"(?:\bbut|\bwhile|\bwhereas|;)\s+(?P<who>(?:[\w’'.-]+\s+){1,4}?)" + SAYING.pattern[2:],
+                   re.IGNORECASE)
+
+
+def _own_words(text: str, who: set[str], lexicon: Lexicon) -> str:
+    """What the fact has `who` say: where they take the word after another clause ("Berg tweeted that the
+    port had closed, but Holt said on Friday that it was too early"), from there on; else the whole fact.
+    The words of the clause before are someone else's: "Holt said the port had closed" misquotes it."""
+    for match in _TURN.finditer(text):
+        after = text[match.end():]
+        if len(after.split()) <= TRAILING_WORDS and not _SAID_FOLLOWS.search(after):
+            continue  # "the port will open, Holt said.": the words before are Holt's
+        if who <= lexicon.stem_set(match.group("who")):
+            return text[match.start("who"):]
+    return text
+
+
 def attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,
                       weights: WordWeights | None = None) -> bool:
     """The sentence reports speech, and no fact it rests on names who spoke (and to whom, where, when)
@@ -132,7 +151,11 @@ def attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,
         if weights is None:
             return 1.0
         return sum(weights(w) for w in what if in_family(w, have)) / sum(weights(w) for w in what)
+    def own_share(have: frozenset[str]) -> float:  # of the words said, those in the speaker's own clause
+        weight = weights or (lambda w: 1.0)
+        return sum(weight(w) for w in what if in_family(w, have)) / sum(weight(w) for w in what)
     return not any(all(in_family(w, have) for w in who) and says(have) >= max(says(o) for o in stated)
                    and share(have) >= SAID_SHARE
+                   and own_share(lexicon.stem_set(_own_words(f.text, who, lexicon))) >= SAID_SHARE
                    and (not together or _SPEAKERS_TOGETHER.search(f.text) or _TWO_NAMES.search(f.text))
                    for f, have in zip(facts, stated, strict=True))

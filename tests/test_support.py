@@ -594,6 +594,21 @@ def test_what_a_fact_only_supposes_is_not_stated(knowledge, fact_id) -> None:
                          ["Critics argue the tolls should only be cut if the mayor reopens the port first."]) > 0.6
 
 
+def test_words_said_before_another_speaker_takes_the_word_are_not_theirs(knowledge, fact_id) -> None:
+    """"Yes, Trump said he had an executive order ready to lift sanctions against Russia." (the 1.5B
+    model, logged, kept until now): the fact has a researcher tweet that the administration "has an
+    executive order ready", "but Trump said on Friday that it is 'very early …'". What follows "but
+    Trump said" is Trump's; the words before it are the researcher's."""
+    order = [fact_id("has an executive order ready")]
+    swapped = "Yes, Trump said he had an executive order ready to lift sanctions against Russia."
+    assert check(swapped, order, knowledge.brief, THRESHOLD).score < THRESHOLD
+    tweeted = "The Atlantic Council researcher, Fabrice Pothier, tweeted that the Trump administration has an " \
+              "executive order ready to lift sanctions on Russia."
+    assert check(tweeted, order, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    early = "Trump said on Friday that it is very early to be talking about that."
+    assert check(early, order, knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
 def test_a_fact_that_lends_no_words_lifts_no_negation(knowledge, fact_id) -> None:
     """"Yes, the conversation actually discussed sanctions." (the 1.5B model, logged): the fact stating it
     says sanctions were not among the topics discussed; another cited fact's "the topics that were
