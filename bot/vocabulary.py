@@ -64,7 +64,9 @@ _SUFFIXES = ("ist", "ic", "ian", "ean", "ism", "ese", "ish", "ion", "an", "n", "
 _MIN_BASE = 4
 TYPO_MIN_LENGTH = 6  # a word this long, one edit from a word of the articles, is read as that word
 NAME_TYPO_MIN = 5  # a name of the articles this long is recognised one edit away ("Bergen" for "Berge")
-_CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on\s+(?=\w+\s+to\b))", re.IGNORECASE)
+# "called for talks", "called on congress to act": a demand ("calling on saturday to congratulate him" is a call)
+_CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?=\w+\s+to\b))",
+                       re.IGNORECASE)
 _IN_IT_FOR = re.compile(r"\bin\s+it\s+for\b", re.IGNORECASE)
 # "the tariffs were put in place / put on the port": imposed
 _PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))", re.IGNORECASE)
@@ -282,7 +284,7 @@ class Vocabulary:
         names: list[str] = []
         english = _is_english(question, self)
         asked = without_stated_amounts(question)  # "was it a 5 min call?": the 5 is a guess
-        asked = _CALL_FOR.sub("urged", asked)  # "he called for talks" is no phone call
+        asked = _CALL_FOR.sub("urged ", asked)  # "he called for talks" is no phone call
         asked = _IN_IT_FOR.sub("gain for", asked)  # "what's in it for him?" asks what he gains
         asked = _PUT_ON.sub("imposed", asked)  # "why were tariffs put on the port?": imposed
         asked = _DROP.sub("lift", asked)  # "could he just drop the tariffs?": lift them

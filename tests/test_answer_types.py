@@ -461,6 +461,11 @@ def test_calling_for_something_is_no_phone_call(knowledge) -> None:
     assert "convers" in profile("did he call putin on saturday?").focus
     assert "convers" not in profile("is it true he called for safe zones?").focus
     assert "convers" not in profile("they called on congress to act").focus
+    demand = profile("they called on congress to act")
+    assert "congress" in demand.focus and not demand.unknown_names  # was read as one word, "urgedcongress"
+    # a day after "calling on" is when the call was: "urgedsaturday" was taken for a name and declined
+    on_day = profile("so putin was calling on saturday to congratulate trump on winning the election right?")
+    assert not on_day.unknown_names and "convers" in on_day.focus
 
 
 @pytest.mark.parametrize("question", ["whats in it for putin tho", "so whats in it for putin, why does he even care",
