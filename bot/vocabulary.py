@@ -65,8 +65,8 @@ _MIN_BASE = 4
 TYPO_MIN_LENGTH = 6  # a word this long, one edit from a word of the articles, is read as that word
 NAME_TYPO_MIN = 5  # a name of the articles this long is recognised one edit away ("Bergen" for "Berge")
 # "called for talks", "called on congress to act": a demand ("calling on saturday to congratulate him" is a call)
-_CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?=\w+\s+to\b))",
-                       re.IGNORECASE)
+_CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+                       r"(?=\w+\s+to\b))", re.IGNORECASE)
 _IN_IT_FOR = re.compile(r"\bin\s+it\s+for\b", re.IGNORECASE)
 # "the tariffs were put in place / put on the port": imposed
 _PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))", re.IGNORECASE)
