@@ -377,6 +377,10 @@ def _is_english(question: str, vocabulary: Vocabulary) -> bool:
     when they are not, a language model reads the question as English ("Explain how bitcoin mining
     works.": bot.language)."""
     folded = [w for w in words(question) if not w.isdigit()]
+    # names are every language's words ("A Theresa May apoia … a Rússia?"): the rest tells the language
+    capitalised = {fold(t) for i, t in enumerate(_tokens(question)) if i and t[:1].isupper() and not t.isupper()}
+    worded = [w for w in folded if w not in capitalised]
+    folded = worded or folded
     if not folded:
         return True
     english = sum(w in ENGLISH_HINTS or any(vocabulary.knows(s) for s in vocabulary.lexicon.key_stems(w))

@@ -111,6 +111,21 @@ def test_a_question_in_another_language_is_still_foreign(knowledge) -> None:
         assert not knowledge.retriever.profile(question).english, question
 
 
+async def test_names_do_not_make_a_question_english(settings) -> None:
+    """"A Theresa May quer manter …": half its words were English function words or names of the
+    articles ("a", "as", "Theresa", "May", "Rússia"), so it was read as English, and its Portuguese
+    words were taken for names the articles never mention: declined. Names belong to every language;
+    the rest of the words tell which it is."""
+    service = Service.from_settings(settings)
+    for question in ("A Theresa May quer manter as sanções contra a Rússia?",
+                     "O Dmitry Peskov anunciou a conversa na sexta?"):
+        profile = service.knowledge.retriever.profile(question)
+        assert not profile.english and not profile.unknown_names, question
+        answer = await service.ask(question)
+        assert answer.status == "answered", answer.text
+    assert service.knowledge.retriever.profile("What did Theresa May say about Russia?").english
+
+
 def test_without_the_language_model_the_words_decide(knowledge, monkeypatch) -> None:
     from bot import language
 
