@@ -42,6 +42,18 @@ def is_rare(word: str) -> bool:
     return w not in _checker()
 
 
+COMMON_COUNT = 10_000  # a word this frequent in the list is everyday English ("actually": 531,218; "mantis": 922)
+
+
+def common_correction(word: str) -> str:
+    """The everyday word one edit away that a misspelling most likely means ("actualy" → "actually"),
+    or "" when the closest are rare words ("mattis" → "mantis", 922; "jinping" → "jinxing"): then the
+    word is more likely a name."""
+    checker = _checker()
+    ranked = sorted(((checker.word_frequency[c], c) for c in corrections(word)), reverse=True)
+    return ranked[0][1] if ranked and ranked[0][0] >= COMMON_COUNT else ""
+
+
 def corrections(word: str) -> set[str]:
     """Spellings one edit away that the dictionary knows ("sanctons" → "sanctions")."""
     return set(_checker().candidates(word.lower()) or ()) - {word.lower()}

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from bot import language
 from bot.after_cues import after_what, points_past, within_what
 from bot.answer_types import without_stated_amounts
-from bot.english import corrections, is_rare
+from bot.english import common_correction, corrections, is_rare
 from bot.name_learning import acronyms, given_names, name_pairs, proper_stems, stem_pairs
 from bot.phrases import plain_phrases
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
@@ -313,7 +313,10 @@ class Vocabulary:
                         content = [s for s in self.lexicon.key_stems(spelt) if s not in self.frame]
                     else:
                         content = self._typo_fix(token) or self._name_fix(token)
-                        if not content:
+                        if not content and len(token) >= TYPO_MIN_LENGTH and (common := common_correction(token)):
+                            # "actualy" is a typo of an everyday word, not a name ("nord" has many neighbours)
+                            content = [s for s in self.lexicon.key_stems(common) if s not in self.frame]
+                        elif not content:
                             names.append(token)
             focus.extend(s for s in content if s not in focus)
         names += [n for n in sorted(numbers(asked) - self.numbers) if len(n) < 6 and n not in names]

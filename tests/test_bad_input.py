@@ -111,6 +111,21 @@ def test_a_question_in_another_language_is_still_foreign(knowledge) -> None:
         assert not knowledge.retriever.profile(question).english, question
 
 
+async def test_a_misspelt_everyday_word_is_no_unknown_name(settings) -> None:
+    """"wat does that bill … actualy do": "actualy" is in no dictionary and no article, so it was taken
+    for a name the articles never mention and the question declined. One edit from a common word
+    ("actually", 531,218 in the word list) it is a typo; a name whose neighbours are rare words
+    ("mattis": "mantis", 922) is still a name."""
+    service = Service.from_settings(settings)
+    profile = service.knowledge.retriever.profile
+    assert not profile("what does the bill those senators proposed actualy do?").unknown_names
+    assert not profile("did they definately talk about syria?").unknown_names
+    assert profile("did they talk about mattis?").unknown_names == ("mattis",)
+    answer = await service.ask("what does the bill those senators proposed actualy do?")
+    assert answer.status == "answered", answer.text
+    assert (await service.ask("did trump and putin talk about mattis?")).status == "refused"
+
+
 async def test_names_do_not_make_a_question_english(settings) -> None:
     """"A Theresa May quer manter …": half its words were English function words or names of the
     articles ("a", "as", "Theresa", "May", "Rússia"), so it was read as English, and its Portuguese
