@@ -38,6 +38,7 @@ from bot.word_weights import WordWeights
 
 log = logging.getLogger(__name__)
 
+_SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than)\s+[^,;.!?]*", re.IGNORECASE)
 LEAD_IN = re.compile(r"^[^.!?]{0,80}:$")  # "According to the articles:" needs no citation
 REPAIR_CANDIDATES = 6
 REPAIR_MARGIN = 0.15
@@ -70,7 +71,8 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
     something else (no other fact mends that)."""
     lexicon = weights.lexicon if weights else GENERAL
     discourse = lexicon.stem_set(DISCOURSE)
-    wanted = [w for w in dict.fromkeys(lexicon.key_stems(sentence)) if w not in discourse]
+    # "… other leaders besides Putin": what the sentence sets aside is not what it claims
+    wanted = [w for w in dict.fromkeys(lexicon.key_stems(_SET_ASIDE.sub(" ", sentence))) if w not in discourse]
     if not wanted:
         return 1.0, False, False
     if not texts:
