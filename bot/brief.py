@@ -59,6 +59,7 @@ class BriefFact:
     context: str  # the full article sentence(s) around the text: who said it, about what
     quotes: tuple[tuple[str, str], ...] = ()  # (source, that source's own verbatim sentence)
     notes: str = ""  # who the people it names are, in the articles' words (bot.aliases): for the support check
+    gap: bool = False  # its claim was lost in the scrape ("The board has been \xa0about …"): the next sentence says it
 
     @property
     def evidence(self) -> str:
@@ -243,11 +244,21 @@ def _context(corpus: Corpus | None, fact: Fact) -> str:
     return " ".join(dict.fromkeys(parts)) or fact.text
 
 
+# a space, then a no-break space, inside a sentence marks an element the scraper dropped; after a copula
+# it was what the sentence says ("The board has been \xa0about the plan for a new port"), and the next
+# sentence says it ("The chair said it has no illusions"). (", \xa0in a post on Thursday that …" lost a
+# verb of saying: the claim is still there.)
+_LOST_PREDICATE = re.compile(r"\b(?:is|are|was|were|be|been|being|become|became|seems?|remains?) \u00a0(?=\w)",
+                             re.IGNORECASE)
+
+
 def _brief_fact(fid: str, fact: Fact, corpus: Corpus | None) -> BriefFact:
     quotes = tuple((src, fact.quotes.get(src, fact.text)) for src in fact.sources)
     context = _context(corpus, fact)
     notes = corpus.aliases.notes(context) if corpus is not None else ""
-    return BriefFact(fid, fact.text, tuple(fact.sources), tuple(fact.occurrences), context, quotes, notes)
+    gap = corpus is not None and any(_LOST_PREDICATE.search(corpus.source(o.source).raw[o.start:o.end])
+                                     for o in fact.occurrences)
+    return BriefFact(fid, fact.text, tuple(fact.sources), tuple(fact.occurrences), context, quotes, notes, gap)
 
 
 def _render(

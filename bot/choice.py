@@ -80,7 +80,9 @@ def with_following(retriever: Retriever, chosen: list[Hit], vector: np.ndarray, 
     said = retriever.lexicon.stem_set(" ".join(h.fact.text for h in chosen))
     adds = [t for t in terms if t not in retriever.vocabulary.event_stems and not in_family(t, said)
             and retriever.coverage_by([t], [following.id]) > 0]  # "expecting …?": "no naive expectations"
-    close = dense >= best.dense - NEIGHBOUR_SPREAD or bool(adds) or _replies(retriever, following, reacting)
+    # a fact whose claim the scrape lost ("The board has been  about the plan") leans on the next sentence
+    close = dense >= best.dense - NEIGHBOUR_SPREAD or bool(adds) or _replies(retriever, following, reacting) \
+        or best.fact.gap
     if not close:
         return chosen
     hit = Hit(following, dense, retriever.coverage_by(terms, [following.id]))

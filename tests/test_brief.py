@@ -238,3 +238,21 @@ def test_unknown_source_is_a_clear_key_error(brief) -> None:
     assert brief.source("003_b5b084b637f8fbb2.txt").outlet
     with pytest.raises(KeyError, match=r"999_missing\.txt"):
         brief.source("999_missing.txt")
+
+
+def test_a_sentence_whose_claim_the_scrape_lost_is_marked(brief) -> None:
+    """"Russia has been \xa0about the prospects for a potential reset": a space, then a no-break space,
+    after "been" is where the scraper dropped the word that was the claim. The fact is marked so an
+    answer quoting it goes on with the next sentence, which says it ("no naive expectations"). A
+    lost verb of saying (", \xa0in a Twitter post that …") leaves the claim: not marked."""
+    gaps = [f for f in brief.all_facts if f.gap]
+    assert [f.text[:40] for f in gaps] == ["Russia has been about the prospects for "]
+    assert not any(f.gap for f in brief.all_facts if "Twitter post" in f.text)
+
+
+async def test_an_answer_quoting_a_sentence_missing_its_claim_goes_on_to_the_next(settings) -> None:
+    from bot.service import Service
+
+    answer = await Service.from_settings(settings).ask("was russia excited about a reset with the new administration?")
+    assert answer.status == "answered", answer.text
+    assert "naive expectations" in answer.text
