@@ -71,7 +71,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
     something else (no other fact mends that)."""
     lexicon = weights.lexicon if weights else GENERAL
     discourse = lexicon.stem_set(DISCOURSE)
-    # "… other leaders besides Putin": what the sentence sets aside is not what it claims
+    # "… other ministers besides Holt": what the sentence sets aside is not what it claims
     wanted = [w for w in dict.fromkeys(lexicon.key_stems(_SET_ASIDE.sub(" ", sentence))) if w not in discourse]
     if not wanted:
         return 1.0, False, False
