@@ -73,13 +73,14 @@ from bot.answer_types import (
     raised_by,
     set_aside,
 )
+from bot.chat_reading import asks_to_confirm
 from bot.choice import choose, with_denial, with_following, with_quotes_finished
 from bot.dates import asks_past
 from bot.doers import reactor
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import looks_forward, speaks_of_plans
-from bot.vocabulary import QuestionProfile, asks_to_confirm
+from bot.vocabulary import QuestionProfile
 from bot.who_facts import (
     TALKS_WITH,
     deed_unknown,

@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 
 from bot import language
 from bot.after_cues import after_what, points_past, within_what
-from bot.answer_types import without_stated_amounts
+from bot.chat_reading import read_chat, with_g
 from bot.english import common_correction, corrections, is_rare
 from bot.name_learning import acronyms, given_names, name_pairs, proper_stems, stem_pairs
-from bot.phrases import plain_phrases
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
 
 # Words that frame a question rather than say what it is about.
@@ -64,39 +63,6 @@ _SUFFIXES = ("ist", "ic", "ian", "ean", "ism", "ese", "ish", "ion", "an", "n", "
 _MIN_BASE = 4
 TYPO_MIN_LENGTH = 6  # a word this long, one edit from a word of the articles, is read as that word
 NAME_TYPO_MIN = 5  # a name of the articles this long is recognised one edit away ("Bergen" for "Berge")
-# "called for talks", "called on congress to act": a demand ("calling on saturday to congratulate him" is a call)
-_CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
-                       r"(?=\w+\s+to\b))", re.IGNORECASE)
-_IN_IT_FOR = re.compile(r"\bin\s+it\s+for\b", re.IGNORECASE)
-# "the tariffs were put in place / put on the port": imposed
-_PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))", re.IGNORECASE)
-# "drop / scrap / ditch the tariffs": lift them. Read so in questions only: a model's sentence saying it
-# is still checked word for word ("he is about to scrap them" is no report that he might lift them)
-_DROP = re.compile(r"\b(?:drop|drops|dropp(?:ed|ing)|scrap|scraps|scrapp(?:ed|ing)|ditch|ditch(?:es|ed|ing))"
-                   r"(?=\s+(?:the|those|these|its|his|her|their|all|any|some|that|this|them|it)\b)", re.IGNORECASE)
-# "so they met in May, right?", "…, is that true?": a tag asking for confirmation, not a word of the question
-_TAG = re.compile(r"(?:[,\s]+(?:right|correct|true|huh|or\s+(?:not|nah|no)|(?:is\s+)?(?:that|thats|that's|that’s)\s+"
-                  r"(?:right|true|correct)))+\s*[?!.]*\s*$", re.IGNORECASE)
-
-
-def asks_to_confirm(question: str) -> bool:
-    """"So they met in May, right?": the question states a claim and asks whether it holds."""
-    return bool(_TAG.search(question))
-
-
-# "bringin", "sayin": chat drops the g (`_with_g` decides: "martin" stays a name)
-_DROPPED_G = re.compile(r"\b[a-z]{2,}in\b")
-# "what's the deal with the tariffs?", "what's up with the port?": chat for "what about"
-_WHATS_UP = re.compile(r"\b(?:what|wat|wut)(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+deal|up)\s+(?:with|w/?|about)\b",
-                       re.IGNORECASE)
-# "give his take on it", "what's her take on …": an opinion, not taking anything
-_TAKE_ON = re.compile(r"\b(?:(?:give|gave|giving|gives|get|got)\s+)?(?:his|her|their|its|your|the|a|\w+(?:'s|’s|s))"
-                      r"\s+take\s+on\b", re.IGNORECASE)
-# a clipped day after a word that points at a day ("that sat", "on fri"): "sat in the room" is no day
-_DAY_CLIPPED = re.compile(r"\b(that|this|on|last|next|same|by|till|until|since|before|after|from)\s+"
-                          r"(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b", re.IGNORECASE)
-_DAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
-         "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday"}
 ENGLISH_HINTS = STOP_WORDS | {"tell", "me", "talk", "call", "did", "does", "the"}
 
 
@@ -283,17 +249,7 @@ class Vocabulary:
         focus: list[str] = []
         names: list[str] = []
         english = _is_english(question, self)
-        asked = without_stated_amounts(question)  # "was it a 5 min call?": the 5 is a guess
-        asked = _CALL_FOR.sub("urged ", asked)  # "he called for talks" is no phone call
-        asked = _IN_IT_FOR.sub("gain for", asked)  # "what's in it for him?" asks what he gains
-        asked = _PUT_ON.sub("imposed", asked)  # "why were tariffs put on the port?": imposed
-        asked = _DROP.sub("lift", asked)  # "could he just drop the tariffs?": lift them
-        asked = _TAKE_ON.sub("say about", asked)  # "his take on the call" is what he said of it
-        asked = _TAG.sub("?", asked)  # "…, right?": a request to confirm
-        asked = _WHATS_UP.sub("what about", asked)  # "what's the deal with the tariffs?" asks of no deal
-        asked = _DROPPED_G.sub(_g_restored, asked)  # "kept bringin up"
-        asked = plain_phrases(asked)  # "kept bringing it up", "face to face": word by word, "keep", "face"
-        asked = _DAY_CLIPPED.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", asked)
+        asked = read_chat(question)  # "his take on it", "drop the tariffs", "that sat": what they ask
         tokens = _tokens(asked)
         for i, token in enumerate(tokens):
             expanded = self.expand(token)
@@ -309,7 +265,7 @@ class Vocabulary:
                     if not content:
                         names.append(token)
                 elif is_rare(token) and not is_clipping(token):  # lowercase names ("erdogan"), typos ("sanctons")
-                    if spelt := _with_g(token):  # "sayin", "talkin": chat drops the g
+                    if spelt := with_g(token):  # "sayin", "talkin": chat drops the g
                         content = [s for s in self.lexicon.key_stems(spelt) if s not in self.frame]
                     else:
                         content = self._typo_fix(token) or self._name_fix(token)
@@ -346,19 +302,6 @@ def related(a: str, b: str) -> bool:
 def in_family(word: str, words: AbstractSet[str]) -> bool:
     """`word`, or a word of its family, is among `words`."""
     return word in words or any(related(word, w) for w in words)
-
-
-def _g_restored(match: re.Match[str]) -> str:
-    """"bringin" → "bringing"; a word the dictionary holds ("thin", "within") is left as written, as
-    the profile's own reading of a rare token does."""
-    word = match.group(0)
-    return (_with_g(word) or word) if is_rare(word) else word
-
-
-def _with_g(token: str) -> str:
-    """"sayin" → "saying" when that is an everyday word; "" otherwise."""
-    word = fold(token)
-    return word + "g" if len(word) >= 4 and word.endswith("in") and not is_rare(word + "g") else ""
 
 
 def _edits(word: str) -> set[str]:

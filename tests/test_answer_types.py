@@ -455,6 +455,16 @@ async def test_a_guessed_length_is_answered_whatever_chat_words_surround_it(sett
     assert other.status == "refused", other.text
 
 
+async def test_someones_take_keeps_who_it_is(settings) -> None:
+    """"what's lavrov's take on the call?" was read as "what's say about the call": the name went with
+    "'s take on", and Peskov's words answered. Whose take it is stays in the question."""
+    service = Service.from_settings(settings)
+    assert "lavrov" in service.knowledge.retriever.profile("what's lavrov's take on the call?").focus
+    answer = await service.ask("what's lavrov's take on the call?")
+    assert answer.status == "answered", answer.text
+    assert "Lavrov" in answer.citations[0].quote, answer.text
+
+
 def test_calling_for_something_is_no_phone_call(knowledge) -> None:
     """The event's synonyms read "call" as the conversation; "called for safe zones" is a demand."""
     profile = knowledge.retriever.profile

@@ -1,0 +1,78 @@
+"""How a question typed in chat is read before its words are weighed (bot.vocabulary's profile): the
+idioms and shorthand of chat as what they ask. General English only; nothing here knows a story. Read
+so in questions only: a model's sentence is checked word for word (bot.support).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer_types import without_stated_amounts
+from bot.english import is_rare
+from bot.phrases import plain_phrases
+from bot.text import fold
+
+# "called for talks", "called on congress to act": a demand ("calling on saturday to congratulate him" is a call)
+_CALL_FOR = re.compile(r"\bcall(?:s|ed|ing)?\s+(?:for|on\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+                       r"(?=\w+\s+to\b))", re.IGNORECASE)
+_IN_IT_FOR = re.compile(r"\bin\s+it\s+for\b", re.IGNORECASE)
+# "the tariffs were put in place / put on the port": imposed
+_PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))", re.IGNORECASE)
+# "drop / scrap / ditch the tariffs": lift them. Read so in questions only: a model's sentence saying it
+# is still checked word for word ("he is about to scrap them" is no report that he might lift them)
+_DROP = re.compile(r"\b(?:drop|drops|dropp(?:ed|ing)|scrap|scraps|scrapp(?:ed|ing)|ditch|ditch(?:es|ed|ing))"
+                   r"(?=\s+(?:the|those|these|its|his|her|their|all|any|some|that|this|them|it)\b)", re.IGNORECASE)
+# "so they met in May, right?", "…, is that true?": a tag asking for confirmation, not a word of the question
+_TAG = re.compile(r"(?:[,\s]+(?:right|correct|true|huh|or\s+(?:not|nah|no)|(?:is\s+)?(?:that|thats|that's|that’s)\s+"
+                  r"(?:right|true|correct)))+\s*[?!.]*\s*$", re.IGNORECASE)
+
+
+def asks_to_confirm(question: str) -> bool:
+    """"So they met in May, right?": the question states a claim and asks whether it holds."""
+    return bool(_TAG.search(question))
+
+
+# "bringin", "sayin": chat drops the g (`_with_g` decides: "martin" stays a name)
+_DROPPED_G = re.compile(r"\b[a-z]{2,}in\b")
+# "what's the deal with the tariffs?", "what's up with the port?": chat for "what about"
+_WHATS_UP = re.compile(r"\b(?:what|wat|wut)(?:'s|’s|s|\s+is|\s+was)\s+(?:the\s+deal|up)\s+(?:with|w/?|about)\b",
+                       re.IGNORECASE)
+# "give his take on it", "what's her take on …": an opinion, not taking anything
+_TAKE_ON = re.compile(r"\b(?:(?:give|gave|giving|gives|get|got)\s+)?(?:his|her|their|its|your|the|a|"
+                      r"(?P<whose>\w+?)(?:'s|’s|s))\s+take\s+on\b", re.IGNORECASE)
+# a clipped day after a word that points at a day ("that sat", "on fri"): "sat in the room" is no day
+_DAY_CLIPPED = re.compile(r"\b(that|this|on|last|next|same|by|till|until|since|before|after|from)\s+"
+                          r"(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b", re.IGNORECASE)
+_DAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
+         "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday"}
+
+def read_chat(question: str) -> str:
+    """The question with chat read as what it asks: "was it a 5 min call?" guesses a length; "called for
+    talks" is a demand; "what's in it for him?" asks what he gains; "put on" is "imposed"; "drop the
+    tariffs" lifts them; "his take on the call" is what he said of it ("lavrov's take on it", what Lavrov
+    said); "…, right?" asks to confirm; "what's the deal with X?" asks about X; "bringin" is "bringing";
+    everyday phrases are their word (bot.phrases); "that sat" is that Saturday."""
+    asked = without_stated_amounts(question)
+    asked = _CALL_FOR.sub("urged ", asked)
+    asked = _IN_IT_FOR.sub("gain for", asked)
+    asked = _PUT_ON.sub("imposed", asked)
+    asked = _DROP.sub("lift", asked)
+    asked = _TAKE_ON.sub(lambda m: f"{m.group('whose')} say about" if m.group("whose") else "say about", asked)
+    asked = _TAG.sub("?", asked)
+    asked = _WHATS_UP.sub("what about", asked)
+    asked = _DROPPED_G.sub(_g_restored, asked)
+    asked = plain_phrases(asked)
+    return _DAY_CLIPPED.sub(lambda m: f"{m.group(1)} {_DAYS[m.group(2).lower()]}", asked)
+
+
+def _g_restored(match: re.Match[str]) -> str:
+    """"bringin" → "bringing"; a word the dictionary holds ("thin", "within") is left as written, as
+    the profile's own reading of a rare token does."""
+    word = match.group(0)
+    return (with_g(word) or word) if is_rare(word) else word
+
+
+def with_g(token: str) -> str:
+    """"sayin" → "saying" when that is an everyday word; "" otherwise."""
+    word = fold(token)
+    return word + "g" if len(word) >= 4 and word.endswith("in") and not is_rare(word + "g") else ""
