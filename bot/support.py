@@ -72,9 +72,13 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
     lexicon = weights.lexicon if weights else GENERAL
     discourse = lexicon.stem_set(DISCOURSE)
     # "… other ministers besides Holt": what the sentence sets aside is not what it claims
-    wanted = [w for w in dict.fromkeys(lexicon.key_stems(_SET_ASIDE.sub(" ", sentence))) if w not in discourse]
+    claim = _SET_ASIDE.sub(" ", sentence)
+    wanted = [w for w in dict.fromkeys(lexicon.key_stems(claim)) if w not in discourse]
     if not wanted:
         return 1.0, False, False
+    aside = " ".join(m.group(0) for m in _SET_ASIDE.finditer(sentence))
+    if aside and names(aside, lexicon) & names(f"- {claim}", lexicon):
+        return 0.0, False, True  # "Besides Berg, the mayor will phone Berg": it claims what it set aside
     if not texts:
         return 0.0, False, False
     texts = [without_suppositions(sentence, without_plans(sentence, t)) for t in texts]

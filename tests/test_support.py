@@ -619,6 +619,13 @@ def test_what_a_sentence_sets_aside_is_not_what_it_claims(knowledge, fact_id) ->
     # invented, general English
     assert support_score("The mayor phoned other ministers besides Holt.", ["The mayor phoned Holt."]) < THRESHOLD
     assert support_score("Besides Holt, the mayor phoned Berg.", ["The mayor phoned Berg, and later Holt."]) > 0.9
+    # "Besides Merkel, Trump will have a telephone conversation with … Angela Merkel on Saturday." (the 1.5B
+    # model, this round): a sentence claiming what it set aside says nothing
+    merkel = [fact_id("telephone conversation the same day with German")]
+    muddled = "Besides Merkel, Trump will have a telephone conversation with German Chancellor Angela Merkel " \
+              "on Saturday."
+    assert check(muddled, merkel, knowledge.brief, THRESHOLD).score < THRESHOLD
+    assert support_score("Besides Berg, the mayor will phone Berg.", ["The mayor will phone Berg."]) == 0.0
 
 
 def test_a_fact_that_lends_no_words_lifts_no_negation(knowledge, fact_id) -> None:
