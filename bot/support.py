@@ -140,7 +140,9 @@ def is_lead_in(sentence: str, lexicon: Lexicon) -> bool:
 def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Verdict:
     """Score a sentence against its cited facts; repair with the brief's best fact(s) if needed."""
     sentence = brief.spelt_out(sentence)  # "the EU" is "the European Union" of the facts
-    facts = brief.cited(cited)
+    # a fact whose claim the scrape lost ("The board has been  about the plan") supports no sentence: a
+    # model fills the gap with a claim of its own ("the board is expecting the plan")
+    facts = [f for f in brief.cited(cited) if not f.gap]
     weights = brief.word_weights()
     alone = {f.id: _measure(sentence, [f.evidence], weights) for f in facts}  # each cited fact, read alone
     # "[1][2][3][4][5]": words pooled from many facts prove nothing; the best one or two of them count
@@ -197,7 +199,7 @@ def _measure_brief(sentence: str, brief: Brief) -> _Measured:
     """Every fact of the brief measured alone against the sentence (`_measure`): what re-attribution
     chooses from, and where a contradiction is looked for."""
     weights = brief.word_weights()
-    return [(_measure(sentence, [f.evidence], weights), f) for f in brief.all_facts]
+    return [(_measure(sentence, [f.evidence], weights), f) for f in brief.all_facts if not f.gap]
 
 
 def _contradiction(measured: _Measured) -> float:

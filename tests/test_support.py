@@ -628,6 +628,33 @@ def test_what_a_sentence_sets_aside_is_not_what_it_claims(knowledge, fact_id) ->
     assert support_score("Besides Berg, the mayor will phone Berg.", ["The mayor will phone Berg."]) == 0.0
 
 
+def test_a_fact_whose_claim_the_scrape_lost_supports_no_sentence(knowledge, fact_id) -> None:
+    """"Russia has been  about the prospects for a potential reset …" lost its adjective in the scrape.
+    The 1.5B model filled the gap ("Moscow is expecting a potential reset with the US under the new
+    administration.", heldout30, final run; the next sentence says Russia has no "naive
+    expectations") or copied the empty sentence: neither says anything the article says. What the
+    next sentence states is still supported by it."""
+    gap = fact_id("prospects for a potential")
+    for sentence in ("Moscow is expecting a potential reset with the US under the new administration.",
+                     "Russia has been about the prospects for a potential reset with the US under the new "
+                     "administration."):
+        assert check(sentence, [gap], knowledge.brief, THRESHOLD).score < THRESHOLD, sentence
+    lavrov = "Russian Foreign Minister Lavrov said the country has no naive expectations."
+    assert check(lavrov, [gap, fact_id("naive expectations")], knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_backing_is_not_stated_by_an_objection(knowledge, fact_id) -> None:
+    """"Yes, the British PM back lifted the Russia sanctions." (the 1.5B model, heldout30, final run)
+    from "May conveyed Britain's objection to lifting of the sanctions": every other word is stated.
+    Support and opposition are opposites, like positive and negative."""
+    objection = [fact_id("conveyed Britain’s objection")]
+    assert check("Yes, the British PM back lifted the Russia sanctions.", objection, knowledge.brief,
+                 THRESHOLD).score < THRESHOLD
+    assert check("May conveyed Britain's objection to lifting the sanctions.", objection, knowledge.brief,
+                 THRESHOLD).score >= THRESHOLD
+    assert support_score("The mayor backed the toll.", ["The mayor voiced his objection to the toll."]) == 0.0
+
+
 def test_a_fact_that_lends_no_words_lifts_no_negation(knowledge, fact_id) -> None:
     """"Yes, the conversation actually discussed sanctions." (the 1.5B model, logged): the fact stating it
     says sanctions were not among the topics discussed; another cited fact's "the topics that were
