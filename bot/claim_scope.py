@@ -45,6 +45,12 @@ OPPOSITES = (
      frozenset({"same", "similar", "similarly", "identical", "alike"})),
     (frozenset({"positive", "positively", "upbeat"}), frozenset({"negative", "negatively"})),
     (frozenset({"warm", "warmly", "friendly"}), frozenset({"cold", "coldly", "frosty", "hostile", "hostility"})),
+    # "the prime minister backed lifting them" against "conveyed Britain's objection to lifting them"
+    (frozenset({"support", "supports", "supported", "supporting", "back", "backs", "backed", "backing", "favour",
+                "favours", "favoured", "favor", "favors", "favored", "endorse", "endorses", "endorsed"}),
+     frozenset({"oppose", "opposes", "opposed", "opposing", "opposition", "object", "objects", "objected",
+                "objection", "objections", "reject", "rejects", "rejected", "resist", "resists", "resisted",
+                "resistance"})),
 )
 
 
