@@ -191,6 +191,8 @@ GENERAL_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("expect", "expectation", "hope"),
     ("block", "stop", "prevent"),
     ("allegation", "allege", "accuse", "accusation"),
+    ("foe", "enemy", "enemies", "adversary", "adversaries"),
+    ("common", "shared"),
 )
 
 # Acts whose claim one word carries: "The minister signed an order to lift the tariffs" is not stated by "the

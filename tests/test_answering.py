@@ -356,3 +356,12 @@ async def test_a_fact_as_close_in_meaning_that_states_far_more_of_the_question_l
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered", answer.text
     assert lead in answer.citations[0].quote, answer.text
+
+
+async def test_a_shared_enemy_is_a_common_foe(offline) -> None:
+    """General English synonyms (bot.text.GENERAL_SYNONYMS): "shared" is "common", "enemy" is "foe".
+    "what did putin describe as a shared enemy …?" was answered with a sentence about sharing opinions
+    on Syria; the White House official's account of Putin's "common foe" answers it."""
+    answer = await offline.ask("what did putin describe as a shared enemy of both countries?")
+    assert answer.status == "answered", answer.text
+    assert "common foe" in answer.citations[0].quote, answer.text
