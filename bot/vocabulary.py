@@ -280,8 +280,9 @@ class Vocabulary:
             s in self.source_words or s in self.event_stems or s in self.outlet_stems or s in self.frame
             for s in focus
         )
-        aside = tuple(dict.fromkeys(s for p in stem_pairs(question, self.lexicon) if p in self.aside_pairs
-                                    for s in p))
+        # "poland and romania" names what the readers' "romania and poland" does
+        aside = tuple(dict.fromkeys(s for p in stem_pairs(question, self.lexicon)
+                                    if p in self.aside_pairs or p[::-1] in self.aside_pairs for s in p))
         return QuestionProfile(tuple(focus), tuple(names), self._after_event(question), about_sources, english,
                                bool(_COMMENTS.search(question)), aside, *self._said_about(question))
 

@@ -68,3 +68,15 @@ async def test_the_model_is_never_asked_what_only_readers_wrote(llm_settings, fa
 async def test_what_the_articles_also_say_is_answered(settings, question: str, quoted: str) -> None:
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered" and quoted in answer.text, answer.text
+
+
+async def test_a_pair_only_readers_write_is_theirs_in_either_order(settings) -> None:
+    """Only a reader writes "romania and poland"; "is trump gonna pull the us troops out of poland and
+    romania?" (heldout30, read after its final measurement) names the same pair the other way round and
+    was answered with the allies' concern over US commitment to European security."""
+    from bot.service import Service
+
+    service = Service.from_settings(settings)
+    assert service.knowledge.retriever.profile("what about the missiles in poland and romania?").aside
+    answer = await service.ask("will the us take its missiles out of poland and romania?")
+    assert answer.status == "refused", answer.text
