@@ -126,14 +126,31 @@ def _own_words(text: str, who: set[str], lexicon: Lexicon) -> str:
     return text
 
 
+# "… when the official said …", "…, but Holt said …": a second speaker in one sentence
+_SECOND_SPEAKER = re.compile(r"(?:\bwhen|\bwhile|\bbut|\bwhereas|;)\s+(?=(?:[\w’'.-]+\s+){1,12}?"
+                             + SAYING.pattern[2:] + ")", re.IGNORECASE)
+
+
+def speakers_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,
+                   weights: WordWeights | None = None) -> bool:
+    """`attributed_apart` for each speaker of a sentence that reports two ("Putin said A when the official
+    said B"): the second one's words must be theirs too, not only the first one's."""
+    parts = _SECOND_SPEAKER.split(sentence, maxsplit=1)
+    if attributed_apart(parts[0], facts, lexicon, weights):
+        return True
+    said = SAYING.search(parts[-1]) if len(parts) > 1 else None  # the second speaker, and all they say
+    return said is not None and attributed_apart(parts[-1], facts, lexicon, weights,
+                                                 (parts[-1][:said.end()], parts[-1][said.end():]))
+
+
 def attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,
-                      weights: WordWeights | None = None) -> bool:
+                      weights: WordWeights | None = None, split: tuple[str, str] | None = None) -> bool:
     """The sentence reports speech, and no fact it rests on names who spoke (and to whom, where, when)
     while stating as much of what was said as any other: one fact's speaker or occasion is put on
     another's words ("Holt told a news conference in May that …" where the May conference heard
     something else), or a fact's words on a speaker it never names ("the draft order said …" of what
     politicians argue)."""
-    split = attribution(sentence)
+    split = split or attribution(sentence)  # `split`: (who says it, what is said), when already known
     if split is None:
         return False
     discourse = lexicon.stem_set(DISCOURSE)

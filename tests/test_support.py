@@ -655,6 +655,21 @@ def test_backing_is_not_stated_by_an_objection(knowledge, fact_id) -> None:
     assert support_score("The mayor backed the toll.", ["The mayor voiced his objection to the toll."]) == 0.0
 
 
+def test_a_second_speaker_in_one_sentence_must_have_said_their_part(knowledge, fact_id) -> None:
+    """"Putin said Russia was the US's ally when the White House official … said it was 'mutual' and
+    added that 'for over two centuries …'" (the 1.5B model, heldout30, last run, shown): the check read
+    only the first speaker. The official never said those words; Putin did. Each speaker's part is
+    checked; "Trump was talking to Sean Hannity on Fox News when he said the knock the hell out of ISIS
+    thing" (true, logged) is kept."""
+    cited = [fact_id("for over two centuries"), fact_id("brought up several times")]
+    swapped = ("Putin said Russia was the US's ally when the White House official who spoke after the statement "
+               "was issued said it was \"mutual\" and added that \"for over two centuries Russia has supported the "
+               "United States, was its ally during the two world wars.\"")
+    assert check(swapped, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+    hannity = "Trump was talking to Sean Hannity on Fox News when he said the knock the hell out of ISIS thing."
+    assert check(hannity, [fact_id("interview with Sean Hannity")], knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
 def test_a_fact_that_lends_no_words_lifts_no_negation(knowledge, fact_id) -> None:
     """"Yes, the conversation actually discussed sanctions." (the 1.5B model, logged): the fact stating it
     says sanctions were not among the topics discussed; another cited fact's "the topics that were
