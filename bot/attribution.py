@@ -133,7 +133,7 @@ _SECOND_SPEAKER = re.compile(r"(?:\bwhen|\bwhile|\bbut|\bwhereas|;)\s+(?=(?:[\wâ
 
 def speakers_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,
                    weights: WordWeights | None = None) -> bool:
-    """`attributed_apart` for each speaker of a sentence that reports two ("Putin said A when the official
+    """`attributed_apart` for each speaker of a sentence that reports two ("Holt said A when the official
     said B"): the second one's words must be theirs too, not only the first one's."""
     parts = _SECOND_SPEAKER.split(sentence, maxsplit=1)
     if attributed_apart(parts[0], facts, lexicon, weights):
