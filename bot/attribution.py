@@ -164,15 +164,13 @@ def attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,
     def says(have: frozenset[str]) -> int:
         return sum(in_family(w, have) for w in what)
 
+    weight = weights or (lambda w: 1.0)
+
     def share(have: frozenset[str]) -> float:  # weighted: the rare words said must be the speaker's own
-        if weights is None:
-            return 1.0
-        return sum(weights(w) for w in what if in_family(w, have)) / sum(weights(w) for w in what)
-    def own_share(have: frozenset[str]) -> float:  # of the words said, those in the speaker's own clause
-        weight = weights or (lambda w: 1.0)
         return sum(weight(w) for w in what if in_family(w, have)) / sum(weight(w) for w in what)
     return not any(all(in_family(w, have) for w in who) and says(have) >= max(says(o) for o in stated)
-                   and share(have) >= SAID_SHARE
-                   and own_share(lexicon.stem_set(_own_words(f.text, who, lexicon))) >= SAID_SHARE
+                   and (weights is None or share(have) >= SAID_SHARE)
+                   # of the words said, those in the speaker's own clause ("…, but Holt said …")
+                   and share(lexicon.stem_set(_own_words(f.text, who, lexicon))) >= SAID_SHARE
                    and (not together or _SPEAKERS_TOGETHER.search(f.text) or _TWO_NAMES.search(f.text))
                    for f, have in zip(facts, stated, strict=True))

@@ -54,6 +54,8 @@ def common_correction(word: str) -> str:
     return ranked[0][1] if ranked and ranked[0][0] >= COMMON_COUNT else ""
 
 
-def corrections(word: str) -> set[str]:
-    """Spellings one edit away that the dictionary knows ("sanctons" → "sanctions")."""
-    return set(_checker().candidates(word.lower()) or ()) - {word.lower()}
+@lru_cache(maxsize=4096)
+def corrections(word: str) -> frozenset[str]:
+    """Spellings one edit away that the dictionary knows ("sanctons" → "sanctions"). Cached: a question's
+    profile asks for a rare word's twice (a word of the articles, then an everyday word)."""
+    return frozenset(_checker().candidates(word.lower()) or ()) - {word.lower()}

@@ -38,6 +38,8 @@ from bot.word_weights import WordWeights
 
 log = logging.getLogger(__name__)
 
+# what a sentence sets aside from its claim; unlike a question's (bot.answer_types.set_aside), "in addition
+# to X" and "except X" stay in a sentence's claim: it says X too, or narrows
 _SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than)\s+[^,;.!?]*", re.IGNORECASE)
 LEAD_IN = re.compile(r"^[^.!?]{0,80}:$")  # "According to the articles:" needs no citation
 REPAIR_CANDIDATES = 6
@@ -77,7 +79,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
     if not wanted:
         return 1.0, False, False
     aside = " ".join(m.group(0) for m in _SET_ASIDE.finditer(sentence))
-    if aside and names(aside, lexicon) & names(f"- {claim}", lexicon):
+    if aside and names(aside, lexicon) & names(f"- {claim}", lexicon):  # ("- ": `names` skips the first word)
         return 0.0, False, True  # "Besides Berg, the mayor will phone Berg": it claims what it set aside
     if not texts:
         return 0.0, False, False
