@@ -126,6 +126,25 @@ def _own_words(text: str, who: set[str], lexicon: Lexicon) -> str:
     return text
 
 
+# "asked Holt to …", "told Holt that …": the one spoken to
+_ADDRESSED = re.compile(r"\b(?:ask|asked|asks|asking|told|tell|tells|telling|urged|urges|thanked|thanks|invited|"
+                        r"invites|congratulated|congratulates|wished|wishes|called\s+on|calls\s+on)\s+"
+                        r"(?:(?:president|prime\s+minister|chancellor|minister|mr|mrs|ms|dr)\.?\s+)?"
+                        r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+
+
+def _only_addressed(who: frozenset[str], text: str, lexicon: Lexicon) -> bool:
+    """A speaker the fact names only as the one spoken to ("Berg said the port would open and asked
+    Holt to wish the town well"): Holt said nothing there. A fact naming them by a role alone ("the
+    harbour master answered") is left to the other checks."""
+    addressed = {w for m in _ADDRESSED.finditer(text) for w in lexicon.key_stems(m.group("name"))}
+    named = who & addressed
+    if not named:
+        return False
+    rest = lexicon.stem_set(_ADDRESSED.sub(" ", text))
+    return not any(in_family(w, rest) for w in named)
+
+
 # "… when the official said …", "…, but Holt said …": a second speaker in one sentence
 _SECOND_SPEAKER = re.compile(r"(?:\bwhen|\bwhile|\bbut|\bwhereas|;)\s+(?=(?:[\w’'.-]+\s+){1,12}?"
                              + SAYING.pattern[2:] + ")", re.IGNORECASE)
@@ -168,7 +187,10 @@ def attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,
 
     def share(have: frozenset[str]) -> float:  # weighted: the rare words said must be the speaker's own
         return sum(weight(w) for w in what if in_family(w, have)) / sum(weight(w) for w in what)
-    return not any(all(in_family(w, have) for w in who) and says(have) >= max(says(o) for o in stated)
+    verb = SAYING.search(split[0])  # the speaker comes before the verb; "told CBS" names whom they told
+    speaker = lexicon.stem_set(split[0][:verb.start()]) if verb is not None else frozenset()
+    return not any(all(in_family(w, have) for w in who) and not _only_addressed(speaker, f.text, lexicon)
+                   and says(have) >= max(says(o) for o in stated)
                    and (weights is None or share(have) >= SAID_SHARE)
                    # of the words said, those in the speaker's own clause ("…, but Holt said …")
                    and share(lexicon.stem_set(_own_words(f.text, who, lexicon))) >= SAID_SHARE

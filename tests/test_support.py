@@ -691,3 +691,17 @@ def test_two_facts_each_stating_a_little_make_no_statement(knowledge, fact_id) -
     completed = "Trump and Putin last spoke in November, when Putin rang Trump to congratulate him, and have never met."
     both = [fact_id("last spoke in November"), fact_id("never met")]
     assert check(completed, both, knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_the_one_spoken_to_did_not_say_it(knowledge, fact_id) -> None:
+    """"Putin said that Americans 'have warm feelings towards Russia …' and asked Putin 'to wish …'" (the
+    1.5B model, dev2 and an earlier logged run, shown): the fact has Trump say it and ask Putin. A name the
+    fact writes only after "asked"/"told" is the one spoken to, not the speaker. Whom a speaker told is not
+    a speaker either: "Conway told CBS News that …" is kept (logged, true)."""
+    warm = [fact_id("have warm feelings towards Russia")]
+    text = ('said that Americans "have warm feelings towards Russia and its citizens" and asked Putin "to wish the '
+            'Russian people happiness and prosperity" on his behalf.')
+    assert check(f"Putin {text}", warm, knowledge.brief, THRESHOLD).score < THRESHOLD
+    assert check(f"Trump {text}", warm, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    conway = "Kellyanne Conway told CBS News that the call was expected to focus on joint efforts to combat terrorism."
+    assert check(conway, [fact_id("Kellyanne Conway told CBS News")], knowledge.brief, THRESHOLD).score >= THRESHOLD
