@@ -214,3 +214,21 @@ async def test_cancelling_the_first_asker_leaves_the_others_their_answer(llm_set
     assert service.stats.llm_calls == 1 and service.stats.answered == 1 and service.stats.cache_hits == 1
     again = await service.ask("Did they discuss Iran?")  # the shared computation also filled the cache
     assert again.cached and len(fake_llm.chat_requests) == 1
+
+
+async def test_eval_json_names_the_facts_each_answer_cites(offline_service, tmp_path, capsys) -> None:
+    """`callbot eval --json` lists each answer's cited fact ids: a run with the model can then be read
+    against the decision's choice without running it again."""
+    import json
+
+    from bot.cli.evaluate import run_eval
+
+    questions = {"answerable": [{"id": "a1", "q": "How long did the call last?", "any": ["about an hour"]}],
+                 "refuse": [{"id": "r1", "q": "What is the capital of Australia?"}]}
+    path = tmp_path / "q.json"
+    path.write_text(json.dumps(questions), encoding="utf-8")
+    await run_eval(offline_service, path, as_json=True)
+    results = {r["id"]: r for r in json.loads(capsys.readouterr().out)["results"]}
+    brief = offline_service.knowledge.brief
+    assert any("lasted about an hour" in brief.fact(f).text for f in results["a1"]["facts"])
+    assert results["r1"]["facts"] == []

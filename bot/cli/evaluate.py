@@ -52,6 +52,7 @@ async def run_eval(service: Service, path: Path, *, as_json: bool = False) -> di
         results.append({"id": item.get("id"), "kind": kind, "ok": ok, "status": answer.status,
                         "fallback": answer.fallback_reason, "dropped": answer.dropped,
                         "kept": len(answer.sentences), "reattributed": sum(s.reattributed for s in answer.sentences),
+                        "facts": list(dict.fromkeys(c.fact_id for c in answer.citations)),
                         "seconds": round(latencies[-1], 3), "question": item["q"], "answer": answer.text})
         if not as_json:
             verdict = "RIGHT" if ok else "WRONG"
