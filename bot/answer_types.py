@@ -325,8 +325,10 @@ def holds(kind: AnswerType, sentence: str) -> bool:
 
 
 # "Besides Oslo, where did they stop?" asks about everything but Oslo
+# (chat leaves out the comma: "besides oslo where did they stop" sets aside Oslo, up to the asking word)
 _SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to)\s+"
-                        r"([^,;?]+?)\s*(?:[,;?]|$)", re.IGNORECASE)
+                        r"([^,;?]+?)\s*(?:[,;?]|$|(?=\b(?:what|which|who|whom|whose|how|when|where|why|did|does|do|"
+                        r"was|were|is|are|has|have|had|can|could|will|would)\b))", re.IGNORECASE)
 
 
 def set_aside(question: str) -> str:

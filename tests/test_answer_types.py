@@ -305,6 +305,9 @@ async def test_when_is_answered_only_by_a_sentence_that_dates_what_was_asked(set
     ("what did they discuss other than the weather?", "the weather"),
     ("who else was there, besides the queen", "the queen"),
     ("What did they discuss?", ""),
+    # chat leaves out the comma: the aside ends where the question starts asking
+    ("besides chatting about the weather was the king also going to open the bridge", "chatting about the weather"),
+    ("besides oslo where else did the king stop", "oslo"),
 ])
 def test_what_a_question_sets_aside(question: str, phrase: str) -> None:
     assert set_aside(question) == phrase
