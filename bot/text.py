@@ -73,7 +73,7 @@ _FORWARD = re.compile(r"\b(?:will|’ll|'ll|(?:is|are|was|were) (?:expected|sche
 _PLANS = re.compile(r"\b(?:will|would|(?!(?:how|what|who|where|why|when)['’]d)\w+['’]d|theyd|youd|gonna|going to|"
                     r"expect\w*|plan\w*|predict\w*|"
                     r"hop(?:e|ed|ing)|suppos\w*|intend\w*|schedul\w*|due|ahead|before\w*|advance|preview\w*|"
-                    r"set to|about to|next|’ll|'ll)\b",
+                    r"set to|about to|next|’ll|'ll|agenda|lined up|line-?up|(?:call|phone) list)\b",
                     re.IGNORECASE)
 
 

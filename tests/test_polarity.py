@@ -162,6 +162,19 @@ def test_forward_looking_sentences_and_plans_are_recognised() -> None:
     assert speaks_of_plans("did he think theyd cover every issue?") and speaks_of_plans("did he think they’d cover it?")
     assert not speaks_of_plans("how'd the call with the mayor go?")  # "how'd" is "how did"
     assert not speaks_of_plans("what’d they talk about?")
+    # a list of calls to make, an agenda, a line-up: plans ("did the mayor have the king on his call list?")
+    assert speaks_of_plans("did she have the king on her call list that day?")
+    assert speaks_of_plans("what was on the agenda?") and speaks_of_plans("who was lined up to speak?")
+
+
+async def test_a_question_about_a_call_list_is_answered_by_the_plan(settings) -> None:
+    """"Was X on his call list?" asks about a plan: the preview's "He'll also speak with … Malcolm
+    Turnbull" answers it (it was left out as "an expectation, no report")."""
+    from bot.service import Service
+
+    question = "did trump have the australian pm on his call list that weekend?"
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered" and "Turnbull" in " ".join(c.quote for c in answer.citations)
 
 
 async def test_how_another_call_went_is_not_answered_by_the_plan_to_make_it(settings) -> None:
