@@ -151,6 +151,20 @@ async def test_the_llm_answers_yes_no_in_its_own_words_and_declines_stay_decline
     assert len(fake_llm.chat_requests) == 1
 
 
+async def test_a_translation_decides_but_the_question_as_written_chooses_the_facts(llm_settings, fake_llm,
+                                                                                 fact_id) -> None:
+    """The model's translation decides whether the articles answer; the facts shown to it and quoted
+    come from the question as written, matched by meaning (a small model's translations drift: "Who
+    announced the call?" for "how long did it last"). When its answer fails the check, the quotes
+    given instead are those facts too."""
+    fake_llm.queue("Who announced the call?", f"The call was tense and short [{fact_id('lasted about an hour')}].")
+    service = Service.from_settings(llm_settings())
+    answer = await service.ask("¿Cuánto duró la llamada?")
+    facts_shown = fake_llm.chat_requests[1]["messages"][-1]["content"]
+    assert "lasted about an hour" in facts_shown
+    assert answer.fallback and "about an hour" in answer.text and "tense and short" not in answer.text
+
+
 async def test_the_llm_path_handles_sources_after_and_other_languages(llm_settings, fake_llm, fact_id) -> None:
     """A question in another language is translated by the model, then decided, answered and checked
     as that English question; the reply says how it was read. The translation request keeps the

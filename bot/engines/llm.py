@@ -229,7 +229,12 @@ class LLMEngine:
         if not evidence.profile.english and (english := await self._in_english(question, knowledge, usage)):
             read = await self.offline.evidence(english, history, knowledge)
             if read.profile.english:
-                evidence, asked, lead = read, english, READ_AS_LEAD.format(question=english)
+                # the translation decides whether the articles answer (the decision reads English words);
+                # what they answer with, the question as written, matched by meaning: of 18 translations
+                # the 1.5B model wrote in logged runs, the facts chosen for the question as written were
+                # right 15 times, those chosen for its translation 10 ("portavoce del Cremlino" → "host")
+                both = read.verdict == "answer" and original.verdict == "answer"
+                evidence, asked, lead = original if both else read, english, READ_AS_LEAD.format(question=english)
         if evidence.verdict != "answer":
             answer = self.offline.reply(evidence, question, knowledge, engine="llm")
             if asked != question:
