@@ -121,6 +121,19 @@ def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> boo
 _LIGHT_VERBS = "get gets got go goes went make makes made take takes took give gives gave put puts keep keeps kept"
 
 
+_SAYING_WORDS = "say says said saying tell tells told mention mentioned state stated claim claimed report reported"
+
+
+_ANSWER_WORD = re.compile(r"^\s*(?:no|yes)\b[\s,.:;!]*", re.IGNORECASE)
+
+
+def _first_negated(sentence: str, lexicon: Lexicon) -> set[str]:
+    """The word each negation of the sentence bears on: the first content word after it ("did not
+    blame": blame)."""
+    stems = lexicon.key_stems(_ANSWER_WORD.sub("", sentence))  # "No, they never met": the "No" answers
+    return {stems[i + 1] for i, s in enumerate(stems[:-1]) if s == "not" and stems[i + 1] != "not"}
+
+
 def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: Lexicon) -> bool:
     said_negated = lexicon.negated_stems(sentence) & shared
     fact_negated = set().union(*(lexicon.negation_split(t)[0] for t in texts))
@@ -128,7 +141,14 @@ def _negation_clash(sentence: str, texts: list[str], shared: set[str], lexicon: 
     if has_negation(sentence):
         # "X was not discussed" where the facts negate nothing of the kind; a light verb the two share
         # ("did not get to the sanctions" and "wouldn't it be nice if we got along") is not the kind
-        return not (said_negated & fact_negated - lexicon.stem_set(_LIGHT_VERBS))
+        light = lexicon.stem_set(_LIGHT_VERBS)
+        if not said_negated & fact_negated - light:
+            return True
+        # "Moscow did not blame X for failing to respond" of "Moscow blamed X for failing to respond": a
+        # negation elsewhere in the fact does not stand for the one the sentence puts on what it says
+        # plainly (a verb of saying takes a claim: "did not say that …" is left to the rest)
+        denied = _first_negated(sentence, lexicon) - light - lexicon.stem_set(_SAYING_WORDS)
+        return bool(denied & fact_plain - fact_negated)
     # "X was discussed" against "X was not among the topics discussed"
     return any(w in fact_negated and w not in fact_plain for w in shared)
 

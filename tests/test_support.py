@@ -705,3 +705,16 @@ def test_the_one_spoken_to_did_not_say_it(knowledge, fact_id) -> None:
     assert check(f"Trump {text}", warm, knowledge.brief, THRESHOLD).score >= THRESHOLD
     conway = "Kellyanne Conway told CBS News that the call was expected to focus on joint efforts to combat terrorism."
     assert check(conway, [fact_id("Kellyanne Conway told CBS News")], knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_a_negation_elsewhere_in_the_fact_does_not_stand_for_the_sentences(knowledge, fact_id) -> None:
+    """"Moscow did not blame the Obama administration for failing to adequately respond to its entreaties."
+    (the 1.5B model, dev2, shown): the fact says Moscow blamed it. Its "failing" negated other words,
+    and any shared negated word let the sentence's "not" pass. The word a negation bears on ("not
+    blame") must not be one the fact states plainly; a leading "No," answers, it negates nothing."""
+    blamed = [fact_id("blamed the previous Obama administration")]
+    text = "the Obama administration for failing to adequately respond to its entreaties."
+    assert check(f"Moscow did not blame {text}", blamed, knowledge.brief, THRESHOLD).score < THRESHOLD
+    assert check(f"Moscow blamed {text}", blamed, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    never = "No, Trump and Putin have never met in person."
+    assert check(never, [fact_id("have never met")], knowledge.brief, THRESHOLD).score >= THRESHOLD
