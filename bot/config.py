@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     llm_deadline: float = Field(90.0, gt=0)
     llm_concurrency: int = Field(4, ge=1, le=256)
     llm_instructions_in_user: bool = False
+    llm_focused_retry: bool = True  # a cited answer that fails the check: ask once more with the chosen facts only
     llm_warmup: bool | None = None
 
     # Discord

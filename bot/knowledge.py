@@ -18,7 +18,7 @@ from bot.errors import CorpusError
 from bot.retrieval import Retriever
 from bot.semantic import Embedder
 
-PROMPT_FILES = ("answer", "question", "retry", "nudge", "summary", "translate")
+PROMPT_FILES = ("answer", "question", "retry", "nudge", "focus", "summary", "translate")
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ async def test_the_llm_sees_retrieved_facts_after_an_unchanged_prefix(llm_settin
     service = Service.from_settings(llm_settings())
     await service.ask("Did they discuss Iran?")
     await service.ask("Which senator advised against weakening sanctions?")
-    first, second = (r["messages"] for r in fake_llm.chat_requests)
+    first, second = (r["messages"] for r in fake_llm.chat_requests[:2])  # (then one with the chosen facts)
     assert first[0] == second[0]  # the cached prefix: instructions and brief, byte-identical
     assert re.search(r"^F\d+ .*Iran’s nuclear program", first[-1]["content"], re.MULTILINE)
     assert "Sherrod Brown" in second[-1]["content"].split("Question:")[1]  # the facts follow the question

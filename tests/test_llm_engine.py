@@ -61,15 +61,20 @@ async def test_unknown_ids_are_dropped_and_supported_text_repaired(llm_settings,
 
 
 async def test_false_claim_under_real_id_is_dropped_then_fallback(llm_settings, fake_llm, fact_id) -> None:
-    """A cited answer the facts do not support goes straight to quotes: no second call (asked again, the
-    1.5B model declined 32 of 37 times)."""
+    """A cited answer the facts do not support is not asked for again in the same chat (asked again, the
+    1.5B model declined 32 of 37 times): one fresh request gives the model only the facts the quotes
+    would show; when that answer fails too, the quotes are given."""
     wrong = fact_id("not among the topics")
     fake_llm.queue(f"Yes, sanctions were discussed [{wrong}].", f"Sanctions were discussed at length [{wrong}].")
-    answer = await Service.from_settings(llm_settings()).ask("Were sanctions discussed?")
-    assert len(fake_llm.chat_requests) == 1
+    service = Service.from_settings(llm_settings())
+    answer = await service.ask("Were sanctions discussed?")
+    first, focused = (r["messages"] for r in fake_llm.chat_requests)
+    assert focused[0] == first[0] and len(focused) == 2  # the cached prefix, then the question alone
+    assert focused[1]["content"].startswith("Question: Were sanctions discussed?\n\nFacts:\n")
+    assert focused[1]["content"].endswith(service.knowledge.prompts["focus"])
     assert "sanctions were discussed" not in answer.text.lower()
     assert answer.engine == "offline" and answer.fallback and answer.fallback_reason == "unsupported"
-    assert answer.dropped == 1
+    assert answer.dropped == 2
     assert answer.status == "answered" and answer.text.startswith(UNSUPPORTED_LEAD)
     _verbatim(answer)
 
@@ -88,7 +93,7 @@ async def test_general_knowledge_under_real_id_ends_as_refusal(llm_settings, fak
     fake_llm.queue(f"The current president of France is Emmanuel Macron [{fact_id('Israeli')}].",
                    f"Emmanuel Macron leads France [{fact_id('Israeli')}].")
     answer = await Service.from_settings(llm_settings()).ask("Who is the French president?")
-    assert "Macron" not in answer.text and answer.dropped == 1
+    assert "Macron" not in answer.text and answer.dropped == 2  # the first answer, then the focused one
     # the articles do name a French president (Hollande, in 2017): his sentence is quoted, labelled
     assert answer.fallback_reason == "unsupported" and "Hollande" in answer.text
 
@@ -174,7 +179,7 @@ async def test_failures_fall_back_to_labelled_quotes(llm_settings, fake_llm, rep
 async def test_empty_content_retries_then_falls_back(llm_settings, fake_llm) -> None:
     fake_llm.default = Text("")
     answer = await Service.from_settings(llm_settings()).ask("Did they talk about Iran?")
-    assert len(fake_llm.chat_requests) == 2
+    assert len(fake_llm.chat_requests) == 3  # the answer, one corrective retry, one with the chosen facts only
     assert answer.fallback_reason == "unsupported" and "Iran" in answer.text
 
 
@@ -381,3 +386,42 @@ async def test_an_answer_resting_on_no_fact_chosen_for_the_question_gives_way(ll
                    f"[{fact_id('possible dates and venue')}].")
     own = await service.ask("are they gonna meet irl at some point")  # asked anew: answers are cached
     assert not own.fallback and own.engine == "llm" and "possible dates" in own.text
+
+
+async def test_an_answer_that_fails_gets_one_request_with_the_chosen_facts(llm_settings, fake_llm, fact_id) -> None:
+    """"Yes, Putin wants better relations too." (the 1.5B model, dev2) is not what any fact says; asked
+    again with only the facts the decision chose, a model that says what they say is shown, as its
+    own answer. A focused answer resting on another fact is not."""
+    keen = fact_id("also keen to mend ties")
+    fake_llm.queue(f"Yes, Putin wants better relations too [{keen}].",
+                   f"Yes, Putin says he is also keen to mend ties [{keen}].")
+    service = Service.from_settings(llm_settings())
+    answer = await service.ask("Does Putin want to mend ties too?")
+    assert answer.engine == "llm" and not answer.fallback and answer.dropped == 1
+    assert "Putin says he is also keen to mend ties" in answer.text
+    assert "also keen to mend ties" in fake_llm.chat_requests[1]["messages"][-1]["content"]
+    fake_llm.queue(f"Yes, Putin wants better relations too [{keen}].",
+                   f"The call lasted about an hour [{fact_id('lasted about an hour')}].")
+    elsewhere = await service.ask("Does Putin also want to mend ties?")
+    assert elsewhere.fallback and "about an hour" not in elsewhere.text
+
+
+async def test_without_the_focused_request_a_failed_answer_goes_to_quotes(llm_settings, fake_llm, fact_id) -> None:
+    wrong = fact_id("not among the topics")
+    fake_llm.queue(f"Yes, sanctions were discussed [{wrong}].")
+    answer = await Service.from_settings(llm_settings(llm_focused_retry=False)).ask("Were sanctions discussed?")
+    assert len(fake_llm.chat_requests) == 1 and answer.fallback_reason == "unsupported"
+
+
+async def test_a_focused_answer_joining_two_facts_is_not_shown(llm_settings, fake_llm, fact_id) -> None:
+    """Given two or three facts at once, the 1.5B model joined one's description to another's name
+    ("The senator who co-chairs the Ukraine caucus, Sherrod Brown, advises against weakening
+    sanctions": heldout29, shown). A focused answer's sentence must rest on one fact."""
+    portman, brown = fact_id("co-chairman of the Senate Ukraine Caucus"), fact_id("Sherrod Brown (D., Ohio) also")
+    fake_llm.queue(f"The senators want to lift the sanctions [{brown}].",
+                   f"The senator who co-chairs the Senate Ukraine Caucus, Sherrod Brown, advised against weakening "
+                   f"sanctions [{portman}][{brown}].")
+    answer = await Service.from_settings(llm_settings()).ask(
+        "what did the senators say about weakening sanctions and standing by allies like ukraine?")
+    assert answer.fallback and "co-chairs the Senate Ukraine Caucus, Sherrod Brown" not in answer.text
+    assert answer.dropped == 2 and len(fake_llm.chat_requests) == 2

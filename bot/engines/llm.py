@@ -4,7 +4,8 @@ The prompt is plain text with inline [F12] markers (works on every server, no js
 instructions and the brief form a byte-identical prefix; history and the question come after it,
 so servers that cache prompt prefixes pay the brief once. Whatever the model writes, only
 sentences the cited facts support are shown (bot.support); when nothing supported is left the
-model gets one corrective retry, then the offline engine's quotes are given, labelled as such.
+model gets one corrective retry if it cited nothing, and one fresh request with only the facts the
+decision chose (`_focused`); then the offline engine's quotes are given, labelled as such.
 When the asker wants to watch the answer grow, the reply is streamed and each settled sentence
 checked as it arrives (bot.engines.progress); the answer returned is the same either way.
 """
@@ -41,7 +42,8 @@ from bot.config import Settings
 from bot.decision import Evidence
 from bot.engines.offline import OfflineEngine
 from bot.engines.progress import CheckedSoFar
-from bot.engines.prompt import build_messages, request_messages
+from bot.engines.prompt import build_messages, focused_message, request_messages
+from bot.engines.reply import Reply, add_usage, without_cut_tail
 from bot.errors import LLMError
 from bot.knowledge import Knowledge, Turn
 from bot.logs import redact
@@ -58,13 +60,6 @@ ANCHOR_HITS = 3  # an answer must cite a chosen fact or one of the first this ma
 
 class _StreamRefused(LLMError):
     """The server answered a streamed request with 400 (no streaming, or no stream_options)."""
-
-
-@dataclass
-class Reply:
-    text: str
-    finish_reason: str | None
-    usage: Usage
 
 
 @dataclass
@@ -273,7 +268,7 @@ class LLMEngine:
             log.warning("LLM translation failed for %r: %s; matching the question as written", question[:80],
                         "deadline" if isinstance(exc, TimeoutError) else exc)
             return None
-        _add(usage, reply.usage)
+        add_usage(usage, reply.usage)
         lines = [line.strip().strip('"“”«»').strip() for line in reply.text.strip().splitlines() if line.strip()]
         english = lines[0] if len(lines) == 1 else ""
         if not english.endswith("?") or reply.finish_reason == "length":
@@ -302,8 +297,8 @@ class LLMEngine:
             so_far = None if on_progress is None else \
                 CheckedSoFar(question, knowledge, threshold, candidates, lead, on_progress, asked)
             reply = await self._call(messages, so_far)
-            _add(usage, reply.usage)
-            parsed = parse_reply(_without_cut_tail(reply))
+            add_usage(usage, reply.usage)
+            parsed = parse_reply(without_cut_tail(reply))
             if parsed.refused:
                 if attempt == 1:  # the decision found facts about it: one nudge to say what they say
                     messages = [*messages, {"role": "assistant", "content": reply.text or "(empty)"},
@@ -320,8 +315,10 @@ class LLMEngine:
                     if original.chosen else candidates
                 if not cited & candidates or not cited & anchors:
                     # supported, but not by the facts chosen for this question: about something else
-                    return self._quoted(original if original.chosen else evidence, question, knowledge,
-                                        OFF_QUESTION_LEAD, FallbackReason.OFF_QUESTION, dropped, usage)
+                    chosen = original if original.chosen else evidence
+                    focused, dropped = await self._focused(question, asked, lead, knowledge, chosen, dropped, usage)
+                    return focused or self._quoted(chosen, question, knowledge, OFF_QUESTION_LEAD,
+                                                   FallbackReason.OFF_QUESTION, dropped, usage)
                 return compose(question, knowledge.brief, kept, engine="llm", lead_in=lead, dropped=dropped,
                                usage=usage)
             log.info("LLM attempt %d for %r had no supported sentence (%d dropped)", attempt, question[:80], lost)
@@ -332,7 +329,35 @@ class LLMEngine:
             # no citation at all (empty, or a format slip): one corrective retry
             messages = [*messages, {"role": "assistant", "content": reply.text or "(empty)"},
                         {"role": "user", "content": knowledge.prompts["retry"]}]
-        return self._quoted(evidence, question, knowledge, UNSUPPORTED_LEAD, FallbackReason.UNSUPPORTED, dropped, usage)
+        focused, dropped = await self._focused(question, asked, lead, knowledge, evidence, dropped, usage)
+        return focused or self._quoted(evidence, question, knowledge, UNSUPPORTED_LEAD, FallbackReason.UNSUPPORTED,
+                                       dropped, usage)
+
+    async def _focused(self, question: str, asked: str, lead: str | None, knowledge: Knowledge, evidence: Evidence,
+                       dropped: int, usage: Usage) -> tuple[Answer | None, int]:
+        """One more request, after an answer that failed the check or answered something else: the
+        question with only the facts the decision chose (those the quotes would show), so the model
+        says what they say. (None, sentences dropped so far) when this answer fails too, or rests on
+        none of those facts."""
+        if not self.settings.llm_focused_retry or not evidence.chosen:
+            return None, dropped
+        chosen = [h.fact for h in evidence.chosen]
+        content = focused_message(asked, knowledge, [f"{f.id} {f.text}" for f in chosen])
+        reply = await self._complete(request_messages(self.settings, knowledge, content))
+        add_usage(usage, reply.usage)
+        parsed = parse_reply(without_cut_tail(reply))
+        checked, lost = check_model_sentences([(s.text, s.fact_ids) for s in parsed.sentences], asked, knowledge,
+                                              self.settings.support_threshold)
+        # each sentence rests on one fact: given two or three, the 1.5B model joined one's description to
+        # another's name ("The senator who co-chairs the Ukraine caucus, Sherrod Brown, …": heldout29)
+        kept = [k for k in checked if len(k.fact_ids) == 1]
+        lost += len(checked) - len(kept)
+        if parsed.refused or not {fid for k in kept for fid in k.fact_ids} & {f.id for f in chosen}:
+            log.info("focused LLM attempt for %r had no supported sentence on the chosen facts (%d dropped)",
+                     question[:80], lost)
+            return None, dropped + lost
+        return compose(question, knowledge.brief, kept, engine="llm", lead_in=lead, dropped=dropped + lost,
+                       usage=usage), dropped + lost
 
     async def summarize(self, topic: str | None, knowledge: Knowledge) -> Answer:
         """A briefing in the model's words, every sentence support-checked; quotes if that fails."""
@@ -349,8 +374,8 @@ class LLMEngine:
             return offline_summary(knowledge, topic).model_copy(update={"fallback": True,
                                                                          "fallback_reason": FallbackReason.LLM_ERROR,
                                                                          "error_detail": str(exc)[:200]})
-        _add(usage, reply.usage)
-        parsed = parse_reply(_without_cut_tail(reply))
+        add_usage(usage, reply.usage)
+        parsed = parse_reply(without_cut_tail(reply))
         kept, dropped = keep_supported([(s.text, s.fact_ids) for s in parsed.sentences], knowledge.brief,
                                        self.settings.support_threshold)
         cited = [fid for k in kept for fid in k.fact_ids]
@@ -373,18 +398,3 @@ class LLMEngine:
             answer = refusal(question, knowledge.version, engine="llm")
         answer.dropped, answer.usage = dropped, usage
         return answer
-
-
-def _add(total: Usage, part: Usage) -> None:
-    total.prompt_tokens += part.prompt_tokens
-    total.completion_tokens += part.completion_tokens
-    total.calls += part.calls
-
-
-def _without_cut_tail(reply: Reply) -> str:
-    """A reply cut by the token limit ends mid-sentence: drop the unfinished last sentence."""
-    text = reply.text
-    if reply.finish_reason == "length":
-        cut = max(text.rfind(". "), text.rfind(".\n"), text.rfind("]."))
-        text = text[: cut + 2] if cut >= 0 else ""
-    return text

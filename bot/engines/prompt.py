@@ -34,6 +34,12 @@ def question_message(question: str, knowledge: Knowledge, evidence: Evidence | N
     return "\n\n".join(parts)
 
 
+def focused_message(question: str, knowledge: Knowledge, facts: list[str]) -> str:
+    """A second request after a cited answer failed the check: the question with only the facts the
+    decision chose for it (`facts`: "F12 text" lines), then prompts/focus.md."""
+    return "\n\n".join([f"Question: {question}", "Facts:\n" + "\n".join(facts), knowledge.prompts["focus"]])
+
+
 def build_messages(
     settings: Settings, question: str, history: list[Turn], knowledge: Knowledge, evidence: Evidence | None = None
 ) -> list[dict[str, str]]:
