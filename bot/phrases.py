@@ -35,6 +35,10 @@ _DISCUSSED = re.compile(r"\b(?:(?:get|gets|got|gotten|getting)\s+into|(?:touch|t
 _ANNOUNCED = re.compile(r"\b(?:(?:put|puts|putting)\s+(?:the\s+)?word\s+out|(?:let|lets|letting)\s+(?:it\s+)?slip|"
                         r"(?:broke|break|breaks|breaking)\s+the\s+news|(?:went|go|goes|going)\s+public(?:\s+with)?|"
                         r"(?:made|make|makes|making)\s+it\s+public)\b", re.IGNORECASE)
+# "had America's back", "has his back": supported them
+_HAD_BACK = re.compile(r"\b(?:has|have|had|having|got|gotten)\s+(?:(?P<pronoun>his|her|their|our|my|your)|"
+                       r"(?P<who>[\w.-]+?)(?:['’]s|s))\s+back\b", re.IGNORECASE)
+_OBJECT = {"his": "him", "her": "her", "their": "them", "our": "us", "my": "me", "your": "you"}
 _WORLD_WAR = re.compile(r"\b(?:ww\s?(?:1|2|i|ii)|world war (?:1|2|i|ii|one|two))\b", re.IGNORECASE)
 
 
@@ -42,8 +46,10 @@ def plain_phrases(text: str) -> str:
     """Everyday phrases as the one word they mean, so texts compare alike however they say it:
     "brought up several times", "over and over", "kept bringing up" → "repeatedly" ("harping on" →
     "repeatedly brought up"); "face to face", "irl", "in the same room" → "in person"; "WW2" →
-    "world war"; "got into", "touched upon", "came up" → "discussed" ("ended up coming up" too)."""
+    "world war"; "got into", "touched upon", "came up" → "discussed" ("ended up coming up" too); "had
+    America's back" → "supported America"."""
     text = _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", _HARPING.sub("repeatedly brought up", text)))
     text = _DISCUSSED.sub("discussed", _ENDED_UP.sub("", upcoming_read(text)))
     text = _ANNOUNCED.sub("announced", text)
+    text = _HAD_BACK.sub(lambda m: "supported " + (_OBJECT[m["pronoun"].lower()] if m["pronoun"] else m["who"]), text)
     return _WORLD_WAR.sub("world war", _IN_PERSON.sub("in person", text))

@@ -163,6 +163,8 @@ def test_contracted_question_words_are_stop_words(word: str) -> None:
     ("did they get into the tariffs", "did they discuss the tariffs"),  # ways of saying discussed
     ("the war was touched upon", "the war was discussed"),
     ("the port came up", "the port was discussed"),
+    ("oslo has had bergens back for years", "oslo has supported bergen for years"),  # an idiom of support
+    ("she always had his back", "she always supported him"),
 ])
 def test_everyday_phrases_compare_as_the_word_they_mean(said: str, written: str) -> None:
     assert GENERAL.stem_set(said) == GENERAL.stem_set(written)
