@@ -18,7 +18,7 @@ DISCOURSE = "article articles source sources report reports reported fact facts 
 
 # "X said that …", "according to X, …", "…, X told reporters", "X brought up …", "X called it …": who says it,
 # and where and when
-SAYING = re.compile(r"\b(?:said|says|told|tells|stated|states|added|adds|announced|announces|wrote|writes|"
+SAYING = re.compile(r"\b(?:said|says|say|told|tells|tell|stated|states|added|adds|announced|announces|wrote|writes|"
                      r"tweeted|tweets|according to|(?:brought|brings|bring) up|raised|mentioned|called|described)\b",
                      re.IGNORECASE)
 SAID_SHARE = 0.5  # weighted share of the words said that the fact naming the speaker must state itself

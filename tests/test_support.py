@@ -718,3 +718,14 @@ def test_a_negation_elsewhere_in_the_fact_does_not_stand_for_the_sentences(knowl
     assert check(f"Moscow blamed {text}", blamed, knowledge.brief, THRESHOLD).score >= THRESHOLD
     never = "No, Trump and Putin have never met in person."
     assert check(never, [fact_id("have never met")], knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_say_and_tell_report_speech_too(knowledge, fact_id) -> None:
+    """"Putin should say that Americans 'have warm feelings …' and ask Putin 'to wish …'" (the 1.5B model,
+    heldout31, answering its own translation "What should Putin say …?", shown): only "said", "says",
+    "told" … were read as reporting speech, so whose words they are went unchecked."""
+    warm = [fact_id("have warm feelings towards Russia")]
+    text = ('that Americans "have warm feelings towards Russia and its citizens" and ask Putin "to wish the '
+            'Russian people happiness and prosperity" on his behalf.')
+    assert check(f"Putin should say {text}", warm, knowledge.brief, THRESHOLD).score < THRESHOLD
+    assert check(f"Trump did say {text}", warm, knowledge.brief, THRESHOLD).score >= THRESHOLD
