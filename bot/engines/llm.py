@@ -315,32 +315,30 @@ class LLMEngine:
                     if original.chosen else candidates
                 if not cited & candidates or not cited & anchors:
                     # supported, but not by the facts chosen for this question: about something else
-                    chosen = original if original.chosen else evidence
-                    focused, dropped = await self._focused(question, asked, lead, knowledge, chosen, dropped, usage)
-                    return focused or self._quoted(chosen, question, knowledge, OFF_QUESTION_LEAD,
-                                                   FallbackReason.OFF_QUESTION, dropped, usage)
+                    return await self._focused(question, asked, lead, knowledge,
+                                               original if original.chosen else evidence, dropped, usage,
+                                               (OFF_QUESTION_LEAD, FallbackReason.OFF_QUESTION))
                 return compose(question, knowledge.brief, kept, engine="llm", lead_in=lead, dropped=dropped,
                                usage=usage)
             log.info("LLM attempt %d for %r had no supported sentence (%d dropped)", attempt, question[:80], lost)
             if any(s.fact_ids for s in parsed.sentences):
-                # It cited facts and its words are not theirs. Asked again, the 1.5B model declined 32 times
-                # and answered once in 37 (three question sets): a second call is latency, not answers.
+                # It cited facts and its words are not theirs. Asked again in this chat, the 1.5B model declined
+                # 32 times and answered once in 37 (three question sets): it is asked afresh instead (`_focused`)
                 break
             # no citation at all (empty, or a format slip): one corrective retry
             messages = [*messages, {"role": "assistant", "content": reply.text or "(empty)"},
                         {"role": "user", "content": knowledge.prompts["retry"]}]
-        focused, dropped = await self._focused(question, asked, lead, knowledge, evidence, dropped, usage)
-        return focused or self._quoted(evidence, question, knowledge, UNSUPPORTED_LEAD, FallbackReason.UNSUPPORTED,
-                                       dropped, usage)
+        return await self._focused(question, asked, lead, knowledge, evidence, dropped, usage,
+                                   (UNSUPPORTED_LEAD, FallbackReason.UNSUPPORTED))
 
     async def _focused(self, question: str, asked: str, lead: str | None, knowledge: Knowledge, evidence: Evidence,
-                       dropped: int, usage: Usage) -> tuple[Answer | None, int]:
+                       dropped: int, usage: Usage, fallback: tuple[str, FallbackReason]) -> Answer:
         """One more request, after an answer that failed the check or answered something else: the
         question with only the facts the decision chose (those the quotes would show), so the model
-        says what they say. (None, sentences dropped so far) when this answer fails too, or rests on
-        none of those facts."""
+        says what they say. When this answer fails too, or rests on none of those facts, the quotes,
+        labelled (`fallback`: the label and why)."""
         if not self.settings.llm_focused_retry or not evidence.chosen:
-            return None, dropped
+            return self._quoted(evidence, question, knowledge, *fallback, dropped, usage)
         chosen = [h.fact for h in evidence.chosen]
         content = focused_message(asked, knowledge, [f"{f.id} {f.text}" for f in chosen])
         reply = await self._complete(request_messages(self.settings, knowledge, content))
@@ -355,9 +353,9 @@ class LLMEngine:
         if parsed.refused or not {fid for k in kept for fid in k.fact_ids} & {f.id for f in chosen}:
             log.info("focused LLM attempt for %r had no supported sentence on the chosen facts (%d dropped)",
                      question[:80], lost)
-            return None, dropped + lost
+            return self._quoted(evidence, question, knowledge, *fallback, dropped + lost, usage)
         return compose(question, knowledge.brief, kept, engine="llm", lead_in=lead, dropped=dropped + lost,
-                       usage=usage), dropped + lost
+                       usage=usage)
 
     async def summarize(self, topic: str | None, knowledge: Knowledge) -> Answer:
         """A briefing in the model's words, every sentence support-checked; quotes if that fails."""
