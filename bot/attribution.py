@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.brief import BriefFact
+from bot.doers import DESCRIPTION_NOUNS
 from bot.text import Lexicon
 from bot.vocabulary import in_family
 from bot.word_weights import WordWeights
@@ -19,7 +20,10 @@ DISCOURSE = "article articles source sources report reports reported fact facts 
 # "X said that …", "according to X, …", "…, X told reporters", "X brought up …", "X called it …": who says it,
 # and where and when
 SAYING = re.compile(r"\b(?:said|says|say|told|tells|tell|stated|states|added|adds|announced|announces|wrote|writes|"
-                     r"tweeted|tweets|according to|(?:brought|brings|bring) up|raised|mentioned|called|described)\b",
+                     r"tweeted|tweets|according to|(?:brought|brings|bring) up|raised|mentioned|called|described|"
+                     r"noted|notes|stressed|stresses|declared|declares|answered|replied|replies|insisted|insists|"
+                     r"warned|warns|argued|argues|claimed|claims|explained|explains|confirmed|confirms|"
+                     r"emphasi[sz]ed|acknowledged|admitted)\b",
                      re.IGNORECASE)
 SAID_SHARE = 0.5  # weighted share of the words said that the fact naming the speaker must state itself
 TRAILING_WORDS, WHO_WORDS = 4, 12  # "…, Holt told reporters." / at most this long a "who": "Holt … said"
@@ -196,3 +200,36 @@ def attributed_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon,
                    and share(lexicon.stem_set(_own_words(f.text, who, lexicon))) >= SAID_SHARE
                    and (not together or _SPEAKERS_TOGETHER.search(f.text) or _TWO_NAMES.search(f.text))
                    for f, have in zip(facts, stated, strict=True))
+
+
+# a role given beside a name: "the senator who co-chairs the caucus, Anna Holt," / "Holt, a senator from
+# Ohio," / "port spokesperson Anna Holt"
+_NAME = r"(?P<n>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+_APPOSITIONS = (
+    re.compile(r"(?:^|[,;:]\s*)(?P<d>(?:the|a|an)\s[^,;]{0,80}?\b" + DESCRIPTION_NOUNS + r"\b[^,;]{0,60}),\s+"
+               + _NAME + r"\s*[,(]", re.IGNORECASE),
+    re.compile(_NAME + r",\s+(?P<d>(?:(?:the|a|an)\s|[A-Z][\w’'-]*['’]s\s)[^,;]{0,60}?\b" + DESCRIPTION_NOUNS
+               + r"\b[^,;]{0,60}?)\s*[,.)]"),
+    re.compile(r"(?P<d>(?:[\w’'-]+\s+){0,3}" + DESCRIPTION_NOUNS + r")\s+" + _NAME),
+)
+DESCRIBED_SHARE = 0.5  # of the words describing someone, the share a fact naming them must state
+
+
+def described_apart(sentence: str, facts: list[BriefFact], lexicon: Lexicon) -> bool:
+    """Facts pooled for a sentence that gives someone a role beside their name, where no one fact names
+    them with that role: one fact's description is put on another's name ("the senator who co-chairs the
+    caucus, Anna Holt," where the co-chair is Olaf Lind and Holt is another senator)."""
+    if len(facts) < 2:
+        return False  # one fact: its words are the sentence's, or the coverage falls
+    discourse = lexicon.stem_set(DISCOURSE)
+    stated = [lexicon.stem_set(f.evidence) for f in facts]
+    for pattern in _APPOSITIONS:
+        for match in pattern.finditer(sentence):
+            name = {w for w in lexicon.key_stems(match.group("n")) if w not in discourse}
+            role = {w for w in lexicon.key_stems(match.group("d")) if w not in discourse} - name
+            if not name or not role:
+                continue
+            if not any(all(in_family(w, have) for w in name)
+                       and sum(in_family(w, have) for w in role) >= DESCRIBED_SHARE * len(role) for have in stated):
+                return True
+    return False

@@ -170,14 +170,15 @@ def _within(positions: list[list[int]], span: int) -> bool:
 
 # "which powerful figures …?", "who was the unnamed source …?", "what's the name of the official …?":
 # the description a who-question gives of the person it asks for
-_DESCRIPTION_NOUNS = (r"(?:senators?|officials?|experts?|analysts?|spokes(?:man|men|woman|women|person|people)|aides?|"
-                      r"advis[eo]rs?|lawmakers?|politicians?|diplomats?|ministers?|journalists?|reporters?|"
-                      r"correspondents?|researchers?|scholars?|staffers?|sources?|critics?|figures?|insiders?)")
+DESCRIPTION_NOUNS = (r"(?:senators?|(?:co-?)?chair(?:man|men|woman|women|person|people)?s?|officials?|experts?|"
+                     r"analysts?|spokes(?:man|men|woman|women|person|people)|aides?|advis[eo]rs?|lawmakers?|politicians?|diplomats?|"
+                     r"ministers?|journalists?|reporters?|"
+                     r"correspondents?|researchers?|scholars?|staffers?|sources?|critics?|figures?|insiders?)")
 _DESCRIBED = re.compile(
-    r"\bwhich\s+(?P<a>(?:[\w’'.-]+\s+){0,3}?" + _DESCRIPTION_NOUNS + r")\b"
+    r"\bwhich\s+(?P<a>(?:[\w’'.-]+\s+){0,3}?" + DESCRIPTION_NOUNS + r")\b"
     r"|\bwho\s+(?:is|was|are|were)\s+(?:the|that|this|these|those)\s+(?P<b>(?:[\w’'.-]+\s+){0,3}?"
-    + _DESCRIPTION_NOUNS + r"(?:\s+(?:in|at|from)\s+(?:the\s+)?[\w’'.-]+)?)\b"
-    r"|\bnames?\s+of\s+(?:the|that|this|these|those)\s+(?P<c>(?:[\w’'.-]+\s+){0,3}?" + _DESCRIPTION_NOUNS + r")\b",
+    + DESCRIPTION_NOUNS + r"(?:\s+(?:in|at|from)\s+(?:the\s+)?[\w’'.-]+)?)\b"
+    r"|\bnames?\s+of\s+(?:the|that|this|these|those)\s+(?P<c>(?:[\w’'.-]+\s+){0,3}?" + DESCRIPTION_NOUNS + r")\b",
     re.IGNORECASE)
 APPOSITION_REACH = 3  # words between a description and the name it gives ("a researcher at the centre, Olaf Lind")
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.answer import Supported
-from bot.attribution import DISCOURSE, attributed_apart, names, speaker_made_doer, speakers_apart
+from bot.attribution import DISCOURSE, attributed_apart, described_apart, names, speaker_made_doer, speakers_apart
 from bot.brief import Brief, BriefFact
 from bot.claim_scope import HEDGED, condition_lost, hedge_lost, limits_more, opposite_stated, without_suppositions
 from bot.tense import day_of_saying_moved, plan_from_fact, superlative_unbound, without_plans
@@ -244,7 +244,8 @@ def _contradicted_elsewhere(facts: list[BriefFact], measured: _Measured) -> bool
 def _pooled_score(sentence: str, facts: list[BriefFact], weights: WordWeights) -> float:
     """`support_score` of the facts together; 0 when they split who said it from what was said."""
     lexicon = weights.lexicon
-    if speakers_apart(sentence, facts, lexicon, weights) or speaker_made_doer(sentence, facts, lexicon):
+    if speakers_apart(sentence, facts, lexicon, weights) or speaker_made_doer(sentence, facts, lexicon) \
+            or described_apart(sentence, facts, lexicon):
         return 0.0
     return support_score(sentence, [f.evidence for f in facts], weights)
 

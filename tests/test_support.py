@@ -729,3 +729,34 @@ def test_say_and_tell_report_speech_too(knowledge, fact_id) -> None:
             'Russian people happiness and prosperity" on his behalf.')
     assert check(f"Putin should say {text}", warm, knowledge.brief, THRESHOLD).score < THRESHOLD
     assert check(f"Trump did say {text}", warm, knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_a_role_beside_a_name_comes_from_a_fact_naming_them_with_it(knowledge, fact_id) -> None:
+    """"The senator who co-chairs the Ukraine caucus, Sherrod Brown, advises against weakening sanctions."
+    (the 1.5B model, heldout29, re-attributed to two facts and shown): the co-chair is Portman. Pooled
+    facts may each lend a part of a sentence, but a role given beside a name must come from one fact
+    naming that person; two people's words side by side stay supported."""
+    brown, portman = fact_id("Sherrod Brown"), fact_id("co-chairman of the Senate Ukraine Caucus")
+    collage = "The senator who co-chairs the Ukraine caucus, Sherrod Brown, advises against weakening sanctions."
+    assert check(collage, [brown, fact_id("about an hour")], knowledge.brief, THRESHOLD).score < THRESHOLD
+    assert check("Ukraine caucus co-chair Sherrod Brown advised against weakening sanctions.", [brown, portman],
+                 knowledge.brief, THRESHOLD).score < THRESHOLD
+    both = ("Sherrod Brown advised against weakening sanctions, and Portman, co-chairman of the Senate Ukraine "
+            "Caucus, said we must stand by our allies.")
+    assert check(both, [brown, portman], knowledge.brief, THRESHOLD).score >= THRESHOLD
+    own = "Sherrod Brown, a senator from Ohio, advised against weakening sanctions."
+    assert check(own, [brown], knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_confirming_reports_speech_too(knowledge, fact_id) -> None:
+    """"The Kremlin spokesperson Dmitry Peskov confirmed that the phone call was about the joint fight
+    against international terrorism, …" (the 1.5B model, heldout31, shown): the topics are the Kremlin's
+    readout, not Peskov's words. "confirmed", "noted", "warned" … report speech as "said" does, so the
+    fact naming the speaker must state what they said."""
+    topics = fact_id("They discussed the joint fight")
+    text = ("confirmed that the phone call was about the joint fight against international terrorism, the "
+            "situation in the Middle East, the Ukrainian crisis and plans for a future meeting.")
+    cited = [topics, fact_id("Peskov, Putin’s spokesperson")]
+    assert check(f"The Kremlin spokesperson Dmitry Peskov {text}", cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+    assert check("Dmitry Peskov, Putin's spokesperson, confirmed the phone call.", cited[1:], knowledge.brief,
+                 THRESHOLD).score >= THRESHOLD
