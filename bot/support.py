@@ -25,6 +25,7 @@ from bot.answer import Supported
 from bot.attribution import DISCOURSE, attributed_apart, described_apart, names, speaker_made_doer, speakers_apart
 from bot.brief import Brief, BriefFact
 from bot.claim_scope import HEDGED, condition_lost, hedge_lost, limits_more, opposite_stated, without_suppositions
+from bot.doers import DESCRIPTION_NOUNS
 from bot.tense import day_of_saying_moved, plan_from_fact, superlative_unbound, without_plans
 from bot.text import (
     GENERAL,
@@ -94,6 +95,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         or limits_more(sentence, joined if HEDGED.search(sentence) else HEDGED.sub(" ", joined))
         or _acts_unstated(sentence, have, lexicon)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
+        or _roles_unstated(sentence, have, lexicon)
         or plan_from_fact(sentence, joined, lexicon)
     )
     contradicting = (
@@ -105,6 +107,17 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         or condition_lost(sentence, joined, lexicon)
     )
     return coverage, lacking, contradicting
+
+
+_ROLE = re.compile(r"\b" + DESCRIPTION_NOUNS + r"\b", re.IGNORECASE)
+
+
+def _roles_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:
+    """The sentence gives someone a role ("official", "senator", "spokesman") the evidence never gives:
+    like a name, that is someone else ("the tweet from the official" of a researcher's). A role is
+    stated by a longer word it begins ("co-chairs" of "co-chairman")."""
+    roles = {w for m in _ROLE.finditer(sentence) for w in lexicon.key_stems(m.group(0))} - lexicon.stem_set(DISCOURSE)
+    return any(not in_family(r, have) and not any(h.startswith(r) for h in have) for r in roles)
 
 
 def support_score(sentence: str, evidence: Iterable[str], weights: WordWeights | None = None) -> float:

@@ -760,3 +760,16 @@ def test_confirming_reports_speech_too(knowledge, fact_id) -> None:
     assert check(f"The Kremlin spokesperson Dmitry Peskov {text}", cited, knowledge.brief, THRESHOLD).score < THRESHOLD
     assert check("Dmitry Peskov, Putin's spokesperson, confirmed the phone call.", cited[1:], knowledge.brief,
                  THRESHOLD).score >= THRESHOLD
+
+
+def test_a_role_the_facts_never_give_is_someone_else(knowledge, fact_id) -> None:
+    """"The tweet from the White House official was about lifting sanctions on Russia." (the 1.5B model,
+    heldout31, shown at 0.80): the tweets are a researcher's, citing an unnamed source in the White House.
+    Like a name, a role ("official", "senator", "spokesman") must be one the evidence gives."""
+    tweets = [fact_id("she tweeted"), fact_id("Citing an unnamed source in the White House")]
+    official = "The tweet from the White House official was about lifting sanctions on Russia."
+    assert check(official, tweets, knowledge.brief, THRESHOLD).score < THRESHOLD
+    researcher = "The tweet from the researcher was about lifting the restrictions on Moscow."
+    assert check(researcher, tweets[1:], knowledge.brief, THRESHOLD).score >= THRESHOLD
+    chairs = "Portman co-chairs the Senate Ukraine Caucus."
+    assert check(chairs, [fact_id("co-chairman of the Senate")], knowledge.brief, THRESHOLD).score >= THRESHOLD
