@@ -337,3 +337,9 @@ def set_aside(question: str) -> str:
     the asker has already heard of."""
     match = _SET_ASIDE.search(question)
     return match.group(1) if match else ""
+
+
+def set_aside_words(question: str) -> str:
+    """`set_aside` with the words that set it aside ("aside from Oslo"): none of them says what is asked."""
+    match = _SET_ASIDE.search(question)
+    return match.group(0) if match else ""

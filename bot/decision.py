@@ -71,7 +71,7 @@ from bot.answer_types import (
     holds,
     lists_topics,
     raised_by,
-    set_aside,
+    set_aside_words,
 )
 from bot.chat_reading import asks_to_confirm
 from bot.choice import choose, with_denial, with_following, with_quotes_finished
@@ -176,7 +176,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         return Evidence("decline", profile, reason=f"only the pages' reader comments say {' '.join(profile.aside)}")
     # a question in another language is matched by meaning only: its words are not the articles'
     # "besides Oslo, …" is not about Oslo (but still about the event's own parties: "apart from the king")
-    aside = retriever.lexicon.stem_set(set_aside(question)) - retriever.vocabulary.event_stems
+    aside = retriever.lexicon.stem_set(set_aside_words(question)) - retriever.vocabulary.event_stems
     # in another language, only the names the articles write ("Irán") are the articles' words; a short one
     # may be a word of that language ("al" of "Al Jazeera" in "al pueblo")
     terms = [t for t in profile.focus if t != "not" and t not in aside] if profile.english else \
@@ -186,9 +186,10 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     described = [s for s in retriever.described(question, terms) if s not in earlier]  # ranks who is meant
     kind = asked_type(question) if profile.english else None
     # "did sanctions come up?" looks further down: the sentence saying they did not may rank below
-    # every sentence that merely names them
-    hits = retriever.search(terms, [*earlier, *described], k=TOPIC_CANDIDATES if kind == "topic" else CANDIDATES,
-                            vector=vector)
+    # every sentence that merely names them; so does "besides X, which issues …?": below those naming X
+    topics = kind is None and asks_topics(question)  # "which issues did they discuss?"
+    hits = retriever.search(terms, [*earlier, *described],
+                            k=TOPIC_CANDIDATES if kind == "topic" or (topics and aside) else CANDIDATES, vector=vector)
     reports_only = not plans and bool(_HAPPENED.search(question)) and not speaks_of_plans(question)
     if profile.after:
         hits = [h for h in hits if _after_event(knowledge, h)]
@@ -200,9 +201,9 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     subject, lacking = _typed_terms(retriever, kind, question, known, unknown) if kind is not None else (known, [])
     typed: list[Hit] = []
     named: list[Hit] = []
+    weighed: list[Hit] = []  # hits the coverage is also read on, besides the first three
     partners: set[str] = set()  # "which leaders did he speak with?": facts naming someone as the one talked with
     who = kind is None and profile.english and asks_who(question)
-    topics = kind is None and asks_topics(question)  # "which issues did they discuss?"
     if kind is None and profile.english and never_named(retriever, question):  # "who was the unnamed source?"
         return Evidence("decline", profile, reason="the articles describe whom it asks for but never name them")
     if kind is not None:  # "how long …?" is answered only if a sentence states a duration: those first
@@ -244,6 +245,10 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         hits = [*named, *(h for h in hits if h not in named)] if named else []
     elif topics:  # "which issues did they discuss?": sentences saying what was discussed first
         hits = sorted(hits, key=lambda h: not lists_topics(h.fact.text))
+        weighed = hits[:3]  # "besides X, what middle east stuff …": still about what these sentences cover
+        # "besides Oslo, which issues …?": the sentences listing others first, then those naming Oslo
+        hits = sorted(hits, key=lambda h: (not lists_topics(h.fact.text),
+                                           bool(aside & retriever.lexicon.stem_set(h.fact.text))))
     if not hits:
         reason = f"no fact states a {kind}" if kind else ("no fact names anyone new" if who else "no facts")
         return Evidence("after" if profile.after else "decline", profile, reason=reason)
@@ -251,7 +256,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         # "what did the king and olaf lind discuss?": the only sentences naming Lind say what was planned
         return Evidence("after" if profile.after else "decline", profile, hits, reason=f"no fact names {missing}")
     judged = typed or hits  # a typed question is answered by a sentence that holds the type, or not at all
-    best_coverage = max(_coverage(retriever, known, unknown, h) for h in judged[:3]) if known else 0.0
+    best_coverage = max(_coverage(retriever, known, unknown, h) for h in [*judged[:3], *weighed]) if known else 0.0
     best_dense = max(h.dense for h in judged)
     if not profile.english:  # "hola", "merci", "quit": a word or two is close in meaning to any short sentence
         answers = retriever.semantic and best_dense >= FOREIGN_MEANING and (

@@ -323,6 +323,18 @@ def test_what_a_question_sets_aside_is_not_what_it_asks_about(knowledge) -> None
     assert evidence.verdict == "answer" and "Israeli-Palestinian" in shown, shown
 
 
+@pytest.mark.parametrize("question", ["Besides Syria and Ukraine, what other issues did Trump and Putin discuss on the call?",
+                                      "aside from the middle east, what issues did they cover"])
+async def test_which_other_issues_are_those_besides_what_it_sets_aside(settings, question: str) -> None:
+    """"Besides X, which other issues …?": the sentences naming X rank first by their words, yet the
+    answer is a sentence listing other topics; it is looked for further down and put first. The words
+    that set X aside ("aside from") say nothing of what is asked: read as asked, they lowered the
+    question's coverage until it was declined."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert "Israeli-Palestinian" in answer.citations[0].quote, answer.text
+
+
 @pytest.mark.parametrize("question", ["did trump end up signing an order lifting the sanctions in february?",
                                       "how often did they speak on the phone for the rest of the year?"])
 async def test_a_time_after_the_newest_article_is_told_where_the_articles_end(settings, question: str) -> None:
