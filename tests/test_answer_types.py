@@ -323,8 +323,10 @@ def test_what_a_question_sets_aside_is_not_what_it_asks_about(knowledge) -> None
     assert evidence.verdict == "answer" and "Israeli-Palestinian" in shown, shown
 
 
-@pytest.mark.parametrize("question", ["Besides Syria and Ukraine, what other issues did Trump and Putin discuss on the call?",
-                                      "aside from the middle east, what issues did they cover"])
+@pytest.mark.parametrize("question", [
+    "Besides Syria and Ukraine, what other issues did Trump and Putin discuss on the call?",
+    "aside from the middle east, what issues did they cover",
+])
 async def test_which_other_issues_are_those_besides_what_it_sets_aside(settings, question: str) -> None:
     """"Besides X, which other issues …?": the sentences naming X rank first by their words, yet the
     answer is a sentence listing other topics; it is looked for further down and put first. The words
