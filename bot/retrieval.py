@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from bot import english, language
+from bot import english, foreign_names, language
 from bot.aliases import learn
 from bot.brief import Brief, BriefFact
 from bot.semantic import Embedder
@@ -67,6 +67,7 @@ class Retriever:
         self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon,
                                            brief.aside)
         english.load()  # questions are read against an English word list: not on the event loop
+        foreign_names.load()  # ...and other languages' names against theirs
         language.load()  # ...and, when their words don't tell, by a language model
         self.embedder = embedder if embedder is not None and embedder.available else None
         self._matrix = self.embedder.passages([f.text for f in self.facts]) if self.embedder else None

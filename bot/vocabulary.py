@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from bot import language
+from bot import foreign_names, language
 from bot.after_cues import after_what, points_past, within_what
 from bot.chat_reading import read_chat, with_g
 from bot.english import common_correction, corrections, is_rare
@@ -170,6 +170,11 @@ class Vocabulary:
         found = {n for n in _edits(fold(token)) if n in self.name_words}
         return list(self.lexicon.key_stems(found.pop())) if len(found) == 1 else []
 
+    def _states(self, word: str) -> bool:
+        """The articles state every stem of the word (and it has one)."""
+        stems = self.lexicon.key_stems(word)
+        return bool(stems) and all(self.knows(s) for s in stems)
+
     def knows(self, stem: str) -> bool:
         return in_family(stem, self.stems)
 
@@ -276,6 +281,8 @@ class Vocabulary:
                             names.append(token)
             focus.extend(s for s in content if s not in focus)
         names += [n for n in sorted(numbers(asked) - self.numbers) if len(n) < 6 and n not in names]
+        if not english:  # "¿Qué dijo Poroshenko …?": a name the articles never write, in another language
+            names += foreign_names.unknown_names(question, self.name_words, self._states)
         about_sources = bool(set(focus) & (self.source_words - self.lexicon.stem_set(SOURCE_QUALIFIERS))) and all(
             s in self.source_words or s in self.event_stems or s in self.outlet_stems or s in self.frame
             for s in focus

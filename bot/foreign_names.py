@@ -1,0 +1,79 @@
+"""Names a question in another language gives that the articles never write ("¿Qué dijo Poroshenko …?").
+
+An English question naming someone the articles never mention is declined (bot.vocabulary): the
+articles cannot say what that person said. A question in Spanish, French or German is matched by
+meaning alone, and its capitalised words are mostly that language's own words ("Casa Blanca",
+German nouns), so the same test would decline them all. A capitalised word is taken for a name the
+articles lack only when it is not a word of English or of the common languages of Europe
+(pyspellchecker's word lists, in the wheel already used for English), nor two such words run together
+(German "Telefonkonferenz"), nor an article's name written the other language's way ("Poutine",
+"Moscou": the same consonants) or with a possessive ("Peskows"). Words in other scripts are left
+alone: they are not compared. General European languages; nothing here knows the story.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from spellchecker import SpellChecker
+
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
+MIN_LENGTH = 4  # shorter capitalised words are too often a language's own ("Casa", "Rio")
+MIN_PART = 4  # each word of a compound is at least this long ("Atom" + "programm")
+_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+_SAME_SOUND = str.maketrans("wcqz", "vkks")  # letters that write one sound in different languages
+_ELISION = re.compile(r"^(?:qu|l|d|j|n|s|c|m|t)['’]", re.IGNORECASE)  # "qu'Erdogan", "l'Élysée"
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> tuple[SpellChecker, ...]:
+    return tuple(SpellChecker(language=lang, distance=1) for lang in LANGUAGES)
+
+
+def load() -> None:
+    """Read the word lists now (about a second): knowledge is built off the event loop."""
+    _dictionaries()
+
+
+def _plain(word: str) -> str:
+    """Lower case, accents dropped ("Élysée" → "elysee")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a word ("poutine" → "ptn", "putin" → "ptn"; "peskow" → "pskv"): how a name is
+    spelt across languages."""
+    return re.sub(r"[aeiouyhj]", "", _plain(word)).translate(_SAME_SOUND)
+
+
+def _is_word(word: str) -> bool:
+    low = word.lower()
+    return any(low in d or _plain(low) in d for d in _dictionaries())
+
+
+def _compound(word: str) -> bool:
+    """Two words of the lists run together ("Telefonkonferenz", "Atomprogramm")."""
+    low = word.lower()
+    return any(_is_word(low[:i]) and _is_word(low[i:]) for i in range(MIN_PART, len(low) - MIN_PART + 1))
+
+
+def unknown_names(question: str, name_words: Iterable[str], knows: Callable[[str], bool]) -> list[str]:
+    """The capitalised words of a question in another language that name what the articles never do.
+    `name_words`: the folded words the articles write as names; `knows`: whether the articles state a
+    word (bot.vocabulary)."""
+    skeletons = {_skeleton(n) for n in name_words if len(_skeleton(n)) >= 2}
+    out: list[str] = []
+    for i, token in enumerate(_TOKEN.findall(question)):
+        word = re.sub(r"['’]s$", "", _ELISION.sub("", token))
+        if i == 0 or not word[:1].isupper() or word.isupper() or len(word) < MIN_LENGTH or not word.isalpha():
+            continue
+        if not _plain(word).isascii() or knows(word) or _is_word(word) or _compound(word):
+            continue
+        shape = _skeleton(word)
+        if any(shape == s or shape.rstrip("s") == s or (len(s) >= 3 and shape.startswith(s)) for s in skeletons):
+            continue  # "Poutine", "Moscou", "Peskows"
+        out.append(word)
+    return out
