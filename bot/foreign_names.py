@@ -1,4 +1,4 @@
-"""Names a question in another language gives that the articles never write ("¿Qué dijo Poroshenko …?").
+"""Names a question in another language gives that the articles never write ("¿Qué dijo Kowalczyk …?").
 
 An English question naming someone the articles never mention is declined (bot.vocabulary): the
 articles cannot say what that person said. A question in Spanish, French or German is matched by
@@ -6,9 +6,10 @@ meaning alone, and its capitalised words are mostly that language's own words ("
 German nouns), so the same test would decline them all. A capitalised word is taken for a name the
 articles lack only when it is not a word of English or of the common languages of Europe
 (pyspellchecker's word lists, in the wheel already used for English), nor two such words run together
-(German "Telefonkonferenz"), nor an article's name written the other language's way ("Poutine",
-"Moscou": the same consonants) or with a possessive ("Peskows"). Words in other scripts are left
-alone: they are not compared. General European languages; nothing here knows the story.
+(German "Telefonkonferenz"), nor an article's name written the other language's way ("Lindkvist"
+of "Lindqvist", "Varsovie" of "Warsaw": the same consonants) or with a possessive ("Lindqvists").
+Words in other scripts are left alone: they are not compared. General European languages; nothing
+here knows the story.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ MIN_LENGTH = 4  # shorter capitalised words are too often a language's own ("Cas
 MIN_PART = 4  # each word of a compound is at least this long ("Atom" + "programm")
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
 _SAME_SOUND = str.maketrans("wcqz", "vkks")  # letters that write one sound in different languages
-_ELISION = re.compile(r"^(?:qu|l|d|j|n|s|c|m|t)['’]", re.IGNORECASE)  # "qu'Erdogan", "l'Élysée"
+_ELISION = re.compile(r"^(?:qu|l|d|j|n|s|c|m|t)['’]", re.IGNORECASE)  # "qu'Olafsson", "l'Élysée"
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +45,7 @@ def _plain(word: str) -> str:
 
 
 def _skeleton(word: str) -> str:
-    """The consonants of a word ("poutine" → "ptn", "putin" → "ptn"; "peskow" → "pskv"): how a name is
+    """The consonants of a word ("varsovie" → "vrsv", "warsaw" → "vrsv"): how a name is
     spelt across languages."""
     return re.sub(r"[aeiouyhj]", "", _plain(word)).translate(_SAME_SOUND)
 
@@ -74,6 +75,6 @@ def unknown_names(question: str, name_words: Iterable[str], knows: Callable[[str
             continue
         shape = _skeleton(word)
         if any(shape == s or shape.rstrip("s") == s or (len(s) >= 3 and shape.startswith(s)) for s in skeletons):
-            continue  # "Poutine", "Moscou", "Peskows"
+            continue  # "Lindkvist", "Varsovie", "Lindqvists"
         out.append(word)
     return out

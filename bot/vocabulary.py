@@ -281,7 +281,7 @@ class Vocabulary:
                             names.append(token)
             focus.extend(s for s in content if s not in focus)
         names += [n for n in sorted(numbers(asked) - self.numbers) if len(n) < 6 and n not in names]
-        if not english:  # "¿Qué dijo Poroshenko …?": a name the articles never write, in another language
+        if not english:  # "¿Qué dijo Kowalczyk …?": a name the articles never write, in another language
             names += foreign_names.unknown_names(question, self.name_words, self._states)
         about_sources = bool(set(focus) & (self.source_words - self.lexicon.stem_set(SOURCE_QUALIFIERS))) and all(
             s in self.source_words or s in self.event_stems or s in self.outlet_stems or s in self.frame
