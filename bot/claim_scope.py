@@ -98,17 +98,24 @@ _ASKING_IF = re.compile(r"\b(?:ask\w*|wonder\w*|know\w*|see|saw|unclear|sure|che
                         r"\b(?:only|even)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
+# "Asked by reporters if …": a question put to someone; a sentence telling of it asks too
+_ASKED = re.compile(r"\bask\w*\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_ASKS = re.compile(r"\b(?:ask\w*|whether|if|question\w*)\b", re.IGNORECASE)
+
+
 def without_suppositions(sentence: str, text: str) -> str:
     """The text without what it only supposes ("If we can have a great relationship with Russia, I'm all
     for that"; "he would consider lifting them if Moscow cooperates"), unless the sentence keeps a
     supposition itself: "he can have a great relationship with Russia" is not stated by the "if"
-    clause. "Asked if the port would come up" asks; its words stay (a topic, not a claim); so do those of
-    "only if" (a requirement: "eased only if Moscow complies" is "Moscow must comply") and "even if"."""
-    if _SUPPOSING.search(sentence):
-        return text
+    clause. "Asked if the port would come up" asks: its words are a topic for a sentence that tells of
+    the asking too ("asked whether the port would come up, Holt said …"), never a claim ("Holt said the
+    port would come up", where the answer was no). The words of "only if" (a requirement: "eased only
+    if Moscow complies" is "Moscow must comply") and "even if" stay."""
+    supposes, asks = bool(_SUPPOSING.search(sentence)), bool(_ASKS.search(sentence))
     out, start = [], 0
     for match in _IF_CLAUSE.finditer(text):
-        if _ASKING_IF.search(text[:match.start()]):
+        before = text[:match.start()]
+        if asks if _ASKED.search(before) else (supposes or _ASKING_IF.search(before)):
             continue
         out.append(text[start:match.start()])
         start = match.end()
