@@ -775,14 +775,16 @@ def test_a_role_the_facts_never_give_is_someone_else(knowledge, fact_id) -> None
     assert check(chairs, [fact_id("co-chairman of the Senate")], knowledge.brief, THRESHOLD).score >= THRESHOLD
 
 
+def _supported(knowledge, sentence: str, cited: list[str]) -> bool:
+    return check(sentence, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
 def test_what_someone_was_asked_is_not_what_they_said(knowledge, fact_id) -> None:
     """"Peskov said Ukraine would come up in the first telephone contact since Trump took office."
     (the 1.5B model, heldout33, shown): he was asked if Ukraine would come up and said one should hardly
     expect substantive discussions. The words of "asked if …" are a topic for a sentence that tells of
     the asking, never a claim; a sentence keeping "would" no longer lets them through."""
     asked = [fact_id("Asked by reporters if Ukraine would come up")]
-    claim = "Peskov said Ukraine would come up in the first telephone contact since Trump took office."
-    assert check(claim, asked, knowledge.brief, THRESHOLD).score < THRESHOLD
-    told = ("Asked whether Ukraine would come up, Peskov said this was the first telephone contact since Trump "
-            "took office.")
-    assert check(told, asked, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    since = "the first telephone contact since Trump took office."
+    assert not _supported(knowledge, f"Peskov said Ukraine would come up in {since}", asked)
+    assert _supported(knowledge, f"Asked whether Ukraine would come up, Peskov said this was {since}", asked)
