@@ -18,7 +18,9 @@ from bot.vocabulary import in_family
 
 # "which leaders was he to speak with?" asks whom someone talked with, not who talked
 TALKS_WITH = re.compile(r"\b(?:speak(?:ing)?|spoke|talk(?:ing|ed)?|chat(?:ting|ted)?|on\s+the\s+phone)\s+"
-                        r"(?:with|to)\b", re.IGNORECASE)
+                        r"(?:with|to)\b"
+                        # "who else was he calling / ringing up?": the verbs of phoning someone, not "the call"
+                        r"|\b(?:calling|ringing|rang|ring\s+up|phoning|phoned)\b", re.IGNORECASE)
 
 
 def names_someone_else(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:

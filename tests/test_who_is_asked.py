@@ -498,3 +498,14 @@ async def test_the_time_a_question_names_is_no_deed_a_name_must_stand_beside(set
     he was to speak with answers."""
     answer = await Service.from_settings(settings).ask("who else was trump calling besides putin that weekend")
     assert answer.status == "answered" and "Merkel" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["which other world leaders was trump ringing up that weekend besides putin",
+                                      "who else was trump phoning that saturday?"])
+async def test_whom_someone_was_calling_is_the_one_talked_with(settings, question: str) -> None:
+    """"Ringing up", "calling", "phoning" someone is speaking with them, as "speak with" and "on the phone
+    with" were read: the sentence naming the one talked with comes first, not a sentence that merely
+    names someone new beside "this weekend" (heldout34, read after its final runs)."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert "Merkel" in answer.citations[0].quote, answer.text
