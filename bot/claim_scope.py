@@ -92,9 +92,9 @@ def condition_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
 # a sentence that keeps a supposition of its own ("he would lift them if …", "in exchange for …")
 _SUPPOSING = re.compile(r"\b(?:if|whether|unless|provided|would|could|might|wouldn[’']t|exchange|return)\b",
                         re.IGNORECASE)
-# "if …" to its clause's end; after a verb of asking or knowing it is "whether" (`_ASKING_IF`)
+# "if …" to its clause's end; after a verb of asking (`_ASKED`) or knowing (`_ASKING_IF`) it is "whether"
 _IF_CLAUSE = re.compile(r"\bif\b[^,;:.!?“”\"]*", re.IGNORECASE)
-_ASKING_IF = re.compile(r"\b(?:ask\w*|wonder\w*|know\w*|see|saw|unclear|sure|check\w*|whether)\W+(?:\w+\W+){0,2}$|"
+_ASKING_IF = re.compile(r"\b(?:wonder\w*|know\w*|see|saw|unclear|sure|check\w*|whether)\W+(?:\w+\W+){0,2}$|"
                         r"\b(?:only|even)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
@@ -115,7 +115,9 @@ def without_suppositions(sentence: str, text: str) -> str:
     out, start = [], 0
     for match in _IF_CLAUSE.finditer(text):
         before = text[:match.start()]
-        if asks if _ASKED.search(before) else (supposes or _ASKING_IF.search(before)):
+        # a question put to someone stays only for a sentence that tells of the asking
+        kept = asks if _ASKED.search(before) else supposes or bool(_ASKING_IF.search(before))
+        if kept:
             continue
         out.append(text[start:match.start()])
         start = match.end()

@@ -171,9 +171,9 @@ def _within(positions: list[list[int]], span: int) -> bool:
 # "which powerful figures …?", "who was the unnamed source …?", "what's the name of the official …?":
 # the description a who-question gives of the person it asks for
 DESCRIPTION_NOUNS = (r"(?:senators?|(?:co-?)?chair(?:man|men|woman|women|person|people)?s?|officials?|experts?|"
-                     r"analysts?|spokes(?:man|men|woman|women|person|people)|aides?|advis[eo]rs?|lawmakers?|politicians?|diplomats?|"
-                     r"ministers?|journalists?|reporters?|"
-                     r"correspondents?|researchers?|scholars?|staffers?|sources?|critics?|figures?|insiders?)")
+                     r"analysts?|spokes(?:man|men|woman|women|person|people)|aides?|advis[eo]rs?|lawmakers?|"
+                     r"politicians?|diplomats?|ministers?|journalists?|reporters?|correspondents?|researchers?|"
+                     r"scholars?|staffers?|sources?|critics?|figures?|insiders?)")
 _DESCRIBED = re.compile(
     r"\bwhich\s+(?P<a>(?:[\w’'.-]+\s+){0,3}?" + DESCRIPTION_NOUNS + r")\b"
     r"|\bwho\s+(?:is|was|are|were)\s+(?:the|that|this|these|those)\s+(?P<b>(?:[\w’'.-]+\s+){0,3}?"

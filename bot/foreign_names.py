@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from spellchecker import SpellChecker
@@ -61,11 +62,17 @@ def _compound(word: str) -> bool:
     return any(_is_word(low[:i]) and _is_word(low[i:]) for i in range(MIN_PART, len(low) - MIN_PART + 1))
 
 
-def unknown_names(question: str, name_words: Iterable[str], knows: Callable[[str], bool]) -> list[str]:
+@lru_cache(maxsize=4)
+def _skeletons(name_words: frozenset[str]) -> frozenset[str]:
+    """The skeletons of the articles' names: the same for every question until a reload."""
+    return frozenset(shape for n in name_words if len(shape := _skeleton(n)) >= 2)
+
+
+def unknown_names(question: str, name_words: AbstractSet[str], knows: Callable[[str], bool]) -> list[str]:
     """The capitalised words of a question in another language that name what the articles never do.
     `name_words`: the folded words the articles write as names; `knows`: whether the articles state a
     word (bot.vocabulary)."""
-    skeletons = {_skeleton(n) for n in name_words if len(_skeleton(n)) >= 2}
+    skeletons = _skeletons(frozenset(name_words))
     out: list[str] = []
     for i, token in enumerate(_TOKEN.findall(question)):
         word = re.sub(r"['’]s$", "", _ELISION.sub("", token))
