@@ -61,18 +61,23 @@ def said_by(retriever: Retriever, profile: QuestionProfile, hits: list[Hit]) -> 
     words the articles never use are left out: they may be a paraphrase ("how the call would turn out")."""
     topic = [t for t in profile.topic if retriever.vocabulary.knows(t)]
     speaker = speaker_surname(profile)
-    vocabulary = retriever.vocabulary
     for hit in hits:
         if speaker_speaks(retriever, speaker, hit.fact) and (
                 not topic or retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE):
             return True
         # "X has been cautious about a reset. The minister said …": the topic, then who spoke of it
-        following = retriever.following(hit.fact)
-        if topic and following is not None and states_all(retriever, speaker, following.id) \
-                and speaks_in(vocabulary, following.text, set(speaker), saying=True) \
+        if topic and said_next(retriever, speaker, hit.fact) \
                 and retriever.coverage_by(topic, [hit.fact.id]) >= SAID_TOPIC_COVERAGE:
             return True
     return False
+
+
+def said_next(retriever: Retriever, speaker: list[str], fact: BriefFact) -> bool:
+    """The sentence after `fact` in its article names the speaker beside a verb of saying: what
+    `fact` says ("… got along with the port?"), then who said it ("Holt told reporters")."""
+    following = retriever.following(fact)
+    return following is not None and states_all(retriever, speaker, following.id) \
+        and speaks_in(retriever.vocabulary, following.text, set(speaker), saying=True)
 
 
 def speaker_surname(profile: QuestionProfile) -> list[str]:
@@ -81,8 +86,11 @@ def speaker_surname(profile: QuestionProfile) -> list[str]:
 
 
 def speaker_speaks(retriever: Retriever, speaker: list[str], fact: BriefFact) -> bool:
-    """The fact names the speaker, and as someone speaking (bot.doers.speaks_in), not as a label."""
-    return states_all(retriever, speaker, fact.id) and speaks_in(retriever.vocabulary, fact.text, set(speaker))
+    """The fact names the speaker, or calls them by the articles' one description of them, and as
+    someone speaking (bot.doers.speaks_in), not as a label."""
+    named = _named(retriever, fact.text)
+    return (states_all(retriever, speaker, fact.id) or set(speaker) <= retriever.lexicon.stem_set(named)) and \
+        speaks_in(retriever.vocabulary, named, set(speaker))
 
 
 def agreed_on(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
@@ -102,9 +110,14 @@ def agreed_on(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
 def speaks(retriever: Retriever, text: str, stems: frozenset[str]) -> bool:
     """Someone `stems` name speaks in `text`, named or called by the articles' one description of them
     ("The Russian President answered that …")."""
+    return speaks_in(retriever.vocabulary, _named(retriever, text), stems, saying=True)
+
+
+def _named(retriever: Retriever, text: str) -> str:
+    """`text` with each description only one person carries replaced by that person's name."""
     for called, name in retriever.aliases.described(text):
         text = re.sub(rf"\b{re.escape(called)}\b", name, text, flags=re.IGNORECASE)
-    return speaks_in(retriever.vocabulary, text, stems, saying=True)
+    return text
 
 
 def unnamed(retriever: Retriever, question: str, terms: list[str], hits: list[Hit],

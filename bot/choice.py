@@ -11,6 +11,8 @@ when there is one.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 import numpy as np
 
 from bot.answer_types import lists_topics
@@ -27,13 +29,15 @@ RELATED_COVERAGE = 0.25  # ...or its coverage is this close
 NEIGHBOUR_SPREAD = 0.05  # the sentence after the best fact in its article joins when its cosine is this close
 
 
-def choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words: bool = True) -> list[Hit]:
+def choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words: bool = True,
+           leaders: AbstractSet[str] = frozenset()) -> list[Hit]:
     """The best fact, and up to two more that are nearly as close to the question. With `by_words`,
     the fact stating the most of the question (above half, and more than any chosen) comes first,
     in place of the last: the closest in meaning may say only what the question takes for granted
     ("did US intel conclude …?" is closest to sentences about Russia and the US, not the assessment);
     a chosen fact nearly as close in meaning that states far more of it also leads ("what did he tell Fox
-    News?": the Fox interview, not "… he told a news conference in July")."""
+    News?": the Fox interview, not "… he told a news conference in July"). Given `leaders` (the ids of
+    the facts where the person a question asks about speaks), only one of those leads that way."""
     cov = {h.fact.id: retriever.coverage_by(known, [h.fact.id]) if known else 0.0 for h in hits}
     best = hits[0]
     chosen = [best]
@@ -47,7 +51,7 @@ def choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words:
         ):
             chosen.append(hit)
     if by_words and known and len(chosen) > 1:
-        most = max(hits, key=lambda h: cov[h.fact.id])
+        most = max((h for h in hits if not leaders or h.fact.id in leaders), key=lambda h: cov[h.fact.id])
         if most not in chosen and cov[most.fact.id] >= LEAD_COVERAGE and cov[most.fact.id] > max(
                 cov[h.fact.id] for h in chosen):
             chosen = [most, *chosen[:-1]]

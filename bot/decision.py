@@ -53,6 +53,7 @@ from bot.answer_gates import (
     document_quoted,
     reactor_named,
     said_by,
+    said_next,
     speaker_speaks,
     speaker_surname,
     speaks,
@@ -306,10 +307,14 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     # "which issues did they discuss?": the listing sentences lead
     if not profile.english and terms:  # "¿quién entrevistó al rey en oslo post?": the sentences naming the Oslo Post
         judged = sorted(judged, key=lambda h: -retriever.coverage_by(terms, [h.fact.id]))
+    speaking: set[str] = set()
     if profile.speaker:  # "what did X say about Y?": the sentences where X speaks first ("…, she tweeted" after)
-        judged = sorted(judged, key=lambda h: not speaker_speaks(retriever, speaker_surname(profile), h.fact))
-    chosen = choose(judged, known if profile.english else [], retriever,
-                    by_words=profile.english and kind is None and not who and not topics)
+        speaker = speaker_surname(profile)
+        speaking = {h.fact.id for h in judged if speaker_speaks(retriever, speaker, h.fact)}
+        judged = sorted(judged, key=lambda h: h.fact.id not in speaking)
+        speaking |= {h.fact.id for h in judged if said_next(retriever, speaker, h.fact)}
+    chosen = choose(judged, known if profile.english else [], retriever,  # ... and one of them leads
+                    by_words=profile.english and kind is None and not who and not topics, leaders=speaking)
     if profile.english and kind is None and not topics and vector is not None:
         chosen = with_following(retriever, chosen, vector, terms, reactor(question))
     if profile.english and kind is None and not who and not topics and retriever.vocabulary.within_event(question):

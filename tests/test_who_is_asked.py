@@ -355,6 +355,17 @@ async def test_a_speaker_asked_about_by_full_name_is_found_where_the_report_give
     assert answer.status == "answered" and "hardly expect" in answer.text, answer.text
 
 
+async def test_what_someone_said_is_found_where_the_report_calls_them_by_their_title(settings) -> None:
+    """"The Russian President answered that … 'for over two centuries Russia has supported the United
+    States …'" is Putin speaking: the articles give that description to him alone. A sentence that
+    shares more of the question's words but where Putin does not speak (the White House on "the
+    relationship between the United States and Russia") does not lead."""
+    answer = await Service.from_settings(settings).ask(
+        "What did Putin say about Russia's historical relationship with the United States?")
+    assert answer.status == "answered", answer.text
+    assert answer.citations[0].quote.startswith("The Russian President answered"), answer.text
+
+
 _NAMED = ["Harbour master Olaf Lindqvist said the port would open.", "Lindqvist spoke to Chancellor Anna Holt in Oslo.",
           "Oslo has a port."]
 
