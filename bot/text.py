@@ -333,9 +333,16 @@ def _key_stems_with_surnames(lexicon: Lexicon, text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# a prefix written with a hyphen or without ("re-election", "reelection"; "co-chair", "cochair")
+_PREFIXED = re.compile(r"\b(re|co|pre|non|anti|post|multi|inter)-([^\W\d_]{3,})", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=8192)
 def _stem_set(lexicon: Lexicon, text: str) -> frozenset[str]:
-    return frozenset(_key_stems(lexicon, text))
+    """The key stems, and a hyphenated prefix's word also as written closed up ("re-election" states
+    "reelection" as well as "election")."""
+    joined = [lexicon.key(w) for m in _PREFIXED.finditer(text) if is_content_word(w := fold(m.group(1) + m.group(2)))]
+    return frozenset(_key_stems(lexicon, text)) | frozenset(joined)
 
 
 def _negation_split(lexicon: Lexicon, text: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -788,3 +788,13 @@ def test_what_someone_was_asked_is_not_what_they_said(knowledge, fact_id) -> Non
     since = "the first telephone contact since Trump took office."
     assert not _supported(knowledge, f"Peskov said Ukraine would come up in {since}", asked)
     assert _supported(knowledge, f"Asked whether Ukraine would come up, Peskov said this was {since}", asked)
+
+
+def test_a_prefix_is_the_same_word_with_or_without_its_hyphen(knowledge, fact_id) -> None:
+    """"Putin is up for reelection next year." (the 1.5B model, heldout34, dropped): the article writes
+    "re-election", and the hyphen split it into "re" and "election". Closed up or not, it is one word;
+    a word the fact does not write is still missing."""
+    run = [fact_id("expected to run for re-election next year")]
+    assert _supported(knowledge, "Putin is up for reelection next year.", run)
+    assert _supported(knowledge, "Putin is up for re-election next year.", run)
+    assert not _supported(knowledge, "Putin is up for a recount next year.", run)
