@@ -59,3 +59,37 @@ def corrections(word: str) -> frozenset[str]:
     """Spellings one edit away that the dictionary knows ("sanctons" → "sanctions"). Cached: a question's
     profile asks for a rare word's twice (a word of the articles, then an everyday word)."""
     return frozenset(_checker().candidates(word.lower()) or ()) - {word.lower()}
+
+
+UNVOWELLED_COUNT = 100_000  # chat drops the vowels of very common words only ("wld", "ppl", "abt")
+_VOWELS = re.compile(r"[aeiou]")
+
+
+def _unvowelled(word: str) -> str:
+    """A word as chat writes it without its vowels (the first letter kept: "about" → "abt")."""
+    return word[0] + _VOWELS.sub("", word[1:])
+
+
+@lru_cache(maxsize=1)
+def _unvowelled_words() -> dict[str, tuple[int, str]]:
+    """Unvowelled spelling → the most frequent everyday word written so; double letters may be written
+    once ("really" → "rly") or twice ("people" → "ppl")."""
+    out: dict[str, tuple[int, str]] = {}
+    for word, count in _checker().word_frequency.dictionary.items():
+        if count < UNVOWELLED_COUNT or not word.isalpha() or len(word) < 3:
+            continue
+        short = _unvowelled(word)
+        for key in {short, re.sub(r"(.)\1+", r"\1", short)}:
+            if key != word and count > out.get(key, (0, ""))[0]:
+                out[key] = (count, word)
+    return out
+
+
+def unvowelled(token: str) -> str:
+    """The very common word a chat token missing its vowels stands for ("wld" → "would", "shld" →
+    "should"), or "" when the token has vowels after its first letter, is a word itself, or stands
+    for no such word ("smth", "kgb")."""
+    low = token.lower()
+    if len(low) < 3 or not low.isalpha() or _VOWELS.search(low[1:]) or low in _checker():
+        return ""
+    return _unvowelled_words().get(low, (0, ""))[1]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from bot import foreign_names, language
 from bot.after_cues import after_what, points_past, within_what
 from bot.chat_reading import read_chat, with_g
-from bot.english import common_correction, corrections, is_rare
+from bot.english import common_correction, corrections, is_rare, unvowelled
 from bot.name_learning import acronyms, given_names, name_pairs, proper_stems, stem_pairs
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
 
@@ -277,6 +277,8 @@ class Vocabulary:
                         if not content and len(token) >= TYPO_MIN_LENGTH and (common := common_correction(token)):
                             # "actualy" is a typo of an everyday word, not a name ("nord" has many neighbours)
                             content = [s for s in self.lexicon.key_stems(common) if s not in self.frame]
+                        elif not content and (full := unvowelled(token)):  # "wld", "ppl": chat drops vowels
+                            content = [s for s in self.lexicon.key_stems(full) if s not in self.frame]
                         elif not content:
                             names.append(token)
             focus.extend(s for s in content if s not in focus)
