@@ -81,9 +81,11 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ("exact clock", re.compile(r"\b(?:exact(?:ly)?|precise(?:ly)?)\b.{0,20}\b(?:time|hour)\b|\b(?:time|hour)\b.{0,20}"
                                r"\b(?:exact(?:ly)?|precise(?:ly)?)\b", re.IGNORECASE)),
     ("clock", re.compile(r"\b(?:what|which)\s+time\b|\b(?:at\s+)?what\s+hour\b", re.IGNORECASE)),
-    # "when …?", but not "When asked about Oslo, what did he say?" (a clause of another question)
+    # "when …?", but not "When asked about Oslo, what did he say?" (a clause of another question; chat
+    # leaves out the comma: "when reporters asked him about oslo what did he say")
     ("date", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*when\b(?![^,;?]*[,;]\s*(?:what|who|whom|whose|how|why|"
-                        r"which|where|did|does|do|was|were|is|are|has|have|had|can|could|would|will)\b)|"
+                        r"which|where|did|does|do|was|were|is|are|has|have|had|can|could|would|will)\b)"
+                        r"(?![^,;?]*\s(?:what|who|how|why)\s+(?:did|does|do|was|were|has|had|would|will)\b)|"
                         r"\b(?:what|which)\s+(?:day|date|year|month)\b", re.IGNORECASE)),
     ("place", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*where\b"
                          r"(?!\s+(?:did|does|do)\s+(?:\w+\s+){1,3}?(?:get|find|read|learn|hear)\b)|"

@@ -35,6 +35,8 @@ from bot.text import GENERAL
     ("What day did the minister speak?", "date"),
     ("What did he say when asked?", None),  # "when" inside a clause asks for no date
     ("When asked about the port, what did the minister say?", None),  # nor does a clause before the question
+    ("when reporters asked him about the port what did the minister say", None),  # chat leaves out the comma
+    ("when did they say what they wanted?", "date"),
     ("what would the port have to do for the king to lift the tariffs", "condition"),
     ("what did the king want in return?", "condition"),
     ("On what conditions would the minister resign?", "condition"),
