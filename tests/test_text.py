@@ -231,3 +231,20 @@ def test_idioms_for_telling_the_world_read_as_announced() -> None:
                  "who went public with the plan", "who made it public that"]:
         assert "announced" in plain_phrases(said), said
     assert plain_phrases("a word out of place") == "a word out of place"
+
+
+def test_right_before_a_time_word_only_stresses_it_and_hanging_up_ends_a_call() -> None:
+    """"what did he tweet right after he hung up with the king?" (heldout35, read) matched "it's right to
+    normalize …" by "right", and "hung up" named no call, so the question was not read as asking what
+    came after the event."""
+    from bot.phrases import plain_phrases
+    assert plain_phrases("right after he hung up with the king") == "after he ended the call with the king"
+    assert plain_phrases("right away") == "away"
+    assert plain_phrases("it's right to talk") == "it's right to talk"
+    assert plain_phrases("he hung up a picture") == "he hung up a picture"
+
+
+async def test_what_came_right_after_hanging_up_is_asked_of_after_the_event(settings) -> None:
+    from bot.service import Service
+    answer = await Service.from_settings(settings).ask("what did trump tweet right after he hung up with putin?")
+    assert answer.status == "refused", answer.text
