@@ -44,6 +44,9 @@ INSTRUCTION_ATTEMPTS = [
         r"believe|feel|agree|like|prefer|expect)\b",
         r"\b(your|ur)\s+(own\s+|personal\s+|honest\s+)?(opinion|view|take|thoughts?|guess|prediction|feelings?|"
         r"verdict|judge?ment|assessment)\b",
+        # a verdict asked outright: "give me a verdict", "gimme your honest take"
+        r"\b(give|gimme|tell)\s+(me|us)\s+(a|an|your|ur)\s+([\w-]+\s+)?(verdict|opinion|judge?ment|assessment|"
+        r"ruling|rating|take)\b",
         # what the bot would do in someone's place: "what would you have asked him?"
         r"\b(would|wouldn'?t|will|could)\s+(you|u|ya)\s+(have\s+)?(ask(ed)?|say|said|do|done|tell|told|choose|chosen|"
         r"pick(ed)?|vote[d]?|trust(ed)?)\b",

@@ -578,6 +578,9 @@ async def test_exact_words_are_answered_with_the_quotation(settings) -> None:
     ("real talk: should the port be closed?", True),
     ("Who is the better leader, the king or the mayor?", True),  # a judgement between people (heldout23, read)
     ("which one was smarter, the king or the mayor", True),
+    ("who came out ahead, the king or the mayor? give me a verdict", True),  # asked outright (heldout35, read)
+    ("gimme ur honest take on the port", True),
+    ("did the minister give them a verdict on the port?", False),  # what someone gave
     ("who is the best-known critic of the king?", False),
     ("who was better prepared, according to the minister?", False),
     ("besides the port, was the tariff discussed?", False),
