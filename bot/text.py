@@ -50,6 +50,7 @@ NEGATIONS = frozenset(
     no not never none nothing nobody neither nor without n't cannot can't wasn't weren't isn't aren't didn't
     doesn't don't won't wouldn't couldn't shouldn't hasn't haven't hadn't
     fail fails failed failing unable refused refuses lack lacks lacked hardly scarcely barely
+    deny denies denied denying
     """.split()
 )
 

@@ -798,3 +798,13 @@ def test_a_prefix_is_the_same_word_with_or_without_its_hyphen(knowledge, fact_id
     assert _supported(knowledge, "Putin is up for reelection next year.", run)
     assert _supported(knowledge, "Putin is up for re-election next year.", run)
     assert not _supported(knowledge, "Putin is up for a recount next year.", run)
+
+
+def test_a_denial_is_no_statement_of_what_was_denied(knowledge, fact_id) -> None:
+    """"The Kremlin has vehemently denied any allegations that it coordinated hacks on the U.S. election"
+    supported "The Kremlin coordinated hacks on the U.S. election." at 1.0: every word is there, and
+    "denied" was not read as a negation, as "refused" and "failed" are. It is now."""
+    denied = [fact_id("vehemently denied any allegations")]
+    assert not _supported(knowledge, "The Kremlin coordinated hacks on the U.S. election.", denied)
+    assert not _supported(knowledge, "The Kremlin admitted it coordinated hacks on the U.S. election.", denied)
+    assert _supported(knowledge, "The Kremlin denied that it coordinated hacks on the U.S. election.", denied)
