@@ -12,7 +12,10 @@ from bot.text import Lexicon, split_at_cues, words
 
 # Words that make a claim a possibility or a rumour; the content words right after one are hedged
 HEDGES = frozenset("""might may could rumor rumors rumour rumours rumored rumoured reportedly possibly perhaps
-    allegedly speculation speculated""".split())
+    allegedly speculation speculated allegation allegations alleged allege alleges accusation accusations
+    accused suspected suspicion suspicions whether concern concerns concerned worry worries worried fear fears
+    feared""".split())
+_DENIALS = frozenset({"deny", "denies", "denied", "denying", "denial", "denials"})
 HEDGE_REACH = 3
 # a hedge and the rest of its clause ("rumors that he might lift them unilaterally, …"); "May" is a name
 HEDGED = re.compile(r"\b(?:" + "|".join(sorted([*HEDGES, *(h.capitalize() for h in HEDGES if h != "may")]))
@@ -131,8 +134,9 @@ def _is_hedge(word: str) -> bool:
 def hedge_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
     """The evidence states a word only under a hedge ("rumours that he might lift the tariffs") and the
     sentence states it with none ("he is about to lift the tariffs"): a rumour told as fact. Hedges
-    reach as negations do (`split_at_cues`)."""
-    if any(_is_hedge(w) for w in words(sentence)):
+    reach as negations do (`split_at_cues`). A sentence with a hedge or a denial of its own claims no
+    plain fact ("the Kremlin denied that it coordinated hacks", of "denied any allegations that …")."""
+    if any(_is_hedge(w) or w in _DENIALS for w in words(sentence)):
         return False
     hedged, plain = split_at_cues(lexicon, evidence, _is_hedge, HEDGE_REACH)
     return any(s in hedged and s not in plain for s in lexicon.key_stems(sentence))

@@ -808,3 +808,22 @@ def test_a_denial_is_no_statement_of_what_was_denied(knowledge, fact_id) -> None
     assert not _supported(knowledge, "The Kremlin coordinated hacks on the U.S. election.", denied)
     assert not _supported(knowledge, "The Kremlin admitted it coordinated hacks on the U.S. election.", denied)
     assert _supported(knowledge, "The Kremlin denied that it coordinated hacks on the U.S. election.", denied)
+
+
+def test_an_allegation_or_a_worry_is_no_statement_of_what_it_is_about(knowledge, fact_id) -> None:
+    """Hedged content told as fact passed at 1.0: "Russia meddled in the US elections" on "allegations of
+    Russian meddling", "Trump is too cozy with Moscow" on "vulnerable to allegations … of being too
+    cozy", "Trump's first moves … will signal a reduction …" on "concern over whether …". Allegations,
+    accusations, suspicions, worries and "whether" now hedge as rumours do; a sentence keeping the
+    hedge (or telling of a denial) still passes."""
+    marred = [fact_id("allegations of Russian meddling")]
+    cozy = [fact_id("vulnerable to allegations at home")]
+    whether = [fact_id("expressed concern over whether")]
+    assert not _supported(knowledge, "Russia meddled in the US elections in November 2016.", marred)
+    assert _supported(knowledge, "Relations have been marred by allegations of Russian meddling in the US elections.",
+                      marred)
+    assert not _supported(knowledge, "Trump is too cozy with Moscow.", cozy)
+    assert _supported(knowledge, "Trump faces allegations at home of being too cozy with Moscow.", cozy)
+    moves = "Trump's first moves with Russia will signal a reduction of the US commitment to European security."
+    assert not _supported(knowledge, moves, whether)
+    assert _supported(knowledge, f"European allies are concerned that {moves[0].lower()}{moves[1:]}", whether)
