@@ -14,7 +14,7 @@ from bot.text import Lexicon, split_at_cues, words
 HEDGES = frozenset("""might may could rumor rumors rumour rumours rumored rumoured reportedly possibly perhaps
     allegedly speculation speculated allegation allegations alleged allege alleges accusation accusations
     accused suspected suspicion suspicions whether concern concerns concerned worry worries worried fear fears
-    feared""".split())
+    feared should must ought consider considers considered considering""".split())
 _DENIALS = frozenset({"deny", "denies", "denied", "denying", "denial", "denials"})
 HEDGE_REACH = 3
 # a hedge and the rest of its clause ("rumors that he might lift them unilaterally, …"); "May" is a name
@@ -97,7 +97,7 @@ _SUPPOSING = re.compile(r"\b(?:if|whether|unless|provided|would|could|might|woul
                         re.IGNORECASE)
 # "if …" to its clause's end; after a verb of asking (`_ASKED`) or knowing (`_ASKING_IF`) it is "whether"
 _IF_CLAUSE = re.compile(r"\bif\b[^,;:.!?“”\"]*", re.IGNORECASE)
-_ASKING_IF = re.compile(r"\b(?:wonder\w*|know\w*|see|saw|unclear|sure|check\w*|whether)\W+(?:\w+\W+){0,2}$|"
+_ASKING_IF = re.compile(r"\b(?:wonder\w*|know\w*|see|saw|unclear|sure|check\w*|whether)[\s'’]+(?:\w+[\s'’]+){0,2}$|"
                         r"\b(?:only|even)\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 

@@ -827,3 +827,24 @@ def test_an_allegation_or_a_worry_is_no_statement_of_what_it_is_about(knowledge,
     moves = "Trump's first moves with Russia will signal a reduction of the US commitment to European security."
     assert not _supported(knowledge, moves, whether)
     assert _supported(knowledge, f"European allies are concerned that {moves[0].lower()}{moves[1:]}", whether)
+
+
+def test_what_should_be_or_is_considered_is_not_what_is(knowledge, fact_id) -> None:
+    """"Nuclear weapons are way down." passed on Trump's "nuclear weapons should be way down", and "Trump
+    would lift restrictions on Russia." on "he would consider lifting restrictions if Moscow cooperates":
+    "should", "must" and "consider" now hedge; a sentence that keeps one passes."""
+    down = [fact_id("nuclear weapons should be way down")]
+    consider = [fact_id("would consider lifting restrictions")]
+    assert not _supported(knowledge, "Nuclear weapons are way down.", down)
+    assert _supported(knowledge, "Trump said nuclear weapons should be way down and reduced very substantially.", down)
+    assert not _supported(knowledge, "Trump would lift restrictions on Russia.", consider)
+    assert _supported(knowledge, "Trump said he would consider lifting restrictions if Moscow cooperates.", consider)
+
+
+def test_an_if_after_a_comma_is_no_question_someone_does_not_know_the_answer_to(knowledge, fact_id) -> None:
+    """"I don't know Putin, but if we can get along with Russia that's a great thing" supported "Trump can
+    get along with Putin." at 1.0: the "if" was read as "don't know if" across the comma, so its clause
+    was kept as stated."""
+    quote = [fact_id("if we can get along with Russia that’s a great thing, it’s good")]
+    assert not _supported(knowledge, "Trump can get along with Putin.", quote)
+    assert _supported(knowledge, "Trump said he doesn't know Putin.", quote)
