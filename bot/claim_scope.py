@@ -135,7 +135,7 @@ def hedge_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
     """The evidence states a word only under a hedge ("rumours that he might lift the tariffs") and the
     sentence states it with none ("he is about to lift the tariffs"): a rumour told as fact. Hedges
     reach as negations do (`split_at_cues`). A sentence with a hedge or a denial of its own claims no
-    plain fact ("the Kremlin denied that it coordinated hacks", of "denied any allegations that …")."""
+    plain fact ("the ministry denied that it leaked the report", of "denied any allegations that …")."""
     if any(_is_hedge(w) or w in _DENIALS for w in words(sentence)):
         return False
     hedged, plain = split_at_cues(lexicon, evidence, _is_hedge, HEDGE_REACH)
