@@ -196,6 +196,22 @@ async def test_a_translated_question_the_articles_do_not_answer_is_declined_sayi
     assert len(fake_llm.chat_requests) == 1  # the translation only
 
 
+async def test_words_the_model_left_untranslated_are_no_names_the_articles_lack(llm_settings, fake_llm,
+                                                                                fact_id) -> None:
+    """The 1.5B model translated "chi è il portavoce del cremlino …" as "Who was the portavoce of the
+    Cremlino who announced the call?", and the decision declined it for naming "portavoce" and
+    "Cremlino". Words copied from the question as written are the model's leftovers, not names; a
+    name of its own wording ("North Korea" for "Corea del Norte") still declines."""
+    fake_llm.queue("Who was the portavoce of the Cremlino who announced the call?",
+                   f"Kremlin spokesman Dmitry Peskov announced the call [{fact_id('announced by Kremlin spokesman')}].")
+    service = Service.from_settings(llm_settings())
+    answer = await service.ask("chi è il portavoce del cremlino che ha annunciato la telefonata?")
+    assert answer.status == "answered" and "Peskov" in answer.text, answer.text
+    fake_llm.queue("Did Trump and Putin talk about North Korea?")
+    korea = await service.ask("¿Hablaron Trump y Putin de Corea del Norte?")
+    assert korea.status == "refused", korea.text
+
+
 @pytest.mark.parametrize("translation", [
     Text("The call lasted about an hour."),  # the model answered instead of translating
     Error(400),  # the request failed

@@ -44,6 +44,7 @@ from bot.engines.offline import OfflineEngine
 from bot.engines.progress import CheckedSoFar
 from bot.engines.prompt import build_messages, focused_message, request_messages
 from bot.engines.reply import Reply, add_usage, without_cut_tail
+from bot.engines.translated import untranslated
 from bot.errors import LLMError
 from bot.knowledge import Knowledge, Turn
 from bot.logs import redact
@@ -230,6 +231,8 @@ class LLMEngine:
                 # right 15 times, those chosen for its translation 10 ("portavoce del Cremlino" → "host")
                 both = read.verdict == "answer" and original.verdict == "answer"
                 evidence, asked, lead = original if both else read, english, READ_AS_LEAD.format(question=english)
+                if original.verdict == "answer" and untranslated(read, question):
+                    evidence = original  # "Who was the portavoce of the Cremlino …?": the model's words, not a name
         if evidence.verdict != "answer":
             answer = self.offline.reply(evidence, question, knowledge, engine="llm")
             if asked != question:
