@@ -14,8 +14,12 @@ from bot.text import Lexicon, split_at_cues, words
 HEDGES = frozenset("""might may could rumor rumors rumour rumours rumored rumoured reportedly possibly perhaps
     allegedly speculation speculated allegation allegations alleged allege alleges accusation accusations
     accused suspected suspicion suspicions whether concern concerns concerned worry worries worried fear fears
-    feared should must ought consider considers considered considering""".split())
+    feared should must ought consider considers considered considering""".split()) | (
+    EXPECTING := frozenset("expect expects expected expecting hope hopes hoped hopeful hoping".split()))
 _DENIALS = frozenset({"deny", "denies", "denied", "denying", "denial", "denials"})
+# what was expected or hoped, told as what "would" happen, stays a supposition ("the call would be
+# about …" of "is expected to focus on …"); "would lift" of "would consider lifting" does not
+_WOULD = frozenset({"would", "wouldn't", "wouldn’t", "wouldnt"})
 HEDGE_REACH = 3
 # a hedge and the rest of its clause ("rumors that he might lift them unilaterally, …"); "May" is a name
 HEDGED = re.compile(r"\b(?:" + "|".join(sorted([*HEDGES, *(h.capitalize() for h in HEDGES if h != "may")]))
@@ -127,16 +131,14 @@ def without_suppositions(sentence: str, text: str) -> str:
     return "".join([*out, text[start:]])
 
 
-def _is_hedge(word: str) -> bool:
-    return word in HEDGES
-
-
 def hedge_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
     """The evidence states a word only under a hedge ("rumours that he might lift the tariffs") and the
     sentence states it with none ("he is about to lift the tariffs"): a rumour told as fact. Hedges
     reach as negations do (`split_at_cues`). A sentence with a hedge or a denial of its own claims no
     plain fact ("the ministry denied that it leaked the report", of "denied any allegations that …")."""
-    if any(_is_hedge(w) or w in _DENIALS for w in words(sentence)):
+    said = set(words(sentence))
+    if said & (HEDGES | _DENIALS):
         return False
-    hedged, plain = split_at_cues(lexicon, evidence, _is_hedge, HEDGE_REACH)
+    hedges = HEDGES - EXPECTING if said & _WOULD else HEDGES
+    hedged, plain = split_at_cues(lexicon, evidence, lambda w: w in hedges, HEDGE_REACH)
     return any(s in hedged and s not in plain for s in lexicon.key_stems(sentence))

@@ -791,13 +791,12 @@ def test_what_someone_was_asked_is_not_what_they_said(knowledge, fact_id) -> Non
 
 
 def test_a_prefix_is_the_same_word_with_or_without_its_hyphen(knowledge, fact_id) -> None:
-    """"Putin is up for reelection next year." (the 1.5B model, heldout34, dropped): the article writes
+    """"Putin is up for reelection next year." (the 1.5B model, heldout34, dropped at 0.59): the article writes
     "re-election", and the hyphen split it into "re" and "election". Closed up or not, it is one word;
-    a word the fact does not write is still missing."""
+    the sentence keeps the fact's "expected" (a hedge)."""
     run = [fact_id("expected to run for re-election next year")]
-    assert _supported(knowledge, "Putin is up for reelection next year.", run)
-    assert _supported(knowledge, "Putin is up for re-election next year.", run)
-    assert not _supported(knowledge, "Putin is up for a recount next year.", run)
+    assert _supported(knowledge, "Putin is expected to run for reelection next year.", run)
+    assert _supported(knowledge, "Putin is expected to run for re-election next year.", run)
 
 
 def test_a_denial_is_no_statement_of_what_was_denied(knowledge, fact_id) -> None:
@@ -848,3 +847,21 @@ def test_an_if_after_a_comma_is_no_question_someone_does_not_know_the_answer_to(
     quote = [fact_id("if we can get along with Russia that’s a great thing, it’s good")]
     assert not _supported(knowledge, "Trump can get along with Putin.", quote)
     assert _supported(knowledge, "Trump said he doesn't know Putin.", quote)
+
+
+def test_what_was_expected_or_hoped_is_not_what_happened(knowledge, fact_id) -> None:
+    """"Expect many tweets to follow both phone calls." (a preview) supported "Many tweets followed both
+    phone calls." at 1.0, and "he is expected to run for re-election" supported "Putin will run for
+    re-election next year."; "are hopeful that … the two sides can move quickly" supported "The two
+    sides can move quickly …". Expecting and hoping now hedge; "would" keeps the supposition."""
+    tweets = [fact_id("Expect many tweets to follow")]
+    run = [fact_id("expected to run for re-election next year")]
+    hopeful = [fact_id("are hopeful that after today")]
+    assert not _supported(knowledge, "Many tweets followed both phone calls.", tweets)
+    assert not _supported(knowledge, "Putin will run for re-election next year.", run)
+    assert not _supported(knowledge, "The two sides can move quickly to tackle terrorism.", hopeful)
+    assert _supported(knowledge, "Both presidents are hopeful the two sides can move quickly to tackle terrorism.",
+                      hopeful)
+    conway = [fact_id("expected to focus on joint efforts to combat terrorism")]
+    assert _supported(knowledge, "Kellyanne Conway told CBS News the call would be about joint efforts to combat "
+                      "terrorism.", conway)
