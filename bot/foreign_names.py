@@ -8,8 +8,11 @@ articles lack only when it is not a word of English or of the common languages o
 (pyspellchecker's word lists, in the wheel already used for English), nor two such words run together
 (German "Telefonkonferenz"), nor an article's name written the other language's way ("Lindkvist"
 of "Lindqvist", "Varsovie" of "Warsaw": the same consonants) or with a possessive ("Lindqvists").
-Words in other scripts are left alone: they are not compared. General European languages; nothing
-here knows the story.
+A word of those lists is still such a name when it is rare in every one of them and spells, as it
+sounds, a rare English word the articles never write: "Corea" and "Nordkorea" are "Korea", "Brasil"
+is "Brazil" (places, mostly; "Casa Blanca" is two everyday Spanish words and stays). Words in other
+scripts are left alone: they are not compared. General European languages; nothing here knows the
+story.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ def _dictionaries() -> tuple[SpellChecker, ...]:
 def load() -> None:
     """Read the word lists now (about a second): knowledge is built off the event loop."""
     _dictionaries()
+    _english_places()
 
 
 def _plain(word: str) -> str:
@@ -68,6 +72,41 @@ def _skeletons(name_words: frozenset[str]) -> frozenset[str]:
     return frozenset(shape for n in name_words if len(shape := _skeleton(n)) >= 2)
 
 
+RARE_COUNT = 5_000  # a word this rare in every list is a name, not a language's everyday word ("Corea", not "Casa")
+
+
+def _count(word: str) -> int:
+    """How common a word is in the most common of the languages' lists (0 if in none)."""
+    low = word.lower()
+    return max(max(d.word_frequency[low], d.word_frequency[_plain(low)]) for d in _dictionaries())
+
+
+def _sounds(word: str) -> str:
+    """A word as it sounds across spellings ("corea" and "korea" → "korea", "brasil" and "brazil")."""
+    return _plain(word).translate(_SAME_SOUND)
+
+
+@lru_cache(maxsize=1)
+def _english_places() -> dict[str, str]:
+    """English words rare enough to be names (places, mostly), by how they sound: "korea", "brazil"."""
+    english = _dictionaries()[0].word_frequency
+    return {_sounds(w): w for w, n in english.dictionary.items() if n < RARE_COUNT and w.isalpha() and len(w) >= 4}
+
+
+def english_name(word: str, knows: Callable[[str], bool]) -> str:
+    """The English name a capitalised word of another language spells ("Corea" → "korea", "Brasil" →
+    "brazil", "Nordkorea" → "korea") when the articles never write it: "" otherwise. Only words rare in
+    every list count: "Casa Blanca" is two everyday Spanish words."""
+    if _count(word) >= RARE_COUNT:
+        return ""
+    low = word.lower()
+    for part in [low, *(low[i:] for i in range(MIN_PART, len(low) - MIN_PART + 1) if _is_word(low[:i]))]:
+        english = _english_places().get(_sounds(part))
+        if english and _count(part) < RARE_COUNT and not knows(english):
+            return english
+    return ""
+
+
 def unknown_names(question: str, name_words: AbstractSet[str], knows: Callable[[str], bool]) -> list[str]:
     """The capitalised words of a question in another language that name what the articles never do.
     `name_words`: the folded words the articles write as names; `knows`: whether the articles state a
@@ -78,7 +117,11 @@ def unknown_names(question: str, name_words: AbstractSet[str], knows: Callable[[
         word = re.sub(r"['’]s$", "", _ELISION.sub("", token))
         if i == 0 or not word[:1].isupper() or word.isupper() or len(word) < MIN_LENGTH or not word.isalpha():
             continue
-        if not _plain(word).isascii() or knows(word) or _is_word(word) or _compound(word):
+        if not _plain(word).isascii() or knows(word):
+            continue
+        if _is_word(word) or _compound(word):
+            if english_name(word, knows):  # "Corea del Norte": a name the articles never write
+                out.append(word)
             continue
         shape = _skeleton(word)
         if any(shape == s or shape.rstrip("s") == s or (len(s) >= 3 and shape.startswith(s)) for s in skeletons):
