@@ -78,6 +78,7 @@ from bot.chat_reading import asks_to_confirm
 from bot.choice import choose, with_denial, with_following, with_quotes_finished
 from bot.dates import asks_past
 from bot.doers import reactor
+from bot.event_time import after_event, asks_before, before_event
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
 from bot.text import looks_forward, speaks_of_plans
@@ -193,16 +194,22 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
                             k=TOPIC_CANDIDATES if kind == "topic" or (topics and aside) else CANDIDATES, vector=vector)
     reports_only = not plans and bool(_HAPPENED.search(question)) and not speaks_of_plans(question)
     if profile.after:
-        hits = [h for h in hits if _after_event(knowledge, h)]
+        hits = [h for h in hits if after_event(knowledge, h)]
     elif reports_only:  # an expectation is no report
         hits = [h for h in hits if not looks_forward(h.fact.text)]
+    weighed: list[Hit] = []  # hits the coverage is also read on, besides the first three
+    prior: set[str] = set()  # "had they talked before?": facts telling of talking at an earlier date
+    if profile.english and not profile.after and kind in (None, "date") and asks_before(knowledge, question):
+        deeper = retriever.search(terms, [*earlier, *described], k=TOPIC_CANDIDATES, vector=vector)
+        prior = {h.fact.id for h in deeper if before_event(knowledge, h)}
+        weighed = hits[:3]
+        hits = [*(h for h in deeper if h.fact.id in prior), *(h for h in hits if h.fact.id not in prior)]
     known = [t for t in [*terms, *earlier] if retriever.vocabulary.knows(t)]
     unknown = [t for t in [*terms, *earlier] if t not in known]
     # what a typed question asks about ("did sanctions come up?": sanctions), and its words the articles lack
     subject, lacking = _typed_terms(retriever, kind, question, known, unknown) if kind is not None else (known, [])
     typed: list[Hit] = []
     named: list[Hit] = []
-    weighed: list[Hit] = []  # hits the coverage is also read on, besides the first three
     partners: set[str] = set()  # "which leaders did he speak with?": facts naming someone as the one talked with
     who = kind is None and profile.english and asks_who(question)
     if kind is None and profile.english and never_named(retriever, question):  # "who was the unnamed source?"
@@ -314,7 +321,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         judged = sorted(judged, key=lambda h: h.fact.id not in speaking)
         speaking |= {h.fact.id for h in judged if said_next(retriever, speaker, h.fact)}
     chosen = choose(judged, known if profile.english else [], retriever,  # ... and one of them leads
-                    by_words=profile.english and kind is None and not who and not topics, leaders=speaking)
+                    by_words=profile.english and kind is None and not who and not topics, leaders=speaking or prior)
     if profile.english and kind is None and not topics and vector is not None:
         chosen = with_following(retriever, chosen, vector, terms, reactor(question))
     if profile.english and kind is None and not who and not topics and retriever.vocabulary.within_event(question):
@@ -395,17 +402,3 @@ def _typed_terms(retriever: Retriever, kind: AnswerType, question: str, known: l
             rest = set(retriever.terms(asked_words(kind, question)))
             return [t for t in known if t in rest and t not in event], missing
     return asked, []
-
-
-def _after_event(knowledge: Knowledge, hit: Hit) -> bool:
-    """Evidence about what happened after the event: stated by an article written on or after it
-    (never a preview's expectation, nor a sentence in the future tense written the same day), in a
-    sentence that speaks of the event itself (a report of an earlier tweet is not news of what
-    followed)."""
-    event = knowledge.brief.event
-    if event is None:
-        return True
-    written_after = any(knowledge.brief.source(s).published >= event.date for s in hit.fact.sources)
-    vocabulary = knowledge.retriever.vocabulary
-    return written_after and not looks_forward(hit.fact.text) and bool(
-        vocabulary.lexicon.stem_set(hit.fact.text) & vocabulary.event_nouns)

@@ -520,3 +520,23 @@ async def test_whom_someone_was_calling_is_the_one_talked_with(settings, questio
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered", answer.text
     assert "Merkel" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize("question", ["wasnt there an earlier call between them before this one? like after the election",
+                                      "when was the last time they spoke before the saturday call"])
+async def test_talking_before_the_event_is_answered_by_an_earlier_dated_talk(settings, question: str) -> None:
+    """"Trump and Putin last spoke in November, when Putin rang Trump …" ranked below the sentences sharing
+    the question's words ("Statements … earlier described the conversation", "will talk for the second
+    time Saturday"). A question about talking before the event now looks deeper for a sentence telling
+    of talking at a date before the event's run-up, and it leads."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert answer.citations[0].quote.startswith("Trump and Putin last spoke in November"), answer.text
+
+
+def test_meeting_in_person_before_is_not_talking_before(knowledge) -> None:
+    from bot.event_time import asks_before
+
+    assert asks_before(knowledge, "did they ever talk before this call?")
+    assert not asks_before(knowledge, "was the phone call the first time trump and putin met in person?")
+    assert not asks_before(knowledge, "what did they talk about on the call?")

@@ -1,0 +1,65 @@
+"""Facts placed in time against the event itself: what came after it, and what came before it.
+
+"What happened after the call?" is answered only by a report written on or after the event that
+speaks of it. "Had they talked before this call?" is answered by a sentence telling of the two
+talking at a date before the event ("… last spoke in November, when …"), which ranks below the
+sentences that share the question's words ("Statements … earlier described the conversation").
+General: the event's date and nouns come from the manifest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.dates import resolve_dates
+from bot.knowledge import Knowledge
+from bot.retrieval import Hit
+from bot.text import looks_forward
+
+# "before this call", "b4", "an earlier call", "the first time they ever talked", "the last time"
+_BEFORE = re.compile(r"\b(?:before|b4|bfore|earlier|previous(?:ly)?|prior|(?:first|last)\s+time|ever)\b",
+                     re.IGNORECASE)
+_TALK = "talk spoke speak call"  # besides the event's own nouns
+_MEETING = "met meet meeting person"  # "had they met in person before?": a call is no meeting
+# an earlier occasion, not the event's run-up ("announced by the spokesman on Friday" of a Saturday call)
+RUN_UP = dt.timedelta(days=7)
+
+
+def after_event(knowledge: Knowledge, hit: Hit) -> bool:
+    """Evidence about what happened after the event: stated by an article written on or after it
+    (never a preview's expectation, nor a sentence in the future tense written the same day), in a
+    sentence that speaks of the event itself (a report of an earlier tweet is not news of what
+    followed)."""
+    event = knowledge.brief.event
+    if event is None:
+        return True
+    written_after = any(knowledge.brief.source(s).published >= event.date for s in hit.fact.sources)
+    vocabulary = knowledge.retriever.vocabulary
+    return written_after and not looks_forward(hit.fact.text) and bool(
+        vocabulary.lexicon.stem_set(hit.fact.text) & vocabulary.event_nouns)
+
+
+def _talking(knowledge: Knowledge, text: str) -> bool:
+    vocabulary = knowledge.retriever.vocabulary
+    stems = vocabulary.lexicon.stem_set(text)
+    return bool(stems & (vocabulary.event_nouns | vocabulary.lexicon.stem_set(_TALK)))
+
+
+def asks_before(knowledge: Knowledge, question: str) -> bool:
+    """The question asks about the parties talking before the event ("wasn't there an earlier call?",
+    "was this the first time they ever spoke?"), not meeting in person ("never met" answers that)."""
+    lexicon = knowledge.retriever.vocabulary.lexicon
+    return bool(_BEFORE.search(question)) and _talking(knowledge, question) and \
+        not lexicon.stem_set(question) & lexicon.stem_set(_MEETING)
+
+
+def before_event(knowledge: Knowledge, hit: Hit) -> bool:
+    """The fact tells of talking at a date it names before the event's run-up, within the year before
+    it (not a plan)."""
+    event = knowledge.brief.event
+    if event is None or looks_forward(hit.fact.text) or not _talking(knowledge, hit.fact.text):
+        return False
+    written = knowledge.brief.source(hit.fact.sources[0]).published
+    return any(d.date <= event.date - RUN_UP and d.precision in ("day", "month") and d.date.year >= event.date.year - 1
+               for d in resolve_dates(hit.fact.text, written))
