@@ -10,12 +10,14 @@ import re
 
 from bot.text import Lexicon, split_at_cues, words
 
-# Words that make a claim a possibility or a rumour; the content words right after one are hedged
+# what was expected or hoped: a supposition too, which "would" keeps (see `hedge_lost`)
+EXPECTING = frozenset("expect expects expected expecting hope hopes hoped hopeful hoping".split())
+# Words that make a claim a possibility, a rumour, an allegation, a worry or a duty; the content words
+# right after one are hedged
 HEDGES = frozenset("""might may could rumor rumors rumour rumours rumored rumoured reportedly possibly perhaps
     allegedly speculation speculated allegation allegations alleged allege alleges accusation accusations
     accused suspected suspicion suspicions whether concern concerns concerned worry worries worried fear fears
-    feared should must ought consider considers considered considering""".split()) | (
-    EXPECTING := frozenset("expect expects expected expecting hope hopes hoped hopeful hoping".split()))
+    feared should must ought consider considers considered considering""".split()) | EXPECTING
 _DENIALS = frozenset({"deny", "denies", "denied", "denying", "denial", "denials"})
 # what was expected or hoped, told as what "would" happen, stays a supposition ("the call would be
 # about …" of "is expected to focus on …"); "would lift" of "would consider lifting" does not
