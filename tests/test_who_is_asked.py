@@ -522,8 +522,9 @@ async def test_whom_someone_was_calling_is_the_one_talked_with(settings, questio
     assert "Merkel" in answer.citations[0].quote, answer.text
 
 
-@pytest.mark.parametrize("question", ["wasnt there an earlier call between them before this one? like after the election",
-                                      "when was the last time they spoke before the saturday call"])
+@pytest.mark.parametrize("question", [
+    "wasnt there an earlier call between them before this one? like after the election",
+    "when was the last time they spoke before the saturday call"])
 async def test_talking_before_the_event_is_answered_by_an_earlier_dated_talk(settings, question: str) -> None:
     """"Trump and Putin last spoke in November, when Putin rang Trump …" ranked below the sentences sharing
     the question's words ("Statements … earlier described the conversation", "will talk for the second
