@@ -93,3 +93,18 @@ def unvowelled(token: str) -> str:
     if len(low) < 3 or not low.isalpha() or _VOWELS.search(low[1:]) or low in _checker():
         return ""
     return _unvowelled_words().get(low, (0, ""))[1]
+
+
+PARTICLES = ("up", "out", "off", "over", "back", "down", "away")
+PARTICLE_HEAD_COUNT = 100_000  # the verb before the particle is a very common word ("meet"; not "bent" of "Benton")
+
+
+def particle_compound(token: str) -> str:
+    """A verb and its particle run together ("meetup" → "meet up", "followup" → "follow up"), when the
+    verb is a very common word; "" otherwise. Names rarely end so ("-in", "-on" are left out: "Benton")."""
+    low = token.lower()
+    for particle in PARTICLES:
+        head = low[: -len(particle)]
+        if low.endswith(particle) and len(head) >= 3 and _checker().word_frequency[head] >= PARTICLE_HEAD_COUNT:
+            return f"{head} {particle}"
+    return ""

@@ -176,7 +176,7 @@ TITLE_ABBREVIATIONS = {"sen": "senat", "rep": "repres", "gov": "governor", "gen"
                        "pol": "politician", "pols": "politician",
                        "pics": "pictur", "vid": "video", "vids": "video", "mtg": "meet", "approx": "approxim",
                        "spox": "spokesperson", "pm": "minist", "avg": "averag", "diff": "differ", "bday": "birthday",
-                       "exec": "execut", "execs": "execut", "conf": "confer", "presser": "confer"}
+                       "exec": "execut", "execs": "execut", "conf": "confer", "presser": "confer", "tv": "televis"}
 
 # Words that mean the same in any story, each group read as its first word. Words particular to one
 # event (its places, groups, the kind of event) come from its [event] synonyms in sources.toml.

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from bot import foreign_names, language
 from bot.after_cues import after_what, points_past, within_what
 from bot.chat_reading import read_chat, with_g
-from bot.english import common_correction, corrections, is_rare, unvowelled
+from bot.english import common_correction, corrections, is_rare, particle_compound, unvowelled
 from bot.name_learning import acronyms, given_names, name_pairs, proper_stems, stem_pairs
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
 
@@ -264,14 +264,16 @@ class Vocabulary:
                 stems = [s for s in self._surname(tokens[i - 1], token) if s != "not"]
             content = [s for s in stems if s not in self.frame]
             if english and expanded is None and content and not all(self.knows(s) for s in content):
-                if _looks_like_name(asked, token, i) or (i and fold(tokens[i - 1]) in self.given_names):
+                if is_clipping(token):  # "TV", "EXEC": shorthand for an everyday word, never a name
+                    pass
+                elif _looks_like_name(asked, token, i) or (i and fold(tokens[i - 1]) in self.given_names):
                     # "sean spicer": a given name of the articles, then a surname they never write
                     content = self._name_fix(token)  # "Bregg": a misspelt name of the articles
                     if not content:
                         names.append(token)
                 elif is_rare(token) and not is_clipping(token):  # lowercase names ("erdogan"), typos ("sanctons")
-                    if spelt := with_g(token):  # "sayin", "talkin": chat drops the g
-                        content = [s for s in self.lexicon.key_stems(spelt) if s not in self.frame]
+                    if spelt := with_g(token) or particle_compound(token):  # "sayin": chat drops the g;
+                        content = [s for s in self.lexicon.key_stems(spelt) if s not in self.frame]  # "meetup"
                     else:
                         content = self._typo_fix(token) or self._name_fix(token)
                         if not content and len(token) >= TYPO_MIN_LENGTH and (common := common_correction(token)):
