@@ -25,6 +25,8 @@ DECLINED_LEAD = "The language model found no answer; the closest quotes from the
 OFFLINE_LEAD = "Here is what the articles say:"
 FOREIGN_REFUSAL = ("The articles are in English and I could not match your question to them; asking in English "
                    "may help.")
+# a question in another language declined for a name the articles never write: say which
+FOREIGN_UNKNOWN = "They never mention {names}."
 FOREIGN_LEAD = ("I can only check answers against the articles, which are in English, so here is what they say, "
                 "in English:")
 # a question in another language that the model translated: the reader sees how it was read

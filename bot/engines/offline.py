@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.answer import (
     FOREIGN_LEAD,
     FOREIGN_REFUSAL,
+    FOREIGN_UNKNOWN,
     OFFLINE_LEAD,
     Answer,
     EngineName,
@@ -66,7 +67,9 @@ class OfflineEngine:
         if evidence.verdict == "decline" or not evidence.chosen:
             answer = refusal(question, brief.version, engine=engine, fallback_reason=fallback_reason)
             if not evidence.profile.english:  # never a silent refusal in another language
-                answer.text = f"{answer.text} {FOREIGN_REFUSAL}"
+                names = evidence.profile.unknown_names
+                why = FOREIGN_UNKNOWN.format(names=", ".join(names)) if names else FOREIGN_REFUSAL
+                answer.text = f"{answer.text} {why}"
             return answer
         kept = [Supported(h.fact.text, (h.fact.id,), round(max(h.coverage, h.dense), 3)) for h in evidence.chosen]
         kept += other_sides(knowledge, [k.fact_ids[0] for k in kept], restated=not evidence.typed)
