@@ -22,6 +22,8 @@ _DENIALS = frozenset({"deny", "denies", "denied", "denying", "denial", "denials"
 # what was expected or hoped, told as what "would" happen, stays a supposition ("the call would be
 # about …" of "is expected to focus on …"); "would lift" of "would consider lifting" does not
 _WOULD = frozenset({"would", "wouldn't", "wouldn’t", "wouldnt"})
+_KEEPS_SCOPE = HEDGES | _DENIALS  # a sentence with one of these claims no plain fact
+_HEDGES_BUT_EXPECTING = HEDGES - EXPECTING
 HEDGE_REACH = 3
 # a hedge and the rest of its clause ("rumors that he might lift them unilaterally, …"); "May" is a name
 HEDGED = re.compile(r"\b(?:" + "|".join(sorted([*HEDGES, *(h.capitalize() for h in HEDGES if h != "may")]))
@@ -139,8 +141,8 @@ def hedge_lost(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
     reach as negations do (`split_at_cues`). A sentence with a hedge or a denial of its own claims no
     plain fact ("the ministry denied that it leaked the report", of "denied any allegations that …")."""
     said = set(words(sentence))
-    if said & (HEDGES | _DENIALS):
+    if said & _KEEPS_SCOPE:
         return False
-    hedges = HEDGES - EXPECTING if said & _WOULD else HEDGES
+    hedges = _HEDGES_BUT_EXPECTING if said & _WOULD else HEDGES
     hedged, plain = split_at_cues(lexicon, evidence, lambda w: w in hedges, HEDGE_REACH)
     return any(s in hedged and s not in plain for s in lexicon.key_stems(sentence))

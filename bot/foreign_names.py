@@ -49,10 +49,15 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
+def _sounds(word: str) -> str:
+    """A word as it sounds across spellings ("corea" and "korea" → "korea", "brasil" and "brazil")."""
+    return _plain(word).translate(_SAME_SOUND)
+
+
 def _skeleton(word: str) -> str:
     """The consonants of a word ("varsovie" → "vrsv", "warsaw" → "vrsv"): how a name is
     spelt across languages."""
-    return re.sub(r"[aeiouyhj]", "", _plain(word)).translate(_SAME_SOUND)
+    return re.sub(r"[aeiouyhj]", "", _sounds(word))
 
 
 def _is_word(word: str) -> bool:
@@ -79,11 +84,6 @@ def _count(word: str) -> int:
     """How common a word is in the most common of the languages' lists (0 if in none)."""
     low = word.lower()
     return max(max(d.word_frequency[low], d.word_frequency[_plain(low)]) for d in _dictionaries())
-
-
-def _sounds(word: str) -> str:
-    """A word as it sounds across spellings ("corea" and "korea" → "korea", "brasil" and "brazil")."""
-    return _plain(word).translate(_SAME_SOUND)
 
 
 @lru_cache(maxsize=1)

@@ -21,6 +21,6 @@ from bot.decision import Evidence
 def untranslated(read: Evidence, question: str) -> bool:
     """The translation `read` was declined only for naming words the question as written already holds,
     word for word: words the model copied, not names the asker gave."""
-    names = read.profile.unknown_names
-    return read.verdict != "answer" and bool(names) and read.reason.startswith("names") and all(
+    names = read.profile.unknown_names  # a question naming any is declined for them (bot.decision)
+    return read.verdict == "decline" and bool(names) and all(
         re.search(rf"(?<!\w){re.escape(n)}(?!\w)", question, re.IGNORECASE) for n in names)
