@@ -65,7 +65,7 @@ class Retriever:
         self.aliases = learn(f.context for f in self.facts)
         outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
         self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon,
-                                           brief.aside)
+                                           brief.aside, [e.title for e in brief.sources])
         english.load()  # questions are read against an English word list: not on the event loop
         foreign_names.load()  # ...and other languages' names against theirs
         language.load()  # ...and, when their words don't tell, by a language model

@@ -8,7 +8,8 @@ import datetime as dt
 
 from bot.answer import Answer, AnswerSentence, Citation, EngineName, with_markers
 from bot.brief import KIND_HINTS, Brief, BriefFact
-from bot.vocabulary import QuestionProfile
+from bot.corpus import SourceEntry
+from bot.vocabulary import OUTLET_FILLER, SOURCE_WORDS, QuestionProfile
 
 SOURCES_LEAD = "From the list of sources:"
 AFTER_TEXT = ("The articles end on {date}, so they don't report what happened after that; "
@@ -25,14 +26,24 @@ def _first_fact(brief: Brief, file: str) -> BriefFact | None:
     return next((f for f in brief.all_facts if f.sources[0] == file), None)
 
 
+def _by_title(focus: set[str], entries: list[SourceEntry], brief: Brief) -> list[SourceEntry]:
+    """The articles whose headline shares the most words with the question ("the rebuilding-ties story"),
+    beyond the words every headline shares (the event's parties) and the words naming an article ("report")."""
+    titles = [brief.lexicon.stem_set(e.title) - brief.lexicon.stem_set(SOURCE_WORDS) for e in entries]
+    common = set.intersection(*map(set, titles)) if titles else set()
+    shared = [len(focus & t - common) for t in titles]
+    best = max(shared, default=0)
+    return [e for e, n in zip(entries, shared, strict=True) if best and n == best]
+
+
 def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, engine: EngineName) -> Answer:
     """Which articles there are, who wrote them and when: narrowed to a kind ("the preview") or an
     outlet when the question names one."""
     focus, lexicon = set(profile.focus), brief.lexicon
     entries = list(brief.sources)
     by_kind = [e for e in entries if focus & lexicon.stem_set(KIND_WORDS[e.kind])]
-    by_outlet = [e for e in entries if focus & lexicon.stem_set(e.outlet) - {"outlet", "name", "not"}]
-    chosen = by_kind or by_outlet or entries
+    by_outlet = [e for e in entries if focus & lexicon.stem_set(e.outlet) - lexicon.stem_set(OUTLET_FILLER)]
+    chosen = by_kind or by_outlet or _by_title(focus, entries, brief) or entries
     sentences: list[AnswerSentence] = []
     citations: list[Citation] = []
     for entry in chosen:

@@ -52,11 +52,19 @@ SOURCE_WORDS = (
     "outlet outlets source sources article articles preview previews report reports reported publish published "
     "publisher written wrote writer author authors journalist newspaper newspapers media website websites site "
     "sites piece pieces story stories coverage covered repost reposted republish republished post posted "
-    "write writeup date dated day based basis"
+    "write writeup date dated day based basis agency agencies wire service files credited"
 )
 # these qualify a question about the articles ("what day was the preview written?") but do not make one:
-# "who else did he call on the same day?" asks about the event
-SOURCE_QUALIFIERS = "date dated day based basis"
+# "who else did he call on the same day?" asks about the event; "what date did it run?", "where did it get
+# its reporting from?" use everyday verbs for publishing
+SOURCE_QUALIFIERS = "date dated day based basis get got run ran credited contributed one"
+# words that ask where an article came from (an outlet, an agency, a site): with one of these, a question may
+# name the article by its headline's words ("which wire service were the files of the rebuilding-ties story from?")
+# the manifest's words around an outlet's name ("outlet not named", "with files from", "republished by")
+OUTLET_FILLER = "outlet not named with files from republished by"
+DOCUMENT_NOUNS = "article articles piece pieces story stories writeup report reports"  # an article, whatever its kind
+PROVENANCE_WORDS = ("outlet outlets publish published publisher writer author authors newspaper newspapers website "
+                    "websites site sites repost reposted republish republished agency agencies wire files credited")
 _MIN_SHARED_PREFIX = 6  # "ukrain" (Ukraine) and "ukrainian"; not "franc" (France) and "francois"
 # Derivation and demonym endings: "islamist"/"islam(ic)", "iranian"/"iran", "korean"/"korea".
 _SUFFIXES = ("ist", "ic", "ian", "ean", "ism", "ese", "ish", "ion", "an", "n", "i")
@@ -105,6 +113,7 @@ class Vocabulary:
     lexicon: Lexicon = GENERAL
     event_stems: set[str] = field(default_factory=set)
     outlet_stems: set[str] = field(default_factory=set)
+    title_stems: set[str] = field(default_factory=set)  # words of the sources' headlines
     event_nouns: set[str] = field(default_factory=set)  # words of the event's name that are no names ("summit")
     proper: set[str] = field(default_factory=set)  # stems the articles only write capitalised: names
     name_words: frozenset[str] = frozenset()  # the folded words the articles write as names ("lavrov")
@@ -114,20 +123,21 @@ class Vocabulary:
 
     @classmethod
     def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = (),
-              lexicon: Lexicon = GENERAL, aside: Iterable[str] = ()) -> Vocabulary:
-        """`texts`: the facts' sentences; `outlets`: the sources' outlets and titles (questions name them);
-        `aside`: the pages' lines that are not reporting (reader comments, chrome)."""
+              lexicon: Lexicon = GENERAL, aside: Iterable[str] = (), titles: Iterable[str] = ()) -> Vocabulary:
+        """`texts`: the facts' sentences; `outlets` and `titles`: the sources' outlets and headlines (questions
+        name them); `aside`: the pages' lines that are not reporting (reader comments, chrome)."""
         outlets = list(outlets)
         texts = [*texts, *outlets]
         stems = {s for t in texts for s in lexicon.key_stems(t)}
         found = {n for t in texts for n in numbers(t)}
         outlet_stems = {s for t in outlets for s in lexicon.key_stems(t)}
+        title_stems = {s for t in titles for s in lexicon.key_stems(t)}
         nouns = {s for w in re.findall(r"\b[a-z][a-z-]+\b", event_name) for s in lexicon.key_stems(w)}
         proper = proper_stems(texts, lexicon)
         capitalised = (w for t in texts for w in re.findall(r"\b[A-Z][a-z]+\b", t) if len(w) >= NAME_TYPO_MIN)
         name_words = frozenset(fold(w) for w in capitalised if set(lexicon.key_stems(w)) <= proper)
         return cls(stems, found, acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
-                   outlet_stems, nouns, proper, name_words, given_names(texts, proper, lexicon),
+                   outlet_stems, title_stems, nouns, proper, name_words, given_names(texts, proper, lexicon),
                    _aside_pairs(texts, stems, aside, lexicon),
                    # a pair of capitalised words is a name when one of them is ("mend ties" of a headline is none)
                    frozenset(p for p in name_pairs(texts, lexicon) if any(s in proper for s in p)))
@@ -174,6 +184,37 @@ class Vocabulary:
         """The articles state every stem of the word (and it has one)."""
         stems = self.lexicon.key_stems(word)
         return bool(stems) and all(self.knows(s) for s in stems)
+
+    def _about_sources(self, focus: list[str]) -> bool:
+        """A question made of words about the articles (and the event's, the outlets', the frame's):
+        "which outlets reported it?". With a word asking where an article came from, it may name the
+        article by its headline ("which agency were the rebuilding-ties story's files from?") and use
+        one more word ("supplied"); with a qualifier, by its outlet alone ("is one from RT?
+        what date did it run?")."""
+        stems, qualifiers = set(focus), self.lexicon.stem_set(SOURCE_QUALIFIERS)
+        provenance = bool(stems & self.lexicon.stem_set(PROVENANCE_WORDS))
+        asked = stems & (self.source_words - qualifiers) or (
+            stems & qualifiers and stems & (self.outlet_stems - self.event_stems - self.frame))
+        other = [s for s in focus if s not in self.source_words and s not in self.event_stems
+                 and s not in self.outlet_stems and s not in self.frame and s not in qualifiers]
+        if provenance:
+            other = [s for s in other if s not in self.title_stems]
+        return bool(asked) and (not other or (provenance and len(other) == 1))
+
+    @functools.cached_property
+    def article_words(self) -> frozenset[str]:
+        """Key stems of DOCUMENT_NOUNS: "the Oslo Post story" is an article, not someone who reacts."""
+        return self.lexicon.stem_set(DOCUMENT_NOUNS)
+
+    def _without_outlet(self, question: str, focus: list[str]) -> list[str]:
+        """The focus without an outlet named beside a document noun ("the Oslo Post story"): it says which
+        article to look in, not what the question asks of it."""
+        stems = set(focus)
+        outlet = stems & (self.outlet_stems - self.event_stems - self.frame - self.lexicon.stem_set(OUTLET_FILLER))
+        document = self.lexicon.stem_set(question) & self.article_words
+        if not outlet or not document or not stems - outlet - document:
+            return focus
+        return [s for s in focus if s not in outlet and s not in document]
 
     def knows(self, stem: str) -> bool:
         return in_family(stem, self.stems)
@@ -287,10 +328,9 @@ class Vocabulary:
         names += [n for n in sorted(numbers(asked) - self.numbers) if len(n) < 6 and n not in names]
         if not english:  # "¿Qué dijo Kowalczyk …?": a name the articles never write, in another language
             names += foreign_names.unknown_names(question, self.name_words, self._states)
-        about_sources = bool(set(focus) & (self.source_words - self.lexicon.stem_set(SOURCE_QUALIFIERS))) and all(
-            s in self.source_words or s in self.event_stems or s in self.outlet_stems or s in self.frame
-            for s in focus
-        )
+        about_sources = self._about_sources(focus)
+        if not about_sources:  # "what does the Oslo Post story say about X?": the outlet says where, not what
+            focus = self._without_outlet(question, focus)
         # "poland and romania" names what the readers' "romania and poland" does
         aside = tuple(dict.fromkeys(s for p in stem_pairs(question, self.lexicon)
                                     if p in self.aside_pairs or p[::-1] in self.aside_pairs for s in p))

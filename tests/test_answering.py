@@ -102,6 +102,26 @@ async def test_questions_about_the_sources_are_answered_from_the_manifest(offlin
     assert len(outlets.citations) == 5 and "SouthFront" in outlets.text
 
 
+@pytest.mark.parametrize(("question", "outlet"), [
+    ("the story about rebuilding ties, what news agency supplied its files?", "Associated Press"),
+    ("where did the action news piece get its info from, which wire service", "Associated Press"),
+    ("is any of these from RT? when did it run?", "SyrianFreePress"),
+])
+async def test_an_article_named_by_its_headline_or_outlet_gets_its_provenance(offline, question, outlet) -> None:
+    """Where an article came from (its outlet, the agency it credits) is the manifest's to say, also when
+    the question names the article by its headline's words or its outlet and asks with everyday verbs."""
+    answer = await offline.ask(question)
+    assert answer.status == "answered" and answer.text.startswith(SOURCES_LEAD)
+    assert outlet in answer.text and len(answer.citations) == 1
+
+
+async def test_headline_words_without_a_provenance_word_ask_about_the_event(offline) -> None:
+    """"What did the story say about rebuilding ties?" asks what the articles report, not who wrote them."""
+    answer = await offline.ask("what does the action news story say about rebuilding ties?")
+    assert answer.status == "answered" and not answer.text.startswith(SOURCES_LEAD)
+    assert "rebuild" in _quotes(answer)
+
+
 async def test_a_day_named_in_a_question_about_the_event_does_not_make_it_about_the_sources(offline) -> None:
     """"The same day" is the event's day, not a question about when an article was written; and whom
     he called is answered by the one sentence that names them, though it says what was planned."""
