@@ -204,7 +204,10 @@ GENERAL_SYNONYMS: tuple[tuple[str, ...], ...] = (
 # earlier rounds: none of them lost).
 DECISIVE_ACTS = ("sign signed signing veto vetoed approve approved vote voted invade invaded annex annexed arrest "
                  "arrested resign resigned cancel cancelled canceled ban banned withdraw withdrew deploy deployed "
-                 "sponsor sponsored sponsoring")
+                 "sponsor sponsored sponsoring "
+                 # the records of a conversation, which exist only where a sentence says so: "did they release a
+                 # transcript?" is not answered by the statements about the call
+                 "transcript transcripts recording recordings audio tape tapes taped video videos footage")
 
 
 def decisive_acts(lexicon: Lexicon, text: str) -> frozenset[str]:

@@ -188,18 +188,16 @@ class Vocabulary:
     def _about_sources(self, focus: list[str]) -> bool:
         """A question made of words about the articles (and the event's, the outlets', the frame's):
         "which outlets reported it?". With a word asking where an article came from, it may name the
-        article by its headline ("which agency were the rebuilding-ties story's files from?") and use
-        one more word ("supplied"); with a qualifier, by its outlet alone ("is one from RT?
-        what date did it run?")."""
+        article by its headline ("which agency were the rebuilding-ties story's files from?"); with a
+        qualifier, by its outlet alone ("is one from RT? what date did it run?")."""
         stems, qualifiers = set(focus), self.lexicon.stem_set(SOURCE_QUALIFIERS)
-        provenance = bool(stems & self.lexicon.stem_set(PROVENANCE_WORDS))
+        allowed = self.source_words | self.event_stems | self.outlet_stems | self.frame | qualifiers
+        if stems & self.lexicon.stem_set(PROVENANCE_WORDS):
+            allowed |= self.title_stems
         asked = stems & (self.source_words - qualifiers) or (
             stems & qualifiers and stems & (self.outlet_stems - self.event_stems - self.frame))
-        other = [s for s in focus if s not in self.source_words and s not in self.event_stems
-                 and s not in self.outlet_stems and s not in self.frame and s not in qualifiers]
-        if provenance:
-            other = [s for s in other if s not in self.title_stems]
-        return bool(asked) and (not other or (provenance and len(other) == 1))
+        other = stems - allowed
+        return bool(asked) and not other
 
     @functools.cached_property
     def article_words(self) -> frozenset[str]:

@@ -103,7 +103,7 @@ async def test_questions_about_the_sources_are_answered_from_the_manifest(offlin
 
 
 @pytest.mark.parametrize(("question", "outlet"), [
-    ("the story about rebuilding ties, what news agency supplied its files?", "Associated Press"),
+    ("the story about rebuilding ties, what news agency are its files from?", "Associated Press"),
     ("where did the action news piece get its info from, which wire service", "Associated Press"),
     ("is any of these from RT? when did it run?", "SyrianFreePress"),
 ])
@@ -305,10 +305,13 @@ async def test_the_next_sentence_joins_when_it_states_what_the_best_one_leaves_o
 
 
 @pytest.mark.parametrize("question", ["how did senator brown vote on the sanctions bill?",
-                                      "which senators sponsored the bill on sanctions?"])
+                                      "which senators sponsored the bill on sanctions?",
+                                      "did moscow publish the audio of the call?",
+                                      "so where's the transcript of what they said, did either side release it"])
 async def test_a_question_about_a_decisive_act_no_article_states_is_declined(settings, question: str) -> None:
     """Senators "proposed a bill" and Brown "advised against weakening sanctions": no sentence says
-    anyone voted or sponsored anything, and one word carries that claim."""
+    anyone voted or sponsored anything, and one word carries that claim. Nor that the call was recorded or
+    transcribed: the statements about it are no transcript."""
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "refused", answer.text
 

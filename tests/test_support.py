@@ -216,6 +216,9 @@ def test_a_sentence_pooled_from_two_facts_shows_both(knowledge, fact_id) -> None
 def test_a_decisive_act_must_be_stated_by_the_evidence() -> None:
     ready = "The administration has an executive order ready to lift the tariffs on steel."
     assert support_score("The president signed an executive order to lift the tariffs on steel.", [ready]) == 0.0
+    statement = "The palace released a statement after the call, saying it was positive."
+    assert support_score("The palace released a transcript of the call.", [statement]) == 0.0
+    assert support_score("The palace released a recording of the call.", [statement]) == 0.0
     signed = "The president signed an executive order on Friday to lift the tariffs on steel."
     assert support_score("The president signed an executive order to lift the tariffs on steel.", [signed]) > 0.9
 
