@@ -274,18 +274,23 @@ def speaks_in(vocabulary: Vocabulary, text: str, stems: AbstractSet[str], saying
     return False
 
 
-# "what exactly did the draft order say?", "what did the statement say about …?": a document asked to speak
+# "what exactly did the draft order say?", "what did the statement say about …?", "what was the exact text of
+# the order?": a document asked to speak
+_DOCUMENT = r"(?P<head>order|bill|statement|letter|transcript|memo|readout|document)s?\b"
 _DOCUMENT_ASKED = re.compile(
     r"\bwhat\s+(?:exactly\s+|precisely\s+)?(?:did|does|do)\s+(?:the|that|this|their|his|its)\s+(?:[\w’'-]+\s+){0,4}?"
-    r"(?P<head>order|bill|statement|letter|transcript|memo|readout|document)s?\b(?:\s+[\w’'-]+){0,6}?\s+"
-    r"(?:actually\s+)?(?:say|state|contain|include|propose|read)\b", re.IGNORECASE)
+    + _DOCUMENT + r"(?:\s+[\w’'-]+){0,6}?\s+(?:actually\s+)?(?:say|state|contain|include|propose|read)\b",
+    re.IGNORECASE)
+_DOCUMENT_WORDS_ASKED = re.compile(
+    r"\b(?:exact|full|actual|complete|precise)\s+(?:text|wording|words|content|contents)\s+of\s+(?:the|that|this|their|"
+    r"his|its|an?)\s+(?:[\w’'-]+\s+){0,4}?" + _DOCUMENT, re.IGNORECASE)
 DOCUMENT_REACH = 8  # words between a document and the verb that gives its words ("Statements from … described")
 
 
 def document_asked(question: str) -> str:
     """The kind of document whose words a question asks for ("order" of "what exactly did the draft
     order to ease the fees say?"); "" if it asks for none."""
-    match = _DOCUMENT_ASKED.search(question)
+    match = _DOCUMENT_ASKED.search(question) or _DOCUMENT_WORDS_ASKED.search(question)
     head = match.group("head").lower() if match else ""
     return "statement" if head == "readout" else head  # a readout is the statement of a call
 

@@ -485,6 +485,9 @@ def test_a_document_speaks_only_where_a_sentence_gives_its_words(text: str, spea
     ("what did the minister say about the order?", ""),  # a person, not a document
     ("what did trump's tweet say?", ""),  # "…, she tweeted" gives a tweet's words: not checked this way
     ("what did the palace's readout say about the fees?", "statement"),  # a readout is a statement
+    ("what was the full text of the draft order to ease the fees?", "order"),  # its words asked another way
+    ("can i read the exact wording of the palace statement somewhere", "statement"),
+    ("what was the full text of his tweet?", ""),
 ])
 def test_which_document_a_question_asks_to_speak(question: str, head: str) -> None:
     from bot.doers import document_asked
@@ -494,6 +497,7 @@ def test_which_document_a_question_asks_to_speak(question: str, head: str) -> No
 
 @pytest.mark.parametrize("question, answered", [
     ("so what did that executive order actually say, word for word?", False),  # only "has an order ready"
+    ("ok so whats the exact text of the sanctions order they had ready?", False),
     ("What did the Kremlin's statement say about Ukraine?", True),  # "… the Kremlin's statement noted"
 ])
 async def test_what_a_document_says_is_answered_only_where_an_article_gives_its_words(
