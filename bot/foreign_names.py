@@ -2,17 +2,17 @@
 
 An English question naming someone the articles never mention is declined (bot.vocabulary): the
 articles cannot say what that person said. A question in Spanish, French or German is matched by
-meaning alone, and its capitalised words are mostly that language's own words ("Casa Blanca",
-German nouns), so the same test would decline them all. A capitalised word is taken for a name the
-articles lack only when it is not a word of English or of the common languages of Europe
-(pyspellchecker's word lists, in the wheel already used for English), nor two such words run together
-(German "Telefonkonferenz"), nor an article's name written the other language's way ("Lindkvist"
-of "Lindqvist", "Varsovie" of "Warsaw": the same consonants) or with a possessive ("Lindqvists").
-A word of those lists is still such a name when it is rare in every one of them and spells, as it
-sounds, a rare English word the articles never write: "Corea" and "Nordkorea" are "Korea", "Brasil"
-is "Brazil" (places, mostly; "Casa Blanca" is two everyday Spanish words and stays). Words in other
-scripts are left alone: they are not compared. General European languages; nothing here knows the
-story.
+meaning alone, and its capitalised words are mostly that language's own words ("Casa Blanca", German
+nouns), so the same test would decline them all. A capitalised word is taken for a name the articles
+lack only when it is not a word of English or of the common languages of Europe (pyspellchecker's
+word lists, in the wheel already used for English), nor two such words run together (German
+"Telefonkonferenz", "Regierungschefin" with its linking "s"), nor an article's name written the
+other language's way ("Lindkvist" of "Lindqvist", "Varsovie" of "Warsaw": the same consonants) or
+with a possessive ("Lindqvists"). A word of those lists is still such a name when it is rare in
+every one of them and spells, as it sounds, a rare English word the articles never write: "Corea"
+and "Nordkorea" are "Korea", "Brasil" is "Brazil" (places, mostly; "Casa Blanca" is two everyday
+Spanish words and stays). Words in other scripts are left alone: they are not compared. General
+European languages; nothing here knows the story.
 """
 
 from __future__ import annotations
@@ -65,10 +65,17 @@ def _is_word(word: str) -> bool:
     return any(low in d or _plain(low) in d for d in _dictionaries())
 
 
+def _is_foreign_word(word: str) -> bool:
+    """A word of one of the lists other than English's."""
+    return any(word in d or _plain(word) in d for d in _dictionaries()[1:])
+
+
 def _compound(word: str) -> bool:
-    """Two words of the lists run together ("Telefonkonferenz", "Atomprogramm")."""
+    """Two words of the lists run together ("Telefonkonferenz", "Atomprogramm"), the first maybe with
+    German's linking "s" ("Regierungschefin": "Regierung" + "s" + "Chefin")."""
     low = word.lower()
-    return any(_is_word(low[:i]) and _is_word(low[i:]) for i in range(MIN_PART, len(low) - MIN_PART + 1))
+    return any((_is_word(low[:i]) or (low[i - 1] == "s" and _is_word(low[:i - 1]))) and _is_word(low[i:])
+               for i in range(MIN_PART, len(low) - MIN_PART + 1))
 
 
 @lru_cache(maxsize=4)
@@ -100,7 +107,10 @@ def english_name(word: str, knows: Callable[[str], bool]) -> str:
     if _count(word) >= RARE_COUNT:
         return ""
     low = word.lower()
-    for part in [low, *(low[i:] for i in range(MIN_PART, len(low) - MIN_PART + 1) if _is_word(low[:i]))]:
+    # a compound's last part is a word of its own language ("Nord|korea"), not only of English ("Regie|rung")
+    parts = [low[i:] for i in range(MIN_PART, len(low) - MIN_PART + 1)
+             if _is_word(low[:i]) and _is_foreign_word(low[i:])]
+    for part in [low, *parts]:
         english = _english_places().get(_sounds(part))
         if english and _count(part) < RARE_COUNT and not knows(english):
             return english
