@@ -22,9 +22,11 @@ _PUT_ON = re.compile(r"\b(?:put|slapped|placed)(?:\s+in\s+place\b|(?=\s+on\b))",
 # is still checked word for word ("he is about to scrap them" is no report that he might lift them)
 _DROP = re.compile(r"\b(?:drop|drops|dropp(?:ed|ing)|scrap|scraps|scrapp(?:ed|ing)|ditch|ditch(?:es|ed|ing))"
                    r"(?=\s+(?:the|those|these|its|his|her|their|all|any|some|that|this|them|it)\b)", re.IGNORECASE)
-# "so they met in May, right?", "…, is that true?": a tag asking for confirmation, not a word of the question
-_TAG = re.compile(r"(?:[,\s]+(?:right|correct|true|huh|or\s+(?:not|nah|no)|(?:is\s+)?(?:that|thats|that's|that’s)\s+"
-                  r"(?:right|true|correct)))+\s*[?!.]*\s*$", re.IGNORECASE)
+# "so they met in May, right?", "…, is that true?", "…, didn't he?", "… yeah?": a tag asking for confirmation, not
+# a word of the question (a negative one only: "what was it?" ends in no tag)
+_TAG = re.compile(r"(?:[,\s]+(?:right|correct|true|huh|yeah|yea|yep|or\s+(?:not|nah|no)|(?:is\s+)?(?:that|thats|that's|"
+                  r"that’s)\s+(?:right|true|correct)|(?:did|was|is|were|are|does|do|has|have|had|would|will|wo|could)"
+                  r"(?:n['’]?t)\s+(?:he|she|it|they|we|you|there)))+\s*[?!.]*\s*$", re.IGNORECASE)
 
 
 def asks_to_confirm(question: str) -> bool:

@@ -204,15 +204,26 @@ GENERAL_SYNONYMS: tuple[tuple[str, ...], ...] = (
 # earlier rounds: none of them lost).
 DECISIVE_ACTS = ("sign signed signing veto vetoed approve approved vote voted invade invaded annex annexed arrest "
                  "arrested resign resigned cancel cancelled canceled ban banned withdraw withdrew deploy deployed "
-                 "sponsor sponsored sponsoring "
-                 # the records of a conversation, which exist only where a sentence says so: "did they release a
-                 # transcript?" is not answered by the statements about the call
-                 "transcript transcripts recording recordings audio tape tapes taped video videos footage")
+                 "sponsor sponsored sponsoring ")
+# the records of a conversation, which exist only where a sentence says so: "did they release a transcript?" is
+# not answered by the statements about the call. They carry a claim as the decisive acts do.
+RECORDS = "transcript transcripts recording recordings audio tape tapes taped video videos footage"
 
 
 def decisive_acts(lexicon: Lexicon, text: str) -> frozenset[str]:
-    """The key stems of the decisive acts (DECISIVE_ACTS) a text tells of."""
-    return lexicon.stem_set(text) & lexicon.stem_set(DECISIVE_ACTS)
+    """The key stems of the decisive acts (DECISIVE_ACTS) and records (RECORDS) a text tells of."""
+    return lexicon.stem_set(text) & lexicon.stem_set(DECISIVE_ACTS + RECORDS)
+
+
+def decisive_words(lexicon: Lexicon, text: str) -> list[str]:
+    """The words of a text that tell of a decisive act, as written ("signed")."""
+    acts = lexicon.stem_set(DECISIVE_ACTS)
+    return [w for w in re.findall(r"[A-Za-z]+", text) if lexicon.stem_set(w) & acts]
+
+
+def records_asked(lexicon: Lexicon, text: str) -> bool:
+    """The text names a record of a conversation (RECORDS): "is there a transcript?"."""
+    return bool(lexicon.stem_set(text) & lexicon.stem_set(RECORDS))
 
 
 # where a negation's reach ends: punctuation, "but", "while", and "and" opening a clause with its own

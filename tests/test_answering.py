@@ -205,6 +205,28 @@ async def test_the_llm_path_handles_sources_after_and_other_languages(llm_settin
     assert len(fake_llm.chat_requests) == 2  # the manifest and the decision answer those, not the model
 
 
+@pytest.mark.parametrize("question", ["so trump already signed the order lifting the russia sanctions, didnt he",
+                                      "trump vetoed the senators' sanctions bill, didnt he"])
+async def test_a_claimed_act_no_article_states_is_answered_saying_they_do_not_report_it(offline, question) -> None:
+    """A claim to confirm whose decisive act no sentence states ("signed", "voted") is not reported: the
+    reply says so first, then what the articles do say about the rest of it (an order "ready", a bill
+    "proposed"), rather than declining or quoting as if it confirmed the claim. (A name the closest
+    sentence lacks still declines: "the senators voted …, right?")"""
+    answer = await offline.ask(question)
+    assert answer.status == "answered", answer.text
+    assert answer.text.startswith("The articles don't report that"), answer.text
+    assert "ready" in answer.text or "proposed a bill" in answer.text
+
+
+async def test_the_llm_answer_to_a_claimed_act_says_the_articles_do_not_report_it(llm_settings, fake_llm,
+                                                                                  fact_id) -> None:
+    ready = fact_id("has an executive order ready")
+    fake_llm.queue(f"A researcher said the administration had an executive order ready [{ready}].")
+    answer = await Service.from_settings(llm_settings()).ask("trump already signed the order on sanctions, didn't he?")
+    assert not answer.fallback and answer.text.startswith("The articles don't report that"), answer.text
+    assert "executive order ready" in answer.text
+
+
 async def test_a_translated_question_the_articles_do_not_answer_is_declined_saying_how_it_was_read(
         llm_settings, fake_llm) -> None:
     """Matched by meaning alone, "what did Erdogan say?" in French had been answered with a quote

@@ -248,3 +248,18 @@ async def test_what_came_right_after_hanging_up_is_asked_of_after_the_event(sett
     from bot.service import Service
     answer = await Service.from_settings(settings).ask("what did trump tweet right after he hung up with putin?")
     assert answer.status == "refused", answer.text
+
+
+@pytest.mark.parametrize("question, confirming", [
+    ("they met in may, right?", True),
+    ("the minister already signed it didnt he", True),
+    ("the envoy was fine with it, wasn't she?", True),
+    ("so the port was off the table yeah?", True),
+    ("what was it", False),  # a question ending in "was it" asks, it does not tag
+    ("what did he say, and why was it?", False),
+])
+def test_a_tag_asking_for_confirmation_is_recognised(question: str, confirming: bool) -> None:
+    """"…, didn't he?" and "… yeah?" ask whether a claim holds, as "…, right?" does."""
+    from bot.chat_reading import asks_to_confirm
+
+    assert asks_to_confirm(question) is confirming
