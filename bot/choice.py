@@ -26,6 +26,7 @@ LEAD_COVERAGE = 0.5  # a fact stating this much of the question (weighted) may j
 MAX_FACTS = 3
 RELATED_SPREAD = 0.03  # a 2nd/3rd fact joins when its cosine is this close to the best...
 RELATED_COVERAGE = 0.25  # ...or its coverage is this close
+MEANT_COVERAGE = 0.7  # a fact stating this much of what a foreign question's words mean leads
 NEIGHBOUR_SPREAD = 0.05  # the sentence after the best fact in its article joins when its cosine is this close
 
 
@@ -59,6 +60,19 @@ def choose(hits: list[Hit], known: list[str], retriever: Retriever, *, by_words:
                 and most.dense >= best.dense - RELATED_SPREAD:  # as close in meaning, and it states far more
             chosen = [most, *(h for h in chosen if h is not most)]
     return chosen
+
+
+def foreign_first(retriever: Retriever, question: str, names: list[str], hits: list[Hit]) -> list[Hit]:
+    """The hits for a question in another language in the order its words say: those stating the names
+    it writes first ("¿quién entrevistó al rey en oslo post?"), else, when one fact states most of the
+    articles' words its words mean ("angekündigt": announced; bot.crosslingual), those stating most of
+    them. The event's parties are in nearly every fact: they rank nothing."""
+    meant = [*names, *(s for s in retriever.translated(question, [h.fact.text for h in hits])
+                       if s not in retriever.vocabulary.event_stems)]
+    ranked = sorted(hits, key=lambda h: -retriever.coverage_by(meant, [h.fact.id])) if meant else hits
+    if names or (ranked and retriever.coverage_by(meant, [ranked[0].fact.id]) >= MEANT_COVERAGE):
+        return ranked
+    return hits
 
 
 def _repeats(retriever: Retriever, hit: Hit, chosen: list[Hit]) -> bool:

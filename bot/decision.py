@@ -75,7 +75,7 @@ from bot.answer_types import (
     set_aside_words,
 )
 from bot.chat_reading import asks_to_confirm
-from bot.choice import choose, with_denial, with_following, with_quotes_finished
+from bot.choice import choose, foreign_first, with_denial, with_following, with_quotes_finished
 from bot.dates import asks_past
 from bot.doers import reactor
 from bot.event_time import after_event, asks_before, before_event
@@ -318,8 +318,8 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     # else they share with it; a question in another language by the facts nearly as close in meaning
     # as the closest (its words are not the articles')
     # "which issues did they discuss?": the listing sentences lead
-    if not profile.english and terms:  # "¿quién entrevistó al rey en oslo post?": the sentences naming the Oslo Post
-        judged = sorted(judged, key=lambda h: -retriever.coverage_by(terms, [h.fact.id]))
+    if not profile.english:  # "¿quién entrevistó al rey en oslo post?": the sentences naming the Oslo Post first
+        judged = foreign_first(retriever, question, terms, judged[:CANDIDATES]) + judged[CANDIDATES:]
     speaking: set[str] = set()
     if profile.speaker:  # "what did X say about Y?": the sentences where X speaks first ("…, she tweeted" after)
         speaker = speaker_surname(profile)

@@ -23,6 +23,7 @@ from rank_bm25 import BM25Okapi
 from bot import english, foreign_names, language
 from bot.aliases import learn
 from bot.brief import Brief, BriefFact
+from bot.crosslingual import translated_stems
 from bot.semantic import Embedder
 from bot.vocabulary import QuestionProfile, Vocabulary, in_family
 
@@ -78,6 +79,11 @@ class Retriever:
 
     def profile(self, question: str) -> QuestionProfile:
         return self.vocabulary.profile(question)
+
+    def translated(self, question: str, texts: list[str]) -> list[str]:
+        """Key stems of the words of `texts` that the words of a question in another language mean
+        (bot.crosslingual); none without the embedding model."""
+        return translated_stems(self.embedder, self.lexicon, question, texts) if self.embedder else []
 
     def embed(self, question: str) -> np.ndarray | None:
         """The question's vector (tens of ms: call it off the event loop)."""

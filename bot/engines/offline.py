@@ -48,9 +48,9 @@ class OfflineEngine:
         """Nothing to release."""
 
     async def evidence(self, question: str, history: list[Turn], knowledge: Knowledge) -> Evidence:
-        """Rank and decide; the question's embedding is computed off the event loop."""
-        vector = await asyncio.to_thread(knowledge.retriever.embed, question) if knowledge.retriever.semantic else None
-        return gather(knowledge, question, history, vector)
+        """Rank and decide off the event loop: embedding the question takes tens of milliseconds, and a
+        question in another language has its words embedded too (about a second the first time)."""
+        return await asyncio.to_thread(_evidence, question, history, knowledge)
 
     async def answer(self, question: str, history: list[Turn], knowledge: Knowledge,
                      on_progress: Progress | None = None) -> Answer:
@@ -101,3 +101,8 @@ def other_sides(knowledge: Knowledge, fact_ids: list[str], *, restated: bool = T
             if mine in fact_ids or (restated and knowledge.on_side(mine, fact_ids)):
                 out.append(Supported(fact.text, (fact.id,)))
     return out
+
+
+def _evidence(question: str, history: list[Turn], knowledge: Knowledge) -> Evidence:
+    vector = knowledge.retriever.embed(question) if knowledge.retriever.semantic else None
+    return gather(knowledge, question, history, vector)
