@@ -23,8 +23,9 @@ UNSUPPORTED_LEAD = "The language model's answer could not be checked against the
 OFF_QUESTION_LEAD = "The language model's answer did not address the question, so here are the closest quotes:"
 DECLINED_LEAD = "The language model found no answer; the closest quotes from the articles are:"
 OFFLINE_LEAD = "Here is what the articles say:"
-# "he signed it, didn't he?", where no sentence says anyone signed anything: the premise is not reported
-UNSTATED_LEAD = "The articles don't report that (no sentence says “{act}”); here is what they do say:"
+# "he signed it, didn't he?", where no sentence about it says anyone signed anything: the premise is not reported
+# (judged as a refusal is: on the facts about the question; another sentence may say "likely signing more orders")
+UNSTATED_LEAD = "The articles don't report that; here is what they say about it:"
 FOREIGN_REFUSAL = ("The articles are in English and I could not match your question to them; asking in English "
                    "may help.")
 # a question in another language declined for a name the articles never write: say which
