@@ -74,6 +74,14 @@ NAME_TYPO_MIN = 5  # a name of the articles this long is recognised one edit awa
 ENGLISH_HINTS = STOP_WORDS | {"tell", "me", "talk", "call", "did", "does", "the"}
 
 
+def _outlet_names(outlets: Iterable[str]) -> tuple[str, ...]:
+    """The names in the manifest's outlet lines: "Action News (with files from Associated Press)" names
+    Action News and Associated Press, "RT, republished by X" RT and X; "outlet not named" none."""
+    filler = re.compile(r"^(?:with files from|republished by|outlet not named)\s*", re.IGNORECASE)
+    names = (filler.sub("", part.strip()).strip() for o in outlets for part in re.split(r"[(),]", o))
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
 def _aside_pairs(texts: list[str], used: AbstractSet[str], aside: Iterable[str],
                  lexicon: Lexicon) -> frozenset[tuple[str, str]]:
     """Pairs of adjacent key stems that the pages' reader comments or chrome write ("toll booths",
@@ -120,6 +128,7 @@ class Vocabulary:
     given_names: frozenset[str] = frozenset()  # see `bot.name_learning.given_names`
     aside_pairs: frozenset[tuple[str, str]] = frozenset()  # see `_aside_pairs`
     name_pairs: frozenset[tuple[str, str]] = frozenset()  # see `bot.name_learning.name_pairs`
+    outlet_names: tuple[str, ...] = ()  # the outlets' names as written ("Oslo Post"; see `_outlet_names`)
 
     @classmethod
     def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = (),
@@ -140,7 +149,8 @@ class Vocabulary:
                    outlet_stems, title_stems, nouns, proper, name_words, given_names(texts, proper, lexicon),
                    _aside_pairs(texts, stems, aside, lexicon),
                    # a pair of capitalised words is a name when one of them is ("mend ties" of a headline is none)
-                   frozenset(p for p in name_pairs(texts, lexicon) if any(s in proper for s in p)))
+                   frozenset(p for p in name_pairs(texts, lexicon) if any(s in proper for s in p)),
+                   _outlet_names(outlets))
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
         """The question's focus stems that name someone or something other than the event's own
@@ -185,19 +195,31 @@ class Vocabulary:
         stems = self.lexicon.key_stems(word)
         return bool(stems) and all(self.knows(s) for s in stems)
 
-    def _about_sources(self, focus: list[str]) -> bool:
+    def _about_sources(self, question: str, focus: list[str]) -> bool:
         """A question made of words about the articles (and the event's, the outlets', the frame's):
         "which outlets reported it?". With a word asking where an article came from, it may name the
         article by its headline ("which agency were the rebuilding-ties story's files from?"); with a
-        qualifier, by its outlet alone ("is one from RT? what date did it run?")."""
+        qualifier, by its outlet alone ("is one from RT? what date did it run?"). With both a word of
+        provenance and an outlet, the rest of the question only describes the article."""
         stems, qualifiers = set(focus), self.lexicon.stem_set(SOURCE_QUALIFIERS)
         allowed = self.source_words | self.event_stems | self.outlet_stems | self.frame | qualifiers
         if stems & self.lexicon.stem_set(PROVENANCE_WORDS):
             allowed |= self.title_stems
+            if self.outlet_named(question):  # "the Oslo Post story about the mayor: which agency did it use?"
+                return True
         asked = stems & (self.source_words - qualifiers) or (
-            stems & qualifiers and stems & (self.outlet_stems - self.event_stems - self.frame))
+            stems & qualifiers and stems & self.named_outlets)
         other = stems - allowed
         return bool(asked) and not other
+
+    def outlet_named(self, question: str) -> bool:
+        """The question writes an outlet's whole name ("Oslo Post", "RT"; "news" alone names none)."""
+        return any(re.search(rf"\b{re.escape(name)}\b", question, re.IGNORECASE) for name in self.outlet_names)
+
+    @functools.cached_property
+    def named_outlets(self) -> frozenset[str]:
+        """The outlets' own words ("oslo", "post"), not the event's nor the manifest's filler."""
+        return frozenset(self.outlet_stems - self.event_stems - self.frame - self.lexicon.stem_set(OUTLET_FILLER))
 
     @functools.cached_property
     def article_words(self) -> frozenset[str]:
@@ -208,7 +230,7 @@ class Vocabulary:
         """The focus without an outlet named beside a document noun ("the Oslo Post story"): it says which
         article to look in, not what the question asks of it."""
         stems = set(focus)
-        outlet = stems & (self.outlet_stems - self.event_stems - self.frame - self.lexicon.stem_set(OUTLET_FILLER))
+        outlet = stems & self.named_outlets
         document = self.lexicon.stem_set(question) & self.article_words
         if not outlet or not document or not stems - outlet - document:
             return focus
@@ -326,7 +348,7 @@ class Vocabulary:
         names += [n for n in sorted(numbers(asked) - self.numbers) if len(n) < 6 and n not in names]
         if not english:  # "¿Qué dijo Kowalczyk …?": a name the articles never write, in another language
             names += foreign_names.unknown_names(question, self.name_words, self._states)
-        about_sources = self._about_sources(focus)
+        about_sources = self._about_sources(question, focus)
         if not about_sources:  # "what does the Oslo Post story say about X?": the outlet says where, not what
             focus = self._without_outlet(question, focus)
         # "poland and romania" names what the readers' "romania and poland" does

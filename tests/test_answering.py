@@ -106,6 +106,7 @@ async def test_questions_about_the_sources_are_answered_from_the_manifest(offlin
     ("the story about rebuilding ties, what news agency are its files from?", "Associated Press"),
     ("where did the action news piece get its info from, which wire service", "Associated Press"),
     ("is any of these from RT? when did it run?", "SyrianFreePress"),
+    ("that action news piece on lavrov, what wire service did it use", "Associated Press"),  # it describes it
 ])
 async def test_an_article_named_by_its_headline_or_outlet_gets_its_provenance(offline, question, outlet) -> None:
     """Where an article came from (its outlet, the agency it credits) is the manifest's to say, also when
@@ -113,6 +114,13 @@ async def test_an_article_named_by_its_headline_or_outlet_gets_its_provenance(of
     answer = await offline.ask(question)
     assert answer.status == "answered" and answer.text.startswith(SOURCES_LEAD)
     assert outlet in answer.text and len(answer.citations) == 1
+
+
+async def test_a_news_agency_asked_for_without_an_outlet_named_is_asked_of_the_event(offline) -> None:
+    """"According to which news agency …?" names no outlet ("news" alone is none): a fact answers."""
+    answer = await offline.ask("According to which news agency could a rapport between the two pave the way for deals?")
+    assert answer.status == "answered" and not answer.text.startswith(SOURCES_LEAD)
+    assert "Reuters" in _quotes(answer)
 
 
 async def test_headline_words_without_a_provenance_word_ask_about_the_event(offline) -> None:
