@@ -11,6 +11,7 @@ import re
 from bot.brief import BriefFact
 from bot.doers import document_asked, document_speaks, names_together, reactor, speaks_in
 from bot.retrieval import Hit, Retriever
+from bot.source_questions import article_words
 from bot.text import decisive_acts
 from bot.vocabulary import QuestionProfile, in_family
 
@@ -28,7 +29,7 @@ def reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
     stems = frozenset(s for s in retriever.vocabulary.spelt_stems(reactor(question)) if s != "not")
     vocabulary = retriever.vocabulary
     if len(stems) < 2 or stems & vocabulary.rare_stems(question) & vocabulary.proper \
-            or stems & vocabulary.article_words:  # "what does the Oslo Post story say?": no one reacts
+            or stems & article_words(vocabulary):  # "what does the Oslo Post story say?": no one reacts
         # a name is checked as every name is: "how did Oslo react?" may be answered by a sentence about
         # "the source in Oslo", "what did Senator Lind say about it?" by one about "Lind, co-chair of …"
         return True

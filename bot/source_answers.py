@@ -9,7 +9,8 @@ import datetime as dt
 from bot.answer import Answer, AnswerSentence, Citation, EngineName, with_markers
 from bot.brief import KIND_HINTS, Brief, BriefFact
 from bot.corpus import SourceEntry
-from bot.vocabulary import OUTLET_FILLER, SOURCE_WORDS, QuestionProfile
+from bot.source_questions import OUTLET_FILLER, SOURCE_WORDS
+from bot.vocabulary import QuestionProfile
 
 SOURCES_LEAD = "From the list of sources:"
 AFTER_TEXT = ("The articles end on {date}, so they don't report what happened after that; "

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from bot import foreign_names, language
+from bot import foreign_names, language, source_questions
 from bot.after_cues import after_what, points_past, within_what
 from bot.chat_reading import read_chat, with_g
 from bot.english import common_correction, corrections, is_rare, particle_compound, unvowelled
@@ -47,24 +47,6 @@ _UTTERANCE_OF = re.compile(r"\b(\w+)(?:'s|’s|')\s+(?:official\s+)?(?:statement
 # Reader comments are never sources: a question about what commenters said is declined.
 _COMMENTS = re.compile(r"\b(?:commenters?|readers?|comments? (?:section|thread)|in the comments"
                        r"|below the (?:article|line)|forum posters?)\b", re.IGNORECASE)
-# Words of a question about the articles themselves.
-SOURCE_WORDS = (
-    "outlet outlets source sources article articles preview previews report reports reported publish published "
-    "publisher written wrote writer author authors journalist newspaper newspapers media website websites site "
-    "sites piece pieces story stories coverage covered repost reposted republish republished post posted "
-    "write writeup date dated day based basis agency agencies wire service files credited"
-)
-# these qualify a question about the articles ("what day was the preview written?") but do not make one:
-# "who else did he call on the same day?" asks about the event; "what date did it run?", "where did it get
-# its reporting from?" use everyday verbs for publishing
-SOURCE_QUALIFIERS = "date dated day based basis get got run ran credited contributed one"
-# words that ask where an article came from (an outlet, an agency, a site): with one of these, a question may
-# name the article by its headline's words ("which wire service were the files of the rebuilding-ties story from?")
-# the manifest's words around an outlet's name ("outlet not named", "with files from", "republished by")
-OUTLET_FILLER = "outlet not named with files from republished by"
-DOCUMENT_NOUNS = "article articles piece pieces story stories writeup report reports"  # an article, whatever its kind
-PROVENANCE_WORDS = ("outlet outlets publish published publisher writer author authors newspaper newspapers website "
-                    "websites site sites repost reposted republish republished agency agencies wire files credited")
 _MIN_SHARED_PREFIX = 6  # "ukrain" (Ukraine) and "ukrainian"; not "franc" (France) and "francois"
 # Derivation and demonym endings: "islamist"/"islam(ic)", "iranian"/"iran", "korean"/"korea".
 _SUFFIXES = ("ist", "ic", "ian", "ean", "ism", "ese", "ish", "ion", "an", "n", "i")
@@ -72,14 +54,6 @@ _MIN_BASE = 4
 TYPO_MIN_LENGTH = 6  # a word this long, one edit from a word of the articles, is read as that word
 NAME_TYPO_MIN = 5  # a name of the articles this long is recognised one edit away ("Bergen" for "Berge")
 ENGLISH_HINTS = STOP_WORDS | {"tell", "me", "talk", "call", "did", "does", "the"}
-
-
-def _outlet_names(outlets: Iterable[str]) -> tuple[str, ...]:
-    """The names in the manifest's outlet lines: "Action News (with files from Associated Press)" names
-    Action News and Associated Press, "RT, republished by X" RT and X; "outlet not named" none."""
-    filler = re.compile(r"^(?:with files from|republished by|outlet not named)\s*", re.IGNORECASE)
-    names = (filler.sub("", part.strip()).strip() for o in outlets for part in re.split(r"[(),]", o))
-    return tuple(dict.fromkeys(n for n in names if n))
 
 
 def _aside_pairs(texts: list[str], used: AbstractSet[str], aside: Iterable[str],
@@ -128,7 +102,7 @@ class Vocabulary:
     given_names: frozenset[str] = frozenset()  # see `bot.name_learning.given_names`
     aside_pairs: frozenset[tuple[str, str]] = frozenset()  # see `_aside_pairs`
     name_pairs: frozenset[tuple[str, str]] = frozenset()  # see `bot.name_learning.name_pairs`
-    outlet_names: tuple[str, ...] = ()  # the outlets' names as written ("Oslo Post"; see `_outlet_names`)
+    outlet_names: tuple[str, ...] = ()  # the outlets' names as written ("Oslo Post"): bot.source_questions
 
     @classmethod
     def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = (),
@@ -150,7 +124,7 @@ class Vocabulary:
                    _aside_pairs(texts, stems, aside, lexicon),
                    # a pair of capitalised words is a name when one of them is ("mend ties" of a headline is none)
                    frozenset(p for p in name_pairs(texts, lexicon) if any(s in proper for s in p)),
-                   _outlet_names(outlets))
+                   source_questions.outlet_names(outlets))
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
         """The question's focus stems that name someone or something other than the event's own
@@ -168,12 +142,6 @@ class Vocabulary:
     def frame(self) -> frozenset[str]:
         """Key stems of FRAME_WORDS: what frames a question rather than says what it is about."""
         return self.lexicon.stem_set(FRAME_WORDS)
-
-    @functools.cached_property
-    def source_words(self) -> frozenset[str]:
-        """Key stems of SOURCE_WORDS: a question made of these (and the event's and outlets' words)
-        is about the articles themselves."""
-        return self.lexicon.stem_set(SOURCE_WORDS)
 
     def _typo_fix(self, token: str) -> list[str]:
         """The stems of the one spelling a single edit away that the articles use ("sanctons" →
@@ -194,47 +162,6 @@ class Vocabulary:
         """The articles state every stem of the word (and it has one)."""
         stems = self.lexicon.key_stems(word)
         return bool(stems) and all(self.knows(s) for s in stems)
-
-    def _about_sources(self, question: str, focus: list[str]) -> bool:
-        """A question made of words about the articles (and the event's, the outlets', the frame's):
-        "which outlets reported it?". With a word asking where an article came from, it may name the
-        article by its headline ("which agency were the rebuilding-ties story's files from?"); with a
-        qualifier, by its outlet alone ("is one from RT? what date did it run?"). With both a word of
-        provenance and an outlet, the rest of the question only describes the article."""
-        stems, qualifiers = set(focus), self.lexicon.stem_set(SOURCE_QUALIFIERS)
-        allowed = self.source_words | self.event_stems | self.outlet_stems | self.frame | qualifiers
-        if stems & self.lexicon.stem_set(PROVENANCE_WORDS):
-            allowed |= self.title_stems
-            if self.outlet_named(question):  # "the Oslo Post story about the mayor: which agency did it use?"
-                return True
-        asked = stems & (self.source_words - qualifiers) or (
-            stems & qualifiers and stems & self.named_outlets)
-        other = stems - allowed
-        return bool(asked) and not other
-
-    def outlet_named(self, question: str) -> bool:
-        """The question writes an outlet's whole name ("Oslo Post", "RT"; "news" alone names none)."""
-        return any(re.search(rf"\b{re.escape(name)}\b", question, re.IGNORECASE) for name in self.outlet_names)
-
-    @functools.cached_property
-    def named_outlets(self) -> frozenset[str]:
-        """The outlets' own words ("oslo", "post"), not the event's nor the manifest's filler."""
-        return frozenset(self.outlet_stems - self.event_stems - self.frame - self.lexicon.stem_set(OUTLET_FILLER))
-
-    @functools.cached_property
-    def article_words(self) -> frozenset[str]:
-        """Key stems of DOCUMENT_NOUNS: "the Oslo Post story" is an article, not someone who reacts."""
-        return self.lexicon.stem_set(DOCUMENT_NOUNS)
-
-    def _without_outlet(self, question: str, focus: list[str]) -> list[str]:
-        """The focus without an outlet named beside a document noun ("the Oslo Post story"): it says which
-        article to look in, not what the question asks of it."""
-        stems = set(focus)
-        outlet = stems & self.named_outlets
-        document = self.lexicon.stem_set(question) & self.article_words
-        if not outlet or not document or not stems - outlet - document:
-            return focus
-        return [s for s in focus if s not in outlet and s not in document]
 
     def knows(self, stem: str) -> bool:
         return in_family(stem, self.stems)
@@ -348,9 +275,9 @@ class Vocabulary:
         names += [n for n in sorted(numbers(asked) - self.numbers) if len(n) < 6 and n not in names]
         if not english:  # "¿Qué dijo Kowalczyk …?": a name the articles never write, in another language
             names += foreign_names.unknown_names(question, self.name_words, self._states)
-        about_sources = self._about_sources(question, focus)
+        about_sources = source_questions.about_sources(self, question, focus)
         if not about_sources:  # "what does the Oslo Post story say about X?": the outlet says where, not what
-            focus = self._without_outlet(question, focus)
+            focus = source_questions.without_outlet(self, question, focus)
         # "poland and romania" names what the readers' "romania and poland" does
         aside = tuple(dict.fromkeys(s for p in stem_pairs(question, self.lexicon)
                                     if p in self.aside_pairs or p[::-1] in self.aside_pairs for s in p))
