@@ -81,7 +81,7 @@ from bot.doers import reactor
 from bot.event_time import after_event, asks_before, before_event
 from bot.knowledge import Knowledge, Turn
 from bot.retrieval import Hit, Retriever
-from bot.text import decisive_words, looks_forward, records_asked, speaks_of_plans
+from bot.text import looks_forward, records_asked, speaks_of_plans
 from bot.vocabulary import QuestionProfile
 from bot.who_facts import (
     TALKS_WITH,
@@ -127,7 +127,7 @@ class Evidence:
     chosen: list[Hit] = field(default_factory=list)  # the facts that answer (offline quotes these)
     reason: str = ""
     typed: bool = False  # the question asks for a kind of answer (a duration, a date, a topic …)
-    unstated_act: str = ""  # "he signed it, didn't he?": the claimed act no candidate states ("signed")
+    unreported: bool = False  # "he signed it, didn't he?": no candidate states the claimed act; the reply says so
 
 
 def leans_on_history(question: str) -> bool:
@@ -293,13 +293,12 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         answers = False  # "what did they agree to do about the port?": it came up, but nothing was agreed
     if answers and not reactor_named(retriever, question, hits[:CANDIDATES]):
         answers = False  # "how did Ukraine's president react?": no sentence names Ukraine's president
-    claimed_act = ""
+    unreported = False
     if answers and not acts_stated(retriever, question, judged[:CANDIDATES]):
         # "how did the senator vote?": no sentence says anyone voted. "he already signed it, didn't he?" asks to
         # confirm a claim the articles do not make: what they say of the rest of it answers
-        answers = _claim_checked(retriever, question, known, unknown, judged) and not records_asked(retriever.lexicon,
-                                                                                                    question)
-        claimed_act = next(iter(decisive_words(retriever.lexicon, question)), "")
+        answers = unreported = _claim_checked(retriever, question, known, unknown, judged) \
+            and not records_asked(retriever.lexicon, question)
     if answers and not document_quoted(question, judged[:CANDIDATES]):
         answers = False  # "what exactly did the draft order say?": sentences say there is one, not what it says
     if answers and named and max(_coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE \
@@ -334,8 +333,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         chosen = with_denial(retriever, chosen, vector, terms)  # "so they agreed to drop X on the call??"
     if profile.english:
         chosen = with_quotes_finished(retriever, chosen, vector)
-    return Evidence("answer", profile, hits, chosen, "", typed=kind is not None,
-                    unstated_act=claimed_act)
+    return Evidence("answer", profile, hits, chosen, "", typed=kind is not None, unreported=unreported)
 
 
 def _claim_checked(retriever: Retriever, question: str, known: list[str], unknown: list[str],

@@ -60,14 +60,10 @@ def _skeleton(word: str) -> str:
     return re.sub(r"[aeiouyhj]", "", _sounds(word))
 
 
-def _is_word(word: str) -> bool:
+def _is_word(word: str, *, foreign: bool = False) -> bool:
+    """A word of the lists (with `foreign`, of one other than English's)."""
     low = word.lower()
-    return any(low in d or _plain(low) in d for d in _dictionaries())
-
-
-def _is_foreign_word(word: str) -> bool:
-    """A word of one of the lists other than English's."""
-    return any(word in d or _plain(word) in d for d in _dictionaries()[1:])
+    return any(low in d or _plain(low) in d for d in _dictionaries()[1 if foreign else 0:])
 
 
 def _compound(word: str) -> bool:
@@ -109,7 +105,7 @@ def english_name(word: str, knows: Callable[[str], bool]) -> str:
     low = word.lower()
     # a compound's last part is a word of its own language ("Nord|korea"), not only of English ("Regie|rung")
     parts = [low[i:] for i in range(MIN_PART, len(low) - MIN_PART + 1)
-             if _is_word(low[:i]) and _is_foreign_word(low[i:])]
+             if _is_word(low[:i]) and _is_word(low[i:], foreign=True)]
     for part in [low, *parts]:
         english = _english_places().get(_sounds(part))
         if english and _count(part) < RARE_COUNT and not knows(english):

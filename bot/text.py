@@ -215,12 +215,6 @@ def decisive_acts(lexicon: Lexicon, text: str) -> frozenset[str]:
     return lexicon.stem_set(text) & lexicon.stem_set(DECISIVE_ACTS + RECORDS)
 
 
-def decisive_words(lexicon: Lexicon, text: str) -> list[str]:
-    """The words of a text that tell of a decisive act, as written ("signed")."""
-    acts = lexicon.stem_set(DECISIVE_ACTS)
-    return [w for w in re.findall(r"[A-Za-z]+", text) if lexicon.stem_set(w) & acts]
-
-
 def records_asked(lexicon: Lexicon, text: str) -> bool:
     """The text names a record of a conversation (RECORDS): "is there a transcript?"."""
     return bool(lexicon.stem_set(text) & lexicon.stem_set(RECORDS))

@@ -234,7 +234,7 @@ class LLMEngine:
                 evidence, asked, lead = original if both else read, english, READ_AS_LEAD.format(question=english)
                 if original.verdict == "answer" and untranslated(read, question):
                     evidence = original  # "Who was the portavoce of the Cremlino …?": the model's words, not a name
-        if evidence.unstated_act and lead is None:  # "he signed it, didn't he?": say the premise is not reported
+        if evidence.unreported and lead is None:  # "he signed it, didn't he?": say the premise is not reported
             lead = UNSTATED_LEAD
         if evidence.verdict != "answer":
             answer = self.offline.reply(evidence, question, knowledge, engine="llm")

@@ -74,7 +74,7 @@ class OfflineEngine:
             return answer
         kept = [Supported(h.fact.text, (h.fact.id,), round(max(h.coverage, h.dense), 3)) for h in evidence.chosen]
         kept += other_sides(knowledge, [k.fact_ids[0] for k in kept], restated=not evidence.typed)
-        lead = lead_in or (UNSTATED_LEAD if evidence.unstated_act else
+        lead = lead_in or (UNSTATED_LEAD if evidence.unreported else
                            OFFLINE_LEAD if evidence.profile.english else FOREIGN_LEAD)
         return compose(question, brief, kept, engine=engine, lead_in=lead, fallback_reason=fallback_reason)
 
