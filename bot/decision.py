@@ -90,6 +90,7 @@ from bot.who_facts import (
     hit_names_doer,
     never_named,
     only_times,
+    role_unknown,
     talked_with,
     with_deed_hits,
 )
@@ -233,10 +234,10 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         hits = [*typed, *(h for h in hits[:CANDIDATES] if h not in typed)] if typed else []
     asked = retriever.lexicon.stem_set(question)
     if who:  # "which senators …?" wants a name the question lacks
-        anchors = doer_anchors(retriever, asked)
+        anchors = doer_anchors(retriever, asked, question)
         # "who was translating for them?": the deed is a word the articles never use, so no name is its doer
         unstated = (not anchors and any(t not in retriever.vocabulary.event_stems for t in unknown)) or \
-            deed_unknown(retriever, question)
+            deed_unknown(retriever, question) or role_unknown(retriever, anchors, unknown)
         talks_with = bool(TALKS_WITH.search(question))
         if not unstated:  # "who announced ahead of time that …?": chat dilutes the deed; it is searched alone too
             hits = with_deed_hits(retriever, question, hits, vector, talks_with, CANDIDATES)

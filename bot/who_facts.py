@@ -11,8 +11,10 @@ import re
 
 import numpy as np
 
+from bot.aliases import ROLE_WORDS
 from bot.dates import MONTHS, WEEKDAYS
 from bot.doers import deed, description, left_unnamed, names_doer, names_partner
+from bot.name_learning import acronym_words
 from bot.retrieval import Hit, Retriever
 from bot.vocabulary import in_family
 
@@ -29,15 +31,18 @@ def names_someone_else(retriever: Retriever, hit: Hit, asked: frozenset[str]) ->
     return any(not in_family(s, asked) for s in vocabulary.names_in(vocabulary.lexicon.key_stems(hit.fact.text)))
 
 
-def doer_anchors(retriever: Retriever, asked: frozenset[str]) -> frozenset[str]:
+def doer_anchors(retriever: Retriever, asked: frozenset[str], question: str = "") -> frozenset[str]:
     """The question's words a doer's name must stand beside: those the articles use, beyond the
-    event's own parties."""
+    event's own parties (written out too: "the United States" of `question` is the US)."""
     vocabulary = retriever.vocabulary
-    return frozenset(t for t in asked if t != "not" and t not in vocabulary.event_stems and vocabulary.knows(t))
+    spelt = acronym_words([question]) if question else {}
+    parties = vocabulary.event_stems | {s for letters, run in spelt.items() if letters in vocabulary.event_stems
+                                        for w in run for s in retriever.lexicon.key_stems(w)}
+    return frozenset(t for t in asked if t != "not" and t not in parties and vocabulary.knows(t))
 
 
 # the words for when something was done ("that weekend", "on Monday")
-_TIMES = " ".join([*WEEKDAYS, *MONTHS, "day days week weeks weekend weekends month year today tonight yesterday",
+_TIMES = " ".join([*WEEKDAYS, *MONTHS, "day days week weeks weekend weekends month year today tonight yesterday time",
                    "tomorrow morning afternoon evening night"])
 
 
@@ -56,6 +61,14 @@ def only_times(retriever: Retriever, anchors: frozenset[str]) -> bool:
     """Every word a doer's name must stand beside is a time ("who else was he calling that weekend?"):
     when it was done is no deed, so with no fact naming someone beside it, any new name will do."""
     return bool(anchors) and anchors <= retriever.lexicon.stem_set(_TIMES)
+
+
+def role_unknown(retriever: Retriever, anchors: frozenset[str], unknown: list[str]) -> bool:
+    """"Who was the ambassador at the time?": whom it asks for is a role (bot.aliases.ROLE_WORDS) the
+    articles never mention, and nothing else it says is a deed (only when it was): no name answers it.
+    ("who else was he lined up to call that day?" names no role: any new name may answer.)"""
+    roles = {s for w in ROLE_WORDS for s in retriever.lexicon.key_stems(w)}
+    return (not anchors or only_times(retriever, anchors)) and any(t in roles for t in unknown)
 
 
 def talking(retriever: Retriever) -> frozenset[str]:

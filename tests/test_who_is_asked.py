@@ -275,6 +275,21 @@ async def test_a_who_question_about_a_deed_the_articles_never_name_is_declined(s
     assert answer.status == "refused", answer.text
 
 
+@pytest.mark.parametrize("question", ["Who was Russia's ambassador to the United States at the time of the call?",
+                                      "who was the ambassador at the time?"])
+async def test_a_who_question_about_a_role_the_articles_never_mention_is_declined(settings, question: str) -> None:
+    """No article mentions an ambassador, and the rest of the question says only when ("at the time") and
+    of whom ("the United States" is one of the event's parties, as "US" is): no name answers it."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "refused", answer.text
+
+
+async def test_who_else_was_called_that_day_is_still_answered_by_a_new_name(settings) -> None:
+    """A time and a verb the articles never use ("lined up") name no role: a leader he was to call answers."""
+    answer = await Service.from_settings(settings).ask("who else was trump lined up to call that day besides putin")
+    assert answer.status == "answered" and "Merkel" in answer.text, answer.text
+
+
 async def test_who_leaked_a_claim_the_articles_state_beside_a_name_is_answered(settings) -> None:
     """"Who leaked that …?" says who made the claim known, in other words: the claim is the deed."""
     answer = await Service.from_settings(settings).ask(
