@@ -5,11 +5,12 @@ dates and outlets are the curated metadata, and each line cites the article it d
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from bot.answer import Answer, AnswerSentence, Citation, EngineName, with_markers
 from bot.brief import KIND_HINTS, Brief, BriefFact
 from bot.corpus import SourceEntry
-from bot.source_questions import OUTLET_FILLER, SOURCE_WORDS
+from bot.source_questions import OUTLET_FILLER, SOURCE_WORDS, name_pattern, outlet_names
 from bot.vocabulary import QuestionProfile
 
 SOURCES_LEAD = "From the list of sources:"
@@ -39,12 +40,16 @@ def _by_title(focus: set[str], entries: list[SourceEntry], brief: Brief) -> list
 
 def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, engine: EngineName) -> Answer:
     """Which articles there are, who wrote them and when: narrowed to a kind ("the preview") or an
-    outlet when the question names one."""
+    outlet when the question names one, and then with the manifest's note on each (how its date and
+    outlet are known: "dated (RT, 29/1/2017) in its dateline")."""
     focus, lexicon = set(profile.focus), brief.lexicon
     entries = list(brief.sources)
     by_kind = [e for e in entries if focus & lexicon.stem_set(KIND_WORDS[e.kind])]
+    # an outlet's whole name first ("the Harbour Free Press repost"), then any of its words
+    named = [e for e in entries if any(re.search(name_pattern(n), question, re.IGNORECASE)
+                                       for n in outlet_names([e.outlet]))]
     by_outlet = [e for e in entries if focus & lexicon.stem_set(e.outlet) - lexicon.stem_set(OUTLET_FILLER)]
-    chosen = by_kind or by_outlet or _by_title(focus, entries, brief) or entries
+    chosen = by_kind or named or by_outlet or _by_title(focus, entries, brief) or entries
     sentences: list[AnswerSentence] = []
     citations: list[Citation] = []
     for entry in chosen:
@@ -56,6 +61,8 @@ def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, eng
                                   title=entry.title, published=entry.published, quote=fact.quote(entry.file)))
         text = (f"“{entry.title}” ({entry.outlet}) was written on {long_date(entry.published)}: "
                 f"{KIND_HINTS[entry.kind]}.")
+        if entry.note and len(chosen) < len(entries):  # one article asked about: how its date and outlet are known
+            text += f" The list notes: {entry.note}."
         sentences.append(AnswerSentence(text=text, citations=[n], fact_ids=[fact.id]))
     body = "\n".join(with_markers(s.text, s.citations) for s in sentences)
     return Answer(question=question, status="answered", text=f"{SOURCES_LEAD}\n{body}", lead_in=SOURCES_LEAD,

@@ -45,8 +45,15 @@ def outlet_names(outlets: Iterable[str]) -> tuple[str, ...]:
 
 
 def outlet_named(vocabulary: Vocabulary, question: str) -> bool:
-    """The question writes an outlet's whole name ("Oslo Post", "RT"; "news" alone names none)."""
-    return any(re.search(rf"\b{re.escape(name)}\b", question, re.IGNORECASE) for name in vocabulary.outlet_names)
+    """The question writes an outlet's whole name ("Oslo Post", "RT"; "news" alone names none), spaced
+    as it likes ("oslopost", "Harbour Free Press" of "HarbourFreePress")."""
+    return any(re.search(name_pattern(name), question, re.IGNORECASE) for name in vocabulary.outlet_names)
+
+
+def name_pattern(name: str) -> str:
+    """A regex for a name whatever its spacing: its words, and the words run together in CamelCase."""
+    parts = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+|[^\sA-Za-z0-9]+", name)
+    return r"\b" + r"\s*".join(re.escape(p) for p in parts) + r"\b"
 
 
 def outlet_words(vocabulary: Vocabulary) -> frozenset[str]:
@@ -65,7 +72,8 @@ def about_sources(vocabulary: Vocabulary, question: str, focus: list[str]) -> bo
     lexicon = vocabulary.lexicon
     stems, qualifiers, words = set(focus), lexicon.stem_set(SOURCE_QUALIFIERS), lexicon.stem_set(SOURCE_WORDS)
     allowed = words | vocabulary.event_stems | vocabulary.outlet_stems | vocabulary.frame | qualifiers
-    if stems & lexicon.stem_set(PROVENANCE_WORDS):
+    # as typed: "repost" is no word of the articles, and the profile reads it as the nearest one ("report")
+    if (stems | lexicon.stem_set(question)) & lexicon.stem_set(PROVENANCE_WORDS):
         allowed |= vocabulary.title_stems
         if outlet_named(vocabulary, question):  # "the Oslo Post story about the mayor: which agency did it use?"
             return True

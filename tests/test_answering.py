@@ -11,6 +11,7 @@ import pytest
 from bot.answer import FOREIGN_LEAD, READ_AS_LEAD, REFUSAL_TEXT
 from bot.service import Service
 from bot.source_answers import SOURCES_LEAD
+from bot.source_questions import name_pattern
 from bot.text import content_stems
 from bot.word_weights import idf_table
 from tests.fakes.openai_server import Error, Text
@@ -114,6 +115,29 @@ async def test_an_article_named_by_its_headline_or_outlet_gets_its_provenance(of
     answer = await offline.ask(question)
     assert answer.status == "answered" and answer.text.startswith(SOURCES_LEAD)
     assert outlet in answer.text and len(answer.citations) == 1
+
+
+async def test_an_outlet_spelt_with_spaces_and_a_typed_provenance_word_name_that_article(offline) -> None:
+    """"syrian free press" is the outlet the manifest writes "SyrianFreePress"; "repost" is no word of the
+    articles (read as "report" for the facts), yet asks where the article came from. One article is
+    asked about, so its note says how its date is known: the dateline as printed."""
+    answer = await offline.ask("the syrian free press repost of this, where'd they take it from originally n what date")
+    assert answer.status == "answered" and answer.text.startswith(SOURCES_LEAD), answer.text
+    assert [c.source_file for c in answer.citations] == ["002_d3f45d4444175cef.txt"]
+    assert "RT, 29/1/2017" in answer.text and "Sunday 29 January 2017" in answer.text
+    every = await offline.ask("Which outlets reported it?")
+    assert "The list notes" not in every.text  # five articles: the list, not each one's notes
+
+
+@pytest.mark.parametrize(("name", "text", "found"), [
+    ("HarbourFreePress", "the harbour free press repost", True),
+    ("HarbourFreePress", "harbourfreepress", True),
+    ("Oslo Post", "the oslopost story", True),
+    ("RT", "is one from rt?", True),
+    ("RT", "what support did they offer", False),  # inside a word is no name
+])
+def test_an_outlet_name_is_found_however_it_is_spaced(name: str, text: str, found: bool) -> None:
+    assert bool(re.search(name_pattern(name), text, re.IGNORECASE)) is found
 
 
 async def test_a_news_agency_asked_for_without_an_outlet_named_is_asked_of_the_event(offline) -> None:
