@@ -26,6 +26,7 @@ from bot.attribution import DISCOURSE, attributed_apart, described_apart, names,
 from bot.brief import Brief, BriefFact
 from bot.claim_scope import HEDGED, condition_lost, hedge_lost, limits_more, opposite_stated, without_suppositions
 from bot.doers import DESCRIPTION_NOUNS
+from bot.role_swap import roles_swapped
 from bot.tense import day_of_saying_moved, plan_from_fact, superlative_unbound, without_plans
 from bot.text import (
     GENERAL,
@@ -105,6 +106,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         or day_of_saying_moved(sentence, joined)
         or superlative_unbound(sentence, joined)
         or condition_lost(sentence, joined, lexicon)
+        or roles_swapped(sentence, texts, lexicon)
     )
     return coverage, lacking, contradicting
 

@@ -110,6 +110,14 @@ LABELLED = [
      "invented"),
     ("Trump and Putin finally met in person to work out possible dates and venue.", ["dates and venue"], False,
      "invented"),
+    # who did it: the doer of the act put after it, someone else before it (the 1.5B model, dev2); a partner
+    # ("with Trump") or a joint doer ("Putin and Trump held …") is no swap
+    ("Moscow did not adequately respond to Obama's entreaties for closer cooperation in Syria.",
+     ["blamed the previous Obama administration"], False, "invented"),
+    ("Moscow did not adequately respond to Obama's entreaties.", ["headed by Barack Obama"], False, "invented"),
+    ("Moscow blamed the Obama administration for failing to respond to its entreaties.",
+     ["blamed the previous Obama administration"], True, "paraphrase"),
+    ("Putin held his first call with Trump on Saturday night.", ["held their first telephone"], True, "paraphrase"),
     ("Yes, Trump is about to scrap the sanctions.", ["24 hours of rumors"], False, "invented"),  # a rumour as fact
     ("There were rumors that Trump might lift sanctions on Russia this weekend.", ["24 hours of rumors"], True,
      "paraphrase"),
@@ -868,3 +876,30 @@ def test_what_was_expected_or_hoped_is_not_what_happened(knowledge, fact_id) -> 
     conway = [fact_id("expected to focus on joint efforts to combat terrorism")]
     assert _supported(knowledge, "Kellyanne Conway told CBS News the call would be about joint efforts to combat "
                       "terrorism.", conway)
+
+
+@pytest.mark.parametrize(("sentence", "fact", "swapped"), [
+    ("Oslo did not answer Lind's letters.", "Oslo, for its part, blamed the previous Lind government for failing to "
+     "answer its letters.", True),
+    ("Holt praised Berg.", "Berg praised Holt on Monday.", True),
+    ("Oslo blamed Lind's government for failing to answer its letters.", "Oslo, for its part, blamed the previous "
+     "Lind government for failing to answer its letters.", False),
+    ("Berg held her first meeting with Holt on Friday.", "Holt and Berg held their first meeting on Friday.", False),
+    ("Berg praised Holt.", "Berg praised Holt on Monday.", False),
+    ("Berg said Holt praised the minister.", "According to Berg, Holt praised the minister.", False),  # who says
+    ("The minister said Berg praised Holt.", "According to Berg, Holt praised the minister.", True),
+])
+def test_a_sentence_that_swaps_who_did_it_is_caught(sentence: str, fact: str, swapped: bool) -> None:
+    """The doer of an act in the evidence named after it, and someone else before it: the roles are swapped,
+    though every word is the fact's. A partner ("with Holt"), a joint doer ("Holt and Berg held") and an
+    attribution ("according to Berg") are no doers to swap."""
+    from bot.role_swap import roles_swapped
+    from bot.text import GENERAL
+    assert roles_swapped(sentence, [fact], GENERAL) is swapped
+
+
+def test_a_swapped_role_is_not_shown_even_after_repair(knowledge, fact_id) -> None:
+    """The 1.5B model's "Moscow did not adequately respond to Obama's entreaties" (dev2): no fact says so."""
+    sentence = "Moscow did not adequately respond to Obama's entreaties for closer cooperation in Syria."
+    verdict = check(sentence, [fact_id("blamed the previous Obama administration")], knowledge.brief, THRESHOLD)
+    assert verdict.score < THRESHOLD, verdict

@@ -1,0 +1,104 @@
+"""Who did it: a sentence that puts the evidence's doer after the verb and someone else before it.
+
+"Moscow did not adequately respond to Obama's entreaties" has every word of "Moscow … blamed the
+previous Obama administration for failing to adequately respond to its entreaties", and says the
+opposite of who failed whom. Word coverage cannot see it; the order of the names around the verb
+can. For each word of an act the sentence shares with a fact, the names just before it (back to the
+clause's start) are its doers. When the fact's doers of that act are none of the sentence's, and the
+sentence names them after the act instead, the roles are swapped. Names are the words both texts
+write capitalised ("the Russian and US Air Forces" names Russia and the US); "and" joins doers
+("Putin and Trump held …" has both hold it), an attribution ("according to Moscow,") names who
+says, not who did. General English only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.sentences import split_sentences
+from bot.text import Lexicon, is_content_word
+
+_TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[,;:()\"“”]")
+# where the doers of a later act can no longer stand: a new clause or a claim opens
+_CLAUSE_OPENERS = frozenset("but that which who while whereas although though because when after before since "
+                            "if as however".split())
+_JOINERS = frozenset({"and", "&", "or"})
+_ATTRIBUTION = re.compile(r"\baccording\s+to\s+[^,;.]*,?", re.IGNORECASE)
+
+
+DOER_REACH = 8  # tokens back from an act to its doer's name
+
+
+def roles_swapped(sentence: str, texts: list[str], lexicon: Lexicon) -> bool:
+    """Some act the sentence shares with the evidence has, in every fact telling of it with a doer, doers
+    the sentence names only after it, and none of the sentence's own (see the module docstring)."""
+    names = _capitalised([*texts, sentence], lexicon)
+    told = [act for text in texts for part in split_sentences(text) for act in _acts(part, names, lexicon)]
+    for verb, before, after in _acts(sentence, names, lexicon):
+        if not before:
+            continue
+        mine = frozenset().union(*before)
+        doers = [runs for v, runs, _ in told if v == verb and runs]
+        if doers and all(all(run & after and not run & mine for run in runs) for runs in doers):
+            return True
+    return False
+
+
+def _capitalised(texts: list[str], lexicon: Lexicon) -> frozenset[str]:
+    """Stems written capitalised inside a sentence of `texts`: names; and a first word that two of the
+    texts both write capitalised ("Oslo, for its part, …" and "Oslo did not …")."""
+    inside: set[str] = set()
+    first: list[set[str]] = []
+    for text in texts:
+        opening: set[str] = set()
+        for part in split_sentences(text):
+            tokens = _TOKEN.findall(part)
+            inside.update(s for t in tokens[1:] if t[:1].isupper() for s in lexicon.key_stems(t))
+            if tokens and tokens[0][:1].isupper() and is_content_word(tokens[0].lower()):
+                opening.update(lexicon.key_stems(tokens[0]))
+        first.append(opening)
+    twice = {s for i, a in enumerate(first) for b in first[i + 1:] for s in a & b}
+    return frozenset(inside | twice)
+
+
+def _acts(sentence: str, names: frozenset[str],
+          lexicon: Lexicon) -> list[tuple[str, list[frozenset[str]], frozenset[str]]]:
+    """(act stem, the runs of names just before it in its clause, every name after it) for each content
+    word of `sentence` that is no name."""
+    tokens = _TOKEN.findall(_ATTRIBUTION.sub(" ", sentence))
+    stems = [frozenset(s for s in lexicon.key_stems(t) if s in names) if t[:1].isalpha() else frozenset()
+             for t in tokens]
+    out: list[tuple[str, list[frozenset[str]], frozenset[str]]] = []
+    for i, token in enumerate(tokens):
+        acts = [s for s in lexicon.key_stems(token) if s != "not" and s not in names] if token[:1].isalpha() else []
+        if not acts or not is_content_word(token.lower()):
+            continue
+        runs: list[frozenset[str]] = []
+        run: set[str] = set()
+        reach = DOER_REACH
+        j = i - 1
+        while j >= 0 and i - j <= reach:
+            if tokens[j].lower() in _CLAUSE_OPENERS or tokens[j] in ";:":
+                break
+            if stems[j]:
+                run |= stems[j]
+            elif run:
+                runs.append(frozenset(run))
+                run = set()
+                if tokens[j].lower() in _JOINERS:  # "Putin and Trump held": both hold it, however far
+                    reach = i - j + DOER_REACH
+            j -= 1
+        if run:
+            runs.append(frozenset(run))
+        # "with Trump", "and Trump": a partner in the act, not the one it is done to
+        after = frozenset().union(*(stems[k] for k in range(i + 1, len(tokens))
+                                    if not _partnered(tokens, stems, k)))
+        out.extend((s, runs, after) for s in acts)
+    return out
+
+
+def _partnered(tokens: list[str], stems: list[frozenset[str]], k: int) -> bool:
+    """Token k belongs to a run of names that "with", "and" or "between" introduces."""
+    while k > 0 and stems[k - 1]:
+        k -= 1
+    return k > 0 and tokens[k - 1].lower() in _JOINERS | {"with", "between"}
