@@ -290,6 +290,17 @@ async def test_who_else_was_called_that_day_is_still_answered_by_a_new_name(sett
     assert answer.status == "answered" and "Merkel" in answer.text, answer.text
 
 
+async def test_who_is_answered_by_the_sentence_stating_the_whole_deed_in_its_own_words(settings) -> None:
+    """"Who would think otherwise?": the tweet says only "fools" would, which names no one; it states every
+    word of the deed, and more. A question quoting the words asks for who said them: a name, or nothing."""
+    service = Service.from_settings(settings)
+    answer = await service.ask("In his tweet about a good relationship with Russia, who did Trump say would think "
+                               "otherwise?")
+    assert answer.status == "answered" and "fools" in answer.text, answer.text
+    quoted = await service.ask('Who said "The Americans, and the world, will get the Trump they elected"?')
+    assert quoted.status == "refused", quoted.text
+
+
 async def test_who_leaked_a_claim_the_articles_state_beside_a_name_is_answered(settings) -> None:
     """"Who leaked that …?" says who made the claim known, in other words: the claim is the deed."""
     answer = await Service.from_settings(settings).ask(
