@@ -23,6 +23,9 @@ _TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[,;:()\"“”]")
 _CLAUSE_OPENERS = frozenset("but that which who while whereas although though because when after before since "
                             "if as however".split())
 _JOINERS = frozenset({"and", "&", "or"})
+# saying and asking: "Putin said that Americans have warm feelings …" of "Trump said that …, and asked Putin"
+_SAYING = {"say": "say", "says": "say", "said": "say", "tell": "say", "tells": "say", "told": "say",
+           "ask": "ask", "asks": "ask", "asked": "ask"}
 _ATTRIBUTION = re.compile(r"\baccording\s+to\s+[^,;.]*,?", re.IGNORECASE)
 
 
@@ -70,8 +73,12 @@ def _acts(sentence: str, names: frozenset[str],
              for t in tokens]
     out: list[tuple[str, list[frozenset[str]], frozenset[str]]] = []
     for i, token in enumerate(tokens):
-        acts = [s for s in lexicon.key_stems(token) if s != "not" and s not in names] if token[:1].isalpha() else []
-        if not acts or not is_content_word(token.lower()):
+        word = token.lower()
+        if word in _SAYING:  # stop words to the lexicon, and the act a quote is most often moved to
+            acts = [_SAYING[word]]
+        elif is_content_word(word):
+            acts = [s for s in lexicon.key_stems(token) if s != "not" and s not in names]
+        else:
             continue
         runs: list[frozenset[str]] = []
         run: set[str] = set()

@@ -118,6 +118,8 @@ LABELLED = [
     ("Moscow blamed the Obama administration for failing to respond to its entreaties.",
      ["blamed the previous Obama administration"], True, "paraphrase"),
     ("Putin held his first call with Trump on Saturday night.", ["held their first telephone"], True, "paraphrase"),
+    ("Putin said that Americans have warm feelings towards Russia and asked Trump to wish the Russian people "
+     "happiness.", ["warm feelings"], False, "invented"),  # who said it: Trump (a probe of mine)
     ("Yes, Trump is about to scrap the sanctions.", ["24 hours of rumors"], False, "invented"),  # a rumour as fact
     ("There were rumors that Trump might lift sanctions on Russia this weekend.", ["24 hours of rumors"], True,
      "paraphrase"),
