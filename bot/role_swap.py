@@ -1,14 +1,18 @@
 """Who did it: a sentence that puts the evidence's doer after the verb and someone else before it.
 
-"Moscow did not adequately respond to Obama's entreaties" has every word of "Moscow … blamed the
-previous Obama administration for failing to adequately respond to its entreaties", and says the
-opposite of who failed whom. Word coverage cannot see it; the order of the names around the verb
-can. For each word of an act the sentence shares with a fact, the names just before it (back to the
-clause's start) are its doers. When the fact's doers of that act are none of the sentence's, and the
-sentence names them after the act instead, the roles are swapped. Names are the words both texts
-write capitalised ("the Russian and US Air Forces" names Russia and the US); "and" joins doers
-("Putin and Trump held …" has both hold it), an attribution ("according to Moscow,") names who
-says, not who did. General English only.
+"Oslo did not answer Lind's letters" has every word of "Oslo … blamed the previous Lind government
+for failing to answer its letters", and says the opposite of who failed whom. Word coverage cannot
+see it; the order of the names around the verb can. For each word of an act the sentence shares
+with a fact, the names just before it (back to the clause's start) are its doers. When the fact's
+doers of that act are none of the sentence's, and the sentence names them after the act instead,
+the roles are swapped. Names are the words both texts write capitalised ("the Ruritanian and
+Harbour navies" names both); "and" joins doers ("Holt and Berg held …" has both hold it), an
+attribution ("according to Oslo,") names who says, not who did. Saying and asking are acts too
+("Berg said the port would open" of "Holt said the port would open").
+Measured on 47 sentences made by swapping two named parties in a fact of the seed articles: 46
+passed the check before, 27 pass now (most of those harmlessly: "Holt and Berg held …" for "Berg and
+Holt held …"); a swap the order of names does not show ("… get along with Holt") still passes.
+General English only.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[,;:()\"“”]")
 _CLAUSE_OPENERS = frozenset("but that which who while whereas although though because when after before since "
                             "if as however".split())
 _JOINERS = frozenset({"and", "&", "or"})
-# saying and asking: "Putin said that Americans have warm feelings …" of "Trump said that …, and asked Putin"
+# saying and asking: "Berg said that the port would open" of "Holt said that the port would open, and asked Berg …"
 _SAYING = {"say": "say", "says": "say", "said": "say", "tell": "say", "tells": "say", "told": "say",
            "ask": "ask", "asks": "ask", "asked": "ask"}
 _ATTRIBUTION = re.compile(r"\baccording\s+to\s+[^,;.]*,?", re.IGNORECASE)
@@ -92,12 +96,12 @@ def _acts(sentence: str, names: frozenset[str],
             elif run:
                 runs.append(frozenset(run))
                 run = set()
-                if tokens[j].lower() in _JOINERS:  # "Putin and Trump held": both hold it, however far
+                if tokens[j].lower() in _JOINERS:  # "Holt and Berg held": both hold it, however far
                     reach = i - j + DOER_REACH
             j -= 1
         if run:
             runs.append(frozenset(run))
-        # "with Trump", "and Trump": a partner in the act, not the one it is done to
+        # "with Holt", "and Holt": a partner in the act, not the one it is done to
         after = frozenset().union(*(stems[k] for k in range(i + 1, len(tokens))
                                     if not _partnered(tokens, stems, k)))
         out.extend((s, runs, after) for s in acts)

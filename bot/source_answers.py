@@ -41,7 +41,7 @@ def _by_title(focus: set[str], entries: list[SourceEntry], brief: Brief) -> list
 def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, engine: EngineName) -> Answer:
     """Which articles there are, who wrote them and when: narrowed to a kind ("the preview") or an
     outlet when the question names one, and then with the manifest's note on each (how its date and
-    outlet are known: "dated (RT, 29/1/2017) in its dateline")."""
+    outlet are known: "dated (Harbour Post, 3/5/2020) in its dateline")."""
     focus, lexicon = set(profile.focus), brief.lexicon
     entries = list(brief.sources)
     by_kind = [e for e in entries if focus & lexicon.stem_set(KIND_WORDS[e.kind])]
