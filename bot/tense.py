@@ -88,6 +88,17 @@ _SINCE_BOUND = re.compile(r"\b(?:\w+est|(?:most|least)\s+\w+|first|best|worst)\b
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?P<what>[\w’'-]+)", re.IGNORECASE)
 
 
+# "never … before", "the first ever": a first with no bound in time
+_EVER = re.compile(r"\bnever\b[^.;!?]*\bbefore\b|\bfirst\b[^.;!?]{0,30}\bever\b|\bever\s+before\b", re.IGNORECASE)
+
+
+def first_made_ever(sentence: str, evidence: str) -> bool:
+    """The evidence bounds a first with "since" ("the first telephone contact since he took office") and the
+    sentence makes it the first ever ("they had never talked before this call"): that is not what it says."""
+    bounded = any(re.match(r"first\b", m.group(0), re.IGNORECASE) for m in _SINCE_BOUND.finditer(evidence))
+    return bounded and bool(_EVER.search(sentence)) and not _EVER.search(evidence)
+
+
 def superlative_unbound(sentence: str, evidence: str) -> bool:
     """The evidence bounds a superlative with "since" ("relations at their lowest ebb since the Cold War")
     and the sentence moves the "since" away from it ("Since the Cold War, relations have been at their

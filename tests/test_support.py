@@ -120,6 +120,10 @@ LABELLED = [
     ("Putin held his first call with Trump on Saturday night.", ["held their first telephone"], True, "paraphrase"),
     ("Putin said that Americans have warm feelings towards Russia and asked Trump to wish the Russian people "
      "happiness.", ["warm feelings"], False, "invented"),  # who said it: Trump (a probe of mine)
+    # a first bounded by "since" told as the first ever (the 1.5B model, heldout40, shown before this check)
+    ("They had never talked before this call.", ["first telephone contact since"], False, "invented"),
+    ("It was the first telephone contact since Trump took office.", ["first telephone contact since"], True,
+     "paraphrase"),
     ("Yes, Trump is about to scrap the sanctions.", ["24 hours of rumors"], False, "invented"),  # a rumour as fact
     ("There were rumors that Trump might lift sanctions on Russia this weekend.", ["24 hours of rumors"], True,
      "paraphrase"),
@@ -904,4 +908,12 @@ def test_a_swapped_role_is_not_shown_even_after_repair(knowledge, fact_id) -> No
     """The 1.5B model's "Moscow did not adequately respond to Obama's entreaties" (dev2): no fact says so."""
     sentence = "Moscow did not adequately respond to Obama's entreaties for closer cooperation in Syria."
     verdict = check(sentence, [fact_id("blamed the previous Obama administration")], knowledge.brief, THRESHOLD)
+    assert verdict.score < THRESHOLD, verdict
+
+
+def test_a_first_since_a_date_is_not_the_first_ever(knowledge, fact_id) -> None:
+    """"The first telephone contact since President Trump took office" does not say they had never talked
+    (they last spoke in November): the sentence is dropped, not repaired to another fact."""
+    verdict = check("They had never talked before this call.", [fact_id("first telephone contact since")],
+                    knowledge.brief, THRESHOLD)
     assert verdict.score < THRESHOLD, verdict
