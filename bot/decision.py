@@ -91,6 +91,7 @@ from bot.who_facts import (
     never_named,
     only_times,
     role_unknown,
+    stating_whole_deed,
     talked_with,
     with_deed_hits,
 )
@@ -105,8 +106,6 @@ MIN_MEANING = 0.80  # below this cosine no fact is about the question, whatever 
 FOREIGN_MEANING = 0.79  # a question in another language is matched by meaning alone (and the names it writes)
 FOREIGN_NAME_MIN = 4
 FOREIGN_MIN_WORDS = 3  # fewer words in another language, naming nothing of the articles, ask nothing of them
-_QUOTATION = re.compile(r"[\"“”]\s*\w+(?:\W+\w+){2,}")  # a question quoting three words or more
-WHOLE_DEED_WORDS = 3  # a who-question's deed this many words long, all stated, is answered without a new name
 UNKNOWN_SHARE = 1.0  # how much an unknown word weighs, relative to a typical word of the articles
 WHO_COVERAGE = 0.3  # "who …?": a fact naming someone new must state this much of what they are asked about
 CANDIDATES = 8
@@ -252,12 +251,8 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
             # "who else was he calling that weekend?": no fact says "weekend" beside a new name ("did he
             # call …?" keeps its plans for the second pass, `gather`)
             named = naming(frozenset())
-        if not named and not unstated and len(anchors) >= WHOLE_DEED_WORDS and not _QUOTATION.search(question):
-            # "who did he say would think otherwise?": a sentence stating the whole deed and more says who in
-            # its own words ("only “fools” would think otherwise"), though it names no one new. ("Who said
-            # “…”?" asks for a speaker: a name.)
-            named = [h for h in hits if retriever.coverage_by(sorted(anchors), [h.fact.id]) >= 1.0 - 1e-9
-                     and retriever.lexicon.stem_set(h.fact.text) - asked - retriever.vocabulary.event_stems]
+        if not named and not unstated:  # "who did he say would think otherwise?": only “fools” would
+            named = stating_whole_deed(retriever, question, hits, anchors, asked)
         # whom he talked with: the sentences naming someone beside the conversation first
         named.sort(key=lambda h: h.fact.id not in partners)
         hits = [*named, *(h for h in hits if h not in named)] if named else []

@@ -57,6 +57,22 @@ def hit_names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchor
     return not anchors or partner or names_doer(retriever.vocabulary, hit.fact.text, asked, anchors)
 
 
+_QUOTATION = re.compile(r"[\"“”]\s*\w+(?:\W+\w+){2,}")  # a question quoting three words or more
+WHOLE_DEED_WORDS = 3  # a deed this many words long, all stated, is answered without a new name
+
+
+def stating_whole_deed(retriever: Retriever, question: str, hits: list[Hit], anchors: frozenset[str],
+                       asked: frozenset[str]) -> list[Hit]:
+    """Where no fact names a new doer: the candidates stating every word of a deed of WHOLE_DEED_WORDS or
+    more, and words of their own, which say who in their own words ("who did he say would think
+    otherwise?": "only “fools” would think otherwise"). A question quoting the words ("who said “…”?")
+    asks for a speaker, a name: none."""
+    if len(anchors) < WHOLE_DEED_WORDS or _QUOTATION.search(question):
+        return []
+    return [h for h in hits if retriever.coverage_by(sorted(anchors), [h.fact.id]) >= 1.0 - 1e-9
+            and retriever.lexicon.stem_set(h.fact.text) - asked - retriever.vocabulary.event_stems]
+
+
 def only_times(retriever: Retriever, anchors: frozenset[str]) -> bool:
     """Every word a doer's name must stand beside is a time ("who else was he calling that weekend?"):
     when it was done is no deed, so with no fact naming someone beside it, any new name will do."""
