@@ -95,3 +95,18 @@ def without_outlet(vocabulary: Vocabulary, question: str, focus: list[str]) -> l
     if not outlet or not document or not stems - outlet - document:
         return focus
     return [s for s in focus if s not in outlet and s not in document]
+
+
+# a quoted span, its marks at word boundaries ("the 'getting along is great' piece"; not "peskov's")
+_QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“]([^'’\"”]{6,}?)['’\"”](?=\s|[,.;:!?-]|$)")
+TITLE_SHARE = 0.75  # a quoted span this much made of headline words names the article
+
+
+def without_title(vocabulary: Vocabulary, question: str, focus: list[str]) -> list[str]:
+    """The focus without a headline quoted to say which article ("in the 'talks set for Friday' piece,
+    whom does it cite?"): it says where to look, not what is asked, unless it is all the question has."""
+    quoted = {s for m in _QUOTED.finditer(question) for s in vocabulary.lexicon.key_stems(m.group(1))}
+    if len(quoted) < 3 or len(quoted & vocabulary.title_stems) < TITLE_SHARE * len(quoted):
+        return focus
+    rest = [s for s in focus if s not in quoted]
+    return rest or focus

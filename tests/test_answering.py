@@ -140,6 +140,15 @@ def test_an_outlet_name_is_found_however_it_is_spaced(name: str, text: str, foun
     assert bool(re.search(name_pattern(name), text, re.IGNORECASE)) is found
 
 
+async def test_a_quoted_headline_says_which_article_not_what_is_asked(offline) -> None:
+    """"In the 'getting along with russia is a great thing' piece, which outlet …": the headline's words
+    locate the article; the rest asks what it reports ("a conference call Friday cited by Bloomberg"),
+    not for the headline itself (heldout40, read after its final run)."""
+    answer = await offline.ask("in the 'getting along with russia is a great thing' piece, which outlet do they "
+                               "cite for peskov's conference call quotes")
+    assert answer.status == "answered" and "Bloomberg" in _quotes(answer), answer.text
+
+
 async def test_a_news_agency_asked_for_without_an_outlet_named_is_asked_of_the_event(offline) -> None:
     """"According to which news agency …?" names no outlet ("news" alone is none): a fact answers."""
     answer = await offline.ask("According to which news agency could a rapport between the two pave the way for deals?")
