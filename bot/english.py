@@ -37,6 +37,8 @@ def is_rare(word: str) -> bool:
     ("afterwards" and "hmm" share its lowest count). Words with digits or shorter than 3 letters are
     left to other checks."""
     w = re.sub(r"['’]s$", "", word.lower()).strip("'’")  # "erdogan's" is "erdogan"
+    if "-" in w.strip("-"):  # "mar-a-lago": a compound with a part no dictionary holds ("re-election" has none)
+        return any(is_rare(part) for part in w.split("-"))
     if len(w) < 3 or not w.isalpha():
         return False
     return w not in _checker()

@@ -164,6 +164,16 @@ def test_a_possessive_name_is_still_a_name(knowledge) -> None:
     assert knowledge.retriever.profile("what was erdogan's / turkey's reaction to them talking").unknown_names
 
 
+@pytest.mark.parametrize(("question", "named"), [
+    ("how did putin react when trump invited him to mar-a-lago on the call", True),  # heldout40, read
+    ("is putin up for re-election next year?", False),  # every part a dictionary word
+    ("did they talk face-to-face?", False),
+])
+def test_a_hyphenated_name_lowercase_is_still_a_name(knowledge, question: str, named: bool) -> None:
+    """"mar-a-lago": "lago" is no word of the dictionary (nor, as "ago" misspelt, a typo inside a compound)."""
+    assert bool(knowledge.retriever.profile(question).unknown_names) is named
+
+
 async def test_a_typo_is_read_as_the_articles_word(settings) -> None:
     answer = await Service.from_settings(settings).ask("did they talk about ukrane?")
     assert answer.status == "answered", answer.text
