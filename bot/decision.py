@@ -235,7 +235,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         hits = [*typed, *(h for h in hits[:CANDIDATES] if h not in typed)] if typed else []
     asked = retriever.lexicon.stem_set(question)
     if who:  # "which senators …?" wants a name the question lacks
-        anchors = doer_anchors(retriever, asked, question)
+        anchors = doer_anchors(retriever, asked)
         # "who was translating for them?": the deed is a word the articles never use, so no name is its doer
         unstated = (not anchors and any(t not in retriever.vocabulary.event_stems for t in unknown)) or \
             deed_unknown(retriever, question) or role_unknown(retriever, anchors, unknown)

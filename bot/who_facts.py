@@ -14,7 +14,6 @@ import numpy as np
 from bot.aliases import ROLE_WORDS
 from bot.dates import MONTHS, WEEKDAYS
 from bot.doers import deed, description, left_unnamed, names_doer, names_partner
-from bot.name_learning import acronym_words
 from bot.retrieval import Hit, Retriever
 from bot.vocabulary import in_family
 
@@ -31,14 +30,25 @@ def names_someone_else(retriever: Retriever, hit: Hit, asked: frozenset[str]) ->
     return any(not in_family(s, asked) for s in vocabulary.names_in(vocabulary.lexicon.key_stems(hit.fact.text)))
 
 
-def doer_anchors(retriever: Retriever, asked: frozenset[str], question: str = "") -> frozenset[str]:
+def doer_anchors(retriever: Retriever, asked: frozenset[str]) -> frozenset[str]:
     """The question's words a doer's name must stand beside: those the articles use, beyond the
-    event's own parties (written out too: "the United States" of `question` is the US)."""
+    event's own parties (written out too: "the United States", however typed, is the US)."""
     vocabulary = retriever.vocabulary
-    spelt = acronym_words([question]) if question else {}
-    parties = vocabulary.event_stems | {s for letters, run in spelt.items() if letters in vocabulary.event_stems
-                                        for w in run for s in retriever.lexicon.key_stems(w)}
+    parties = vocabulary.event_stems | _spelt_parties(retriever)
     return frozenset(t for t in asked if t != "not" and t not in parties and vocabulary.knows(t))
+
+
+def _spelt_parties(retriever: Retriever) -> frozenset[str]:
+    """Stems of the words the articles write, capitalised, for a party the event names by its initials
+    ("United States" for "US"; a party of two to four letters)."""
+    out: set[str] = set()
+    for party in retriever.vocabulary.event_stems:
+        if not (2 <= len(party) <= 4 and party.isalpha()):
+            continue
+        spelt = re.compile(r"\b" + r"\s+".join(f"{c.upper()}[a-z]+" for c in party) + r"\b")
+        for fact in retriever.facts:
+            out.update(s for m in spelt.finditer(fact.text) for s in retriever.lexicon.key_stems(m.group(0)))
+    return frozenset(out)
 
 
 # the words for when something was done ("that weekend", "on Monday")

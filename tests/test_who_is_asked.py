@@ -276,6 +276,7 @@ async def test_a_who_question_about_a_deed_the_articles_never_name_is_declined(s
 
 
 @pytest.mark.parametrize("question", ["Who was Russia's ambassador to the United States at the time of the call?",
+                                      "who was russia's ambassador to the united states at the time?",
                                       "who was the ambassador at the time?"])
 async def test_a_who_question_about_a_role_the_articles_never_mention_is_declined(settings, question: str) -> None:
     """No article mentions an ambassador, and the rest of the question says only when ("at the time") and
