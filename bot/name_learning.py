@@ -14,6 +14,15 @@ from bot.text import Lexicon, fold
 _CONNECTORS = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le"})
 
 
+def spelt_initials(texts: Iterable[str], initials: Iterable[str], lexicon: Lexicon) -> frozenset[str]:
+    """Stems of the runs of capitalised words whose initials spell one of `initials` of two to four
+    letters ("United States" for "us"). Unlike `acronyms`, single letters ("U.S.") spell nothing."""
+    patterns = [re.compile(r"\b" + r"\s+".join(f"{c.upper()}[a-z]+" for c in i) + r"\b")
+                for i in initials if 2 <= len(i) <= 4 and i.isalpha()]
+    texts = list(texts)
+    return frozenset(s for p in patterns for t in texts for m in p.finditer(t) for s in lexicon.key_stems(m.group(0)))
+
+
 def acronyms(texts: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     """"NATO" → key stems of "North Atlantic Treaty Organisation", from runs of capitalised words."""
     return {letters: tuple(s for w in run for s in lexicon.key_stems(w))

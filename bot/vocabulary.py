@@ -23,7 +23,7 @@ from bot import foreign_names, language, source_questions
 from bot.after_cues import after_what, points_past, within_what
 from bot.chat_reading import read_chat, with_g
 from bot.english import common_correction, corrections, is_rare, particle_compound, unvowelled
-from bot.name_learning import acronyms, given_names, name_pairs, proper_stems, stem_pairs
+from bot.name_learning import acronyms, given_names, name_pairs, proper_stems, spelt_initials, stem_pairs
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
 
 # Words that frame a question rather than say what it is about.
@@ -103,6 +103,7 @@ class Vocabulary:
     aside_pairs: frozenset[tuple[str, str]] = frozenset()  # see `_aside_pairs`
     name_pairs: frozenset[tuple[str, str]] = frozenset()  # see `bot.name_learning.name_pairs`
     outlet_names: tuple[str, ...] = ()  # the outlets' names as written ("Oslo Post"): bot.source_questions
+    party_words: frozenset[str] = frozenset()  # a party's initials written out ("united", "state" of US)
 
     @classmethod
     def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = (),
@@ -124,7 +125,8 @@ class Vocabulary:
                    _aside_pairs(texts, stems, aside, lexicon),
                    # a pair of capitalised words is a name when one of them is ("mend ties" of a headline is none)
                    frozenset(p for p in name_pairs(texts, lexicon) if any(s in proper for s in p)),
-                   source_questions.outlet_names(outlets))
+                   source_questions.outlet_names(outlets),
+                   spelt_initials(texts, set(lexicon.key_stems(event_name)), lexicon))
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
         """The question's focus stems that name someone or something other than the event's own

@@ -34,21 +34,8 @@ def doer_anchors(retriever: Retriever, asked: frozenset[str]) -> frozenset[str]:
     """The question's words a doer's name must stand beside: those the articles use, beyond the
     event's own parties (written out too: "the United States", however typed, is the US)."""
     vocabulary = retriever.vocabulary
-    parties = vocabulary.event_stems | _spelt_parties(retriever)
+    parties = vocabulary.event_stems | vocabulary.party_words
     return frozenset(t for t in asked if t != "not" and t not in parties and vocabulary.knows(t))
-
-
-def _spelt_parties(retriever: Retriever) -> frozenset[str]:
-    """Stems of the words the articles write, capitalised, for a party the event names by its initials
-    ("United States" for "US"; a party of two to four letters)."""
-    out: set[str] = set()
-    for party in retriever.vocabulary.event_stems:
-        if not (2 <= len(party) <= 4 and party.isalpha()):
-            continue
-        spelt = re.compile(r"\b" + r"\s+".join(f"{c.upper()}[a-z]+" for c in party) + r"\b")
-        for fact in retriever.facts:
-            out.update(s for m in spelt.finditer(fact.text) for s in retriever.lexicon.key_stems(m.group(0)))
-    return frozenset(out)
 
 
 # the words for when something was done ("that weekend", "on Monday")
