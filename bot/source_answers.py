@@ -5,12 +5,11 @@ dates and outlets are the curated metadata, and each line cites the article it d
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from bot.answer import Answer, AnswerSentence, Citation, EngineName, with_markers
 from bot.brief import KIND_HINTS, Brief, BriefFact
 from bot.corpus import SourceEntry
-from bot.source_questions import OUTLET_FILLER, SOURCE_WORDS, name_pattern, outlet_names
+from bot.source_questions import OUTLET_FILLER, SOURCE_WORDS, outlet_names, writes_name
 from bot.vocabulary import QuestionProfile
 
 SOURCES_LEAD = "From the list of sources:"
@@ -46,8 +45,7 @@ def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, eng
     entries = list(brief.sources)
     by_kind = [e for e in entries if focus & lexicon.stem_set(KIND_WORDS[e.kind])]
     # an outlet's whole name first ("the Harbour Free Press repost"), then any of its words
-    named = [e for e in entries if any(re.search(name_pattern(n), question, re.IGNORECASE)
-                                       for n in outlet_names([e.outlet]))]
+    named = [e for e in entries if writes_name(question, outlet_names([e.outlet]))]
     by_outlet = [e for e in entries if focus & lexicon.stem_set(e.outlet) - lexicon.stem_set(OUTLET_FILLER)]
     chosen = by_kind or named or by_outlet or _by_title(focus, entries, brief) or entries
     sentences: list[AnswerSentence] = []

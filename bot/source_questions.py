@@ -45,9 +45,14 @@ def outlet_names(outlets: Iterable[str]) -> tuple[str, ...]:
 
 
 def outlet_named(vocabulary: Vocabulary, question: str) -> bool:
-    """The question writes an outlet's whole name ("Oslo Post", "RT"; "news" alone names none), spaced
-    as it likes ("oslopost", "Harbour Free Press" of "HarbourFreePress")."""
-    return any(re.search(name_pattern(name), question, re.IGNORECASE) for name in vocabulary.outlet_names)
+    """The question writes an outlet's whole name ("Oslo Post", "RT"; "news" alone names none)."""
+    return writes_name(question, vocabulary.outlet_names)
+
+
+def writes_name(question: str, names: Iterable[str]) -> bool:
+    """The question writes one of `names` whole, spaced as it likes ("oslopost", "Harbour Free Press" of
+    "HarbourFreePress")."""
+    return any(re.search(name_pattern(name), question, re.IGNORECASE) for name in names)
 
 
 def name_pattern(name: str) -> str:
