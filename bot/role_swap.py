@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from bot.attribution import names
 from bot.sentences import split_sentences
 from bot.text import Lexicon, is_content_word
 
@@ -59,8 +60,8 @@ def _capitalised(texts: list[str], lexicon: Lexicon) -> frozenset[str]:
     for text in texts:
         opening: set[str] = set()
         for part in split_sentences(text):
+            inside |= names(part, lexicon)
             tokens = _TOKEN.findall(part)
-            inside.update(s for t in tokens[1:] if t[:1].isupper() for s in lexicon.key_stems(t))
             if tokens and tokens[0][:1].isupper() and is_content_word(tokens[0].lower()):
                 opening.update(lexicon.key_stems(tokens[0]))
         first.append(opening)
