@@ -159,10 +159,10 @@ async def test_429_then_success_uses_the_client_retry(llm_settings, fake_llm, fa
 @pytest.mark.parametrize(
     "reply",
     [
-        Error(500), Error(503), Error(429), Text("late", delay=30.0), Garbage("{not json"),
+        Error(500), Error(503), Error(429), Garbage("{not json"),
         Garbage("<html>oops</html>", content_type="text/plain"), Drop(),
     ],
-    ids=["500", "503", "429-no-retry-after", "slower-than-timeout", "garbled-json", "text-plain", "dropped"],
+    ids=["500", "503", "429-no-retry-after", "garbled-json", "text-plain", "dropped"],
 )
 async def test_failures_fall_back_to_labelled_quotes(llm_settings, fake_llm, reply, caplog) -> None:
     fake_llm.default = reply
@@ -187,6 +187,16 @@ async def test_connection_refused_falls_back(llm_settings) -> None:
     service = Service.from_settings(llm_settings(openai_base_url=refused_base_url()))
     answer = await service.ask("Did they talk about Iran?")
     assert answer.fallback and answer.fallback_reason == "llm_error" and "Iran" in answer.text
+
+
+async def test_an_unstreamed_reply_slower_than_the_timeout_is_waited_for_once(llm_settings, fake_llm, fact_id) -> None:
+    """An unstreamed reply's first byte comes when the whole reply is written: a long answer from a slow
+    server outlasts LLM_TIMEOUT. It is used, not abandoned and sent again to a server still writing it."""
+    fake_llm.queue(Text(f"The call lasted about an hour [{fact_id('about an hour')}].", delay=1.0))
+    service = Service.from_settings(llm_settings(llm_timeout=0.2, llm_max_retries=2))
+    answer = await service.ask("How long did the call last?")
+    assert answer.engine == "llm" and not answer.fallback, answer.text
+    assert len(fake_llm.chat_requests) == 1
 
 
 async def test_deadline_bounds_the_whole_answer(llm_settings, fake_llm) -> None:

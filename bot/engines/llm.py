@@ -103,6 +103,11 @@ class LLMEngine:
 
     async def _complete(self, messages: list[dict[str, str]], max_tokens: int | None = None,
                         client: AsyncOpenAI | None = None) -> Reply:
+        """One unstreamed reply. Its first byte comes only once the whole reply is written, so the wait
+        for it is bounded by LLM_DEADLINE, not LLM_TIMEOUT (which still bounds connecting). A reply
+        slower than LLM_TIMEOUT used to be abandoned and sent again: the server went on writing the
+        first, and the retry, given a slot with none of the prefix cached, paid the whole prefill and
+        timed out in turn, so the 1.5B model's long answers ended in the quoted fallback at 90 s."""
         async with self._slots:
             try:
                 response = await (client or self.client).chat.completions.create(
@@ -111,6 +116,7 @@ class LLMEngine:
                     messages=messages,  # type: ignore[arg-type]
                     temperature=self.settings.llm_temperature,
                     max_tokens=max_tokens or self.settings.llm_max_tokens,
+                    timeout=openai.Timeout(self.settings.llm_timeout, read=self.settings.llm_deadline),
                 )
             except openai.OpenAIError as exc:
                 # servers echo the key in auth errors: never let it reach a log, reply or JSON
@@ -196,9 +202,8 @@ class LLMEngine:
         prefill on the server and time out."""
         started = time.perf_counter()
         messages = self.messages("Hello", [], knowledge)
-        patient = self.client.with_options(timeout=self.settings.llm_deadline, max_retries=0)
         async with self._warming:
-            await self._complete(messages, max_tokens=1, client=patient)
+            await self._complete(messages, max_tokens=1, client=self.client.with_options(max_retries=0))
         log.info("LLM prefix warmed for brief %s in %.1fs", knowledge.version, time.perf_counter() - started)
 
     async def _warmed(self) -> None:
