@@ -91,6 +91,7 @@ from bot.who_facts import (
     never_named,
     only_times,
     role_unknown,
+    leading_named,
     stating_whole_deed,
     talked_with,
     with_deed_hits,
@@ -253,8 +254,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
             named = naming(frozenset())
         if not named and not unstated:  # "who did he say would think otherwise?": only “fools” would
             named = stating_whole_deed(retriever, question, hits, anchors, asked)
-        # whom he talked with: the sentences naming someone beside the conversation first
-        named.sort(key=lambda h: h.fact.id not in partners)
+        named = leading_named(retriever, named, anchors, partners)
         hits = [*named, *(h for h in hits if h not in named)] if named else []
     elif topics:  # "which issues did they discuss?": sentences saying what was discussed first
         hits = sorted(hits, key=lambda h: not lists_topics(h.fact.text))

@@ -70,6 +70,20 @@ def stating_whole_deed(retriever: Retriever, question: str, hits: list[Hit], anc
             and retriever.lexicon.stem_set(h.fact.text) - asked - retriever.vocabulary.event_stems]
 
 
+def leading_named(retriever: Retriever, named: list[Hit], anchors: frozenset[str], partners: set[str]) -> list[Hit]:
+    """The facts naming someone, in the order they answer: those stating nearly all of the deed beyond
+    talking (DEED_STATED) first ("which fox guy was he talking to when he said …?": the interview where
+    he said it, not every conversation with someone), then those naming whom he talked with ("which
+    leaders was he to speak with?"), then the rest."""
+    deed = sorted(anchors - talking(retriever))
+    def stated(hit: Hit) -> bool:
+        return bool(deed) and retriever.coverage_by(deed, [hit.fact.id]) >= DEED_STATED
+    return sorted(named, key=lambda h: (not stated(h), h.fact.id not in partners))
+
+
+DEED_STATED = 0.75
+
+
 def only_times(retriever: Retriever, anchors: frozenset[str]) -> bool:
     """Every word a doer's name must stand beside is a time ("who else was he calling that weekend?"):
     when it was done is no deed, so with no fact naming someone beside it, any new name will do."""
@@ -104,12 +118,16 @@ def with_deed_hits(retriever: Retriever, question: str, hits: list[Hit], vector:
     """The candidates, then the facts that rank best for the deed of "who <deed> …?" alone (for "whom did
     he talk with?", talking and the event's own nouns: "a telephone conversation with …")."""
     stems = deed_stems(retriever, question)
-    if not stems and talks_with:
-        stems = sorted(talking(retriever))
-    if not stems:
-        return hits
     have = {h.fact.id for h in hits}
-    return [*hits, *(h for h in retriever.search(stems, [], k=k, vector=vector) if h.fact.id not in have)]
+    found = [*hits]
+    if stems:
+        found += [h for h in retriever.search(stems, [], k=k, vector=vector) if h.fact.id not in have]
+    if talks_with:  # "which leaders was he to speak with?": every fact naming someone talked with
+        asked = retriever.lexicon.stem_set(question)
+        have = {h.fact.id for h in found}
+        found += [h for h in retriever.search(sorted(talking(retriever)), [], k=len(retriever.facts), vector=vector)
+                  if h.fact.id not in have and talked_with(retriever, h, asked)]
+    return found
 
 
 def never_named(retriever: Retriever, question: str) -> bool:

@@ -291,6 +291,22 @@ async def test_who_else_was_called_that_day_is_still_answered_by_a_new_name(sett
     assert answer.status == "answered" and "Merkel" in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question", ["which other leaders was trump going to talk to that weekend, apart from putin?",
+                                      "apart from putin, which world leaders was trump meant to speak to?"])
+async def test_whom_he_was_to_talk_with_is_answered_by_every_sentence_naming_them(settings, question: str) -> None:
+    """The list of leaders he was to speak with shares no word with the question but talking (its
+    subject is "He"): it is found among the sentences naming someone talked with, not by ranking."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered" and "Shinzo Abe" in answer.text, answer.text
+
+
+async def test_whom_he_talked_to_when_he_said_something_is_the_one_beside_the_saying(settings) -> None:
+    """"Talking to" someone is every conversation with someone; "when he said …" narrows it to the interview."""
+    answer = await Service.from_settings(settings).ask(
+        "which tv host was trump talking to when he said they'd knock the hell out of isis together")
+    assert answer.status == "answered" and answer.text.split("[1]")[0].count("Hannity") == 1, answer.text
+
+
 async def test_who_is_answered_by_the_sentence_stating_the_whole_deed_in_its_own_words(settings) -> None:
     """"Who would think otherwise?": the tweet says only "fools" would, which names no one; it states every
     word of the deed, and more. A question quoting the words asks for who said them: a name, or nothing."""
