@@ -285,13 +285,16 @@ def asked_words(kind: AnswerType, clause: str) -> str:
         return topic_words(clause)
     if kind == "quote":  # "what exact words did he use about the port?" asks about the port
         return re.sub(_QUOTE_ASKED + r"|\b(?:use|used|using)\b", " ", clause, flags=re.IGNORECASE)
-    if kind == "date":  # "when did they last speak before this call?": the call is when it is counted from
-        return _ORDINAL_TIME.sub(r"\1", _COUNTED_FROM.sub(" ", clause))
+    if kind == "date":  # "when did they last speak before this call?": the call is when it is counted from;
+        # "which day did he say it?" asks about his saying it (the answer holds a day: "on Monday")
+        return _DATE_ASKED.sub(" ", _ORDINAL_TIME.sub(r"\1", _COUNTED_FROM.sub(" ", clause)))
     return _LASTED.sub(" ", clause) if kind == "duration" else clause
 
 
 # "before / prior to / ahead of this call" in a "when?": the point the answer lies before, not its words
 _COUNTED_FROM = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|b4)\b[^,;:?]*", re.IGNORECASE)
+
+_DATE_ASKED = re.compile(r"\b(?:what|which)\s+(?:day|date|year|month)\b", re.IGNORECASE)
 
 # "the last time", "the first time": which occasion, not the word "time"
 _ORDINAL_TIME = re.compile(r"\b(last|first|next|previous)\s+time\b", re.IGNORECASE)

@@ -34,7 +34,8 @@ STOP_WORDS = frozenset(
     what's what'd when when's where where's where'd which while who who's who'd whom why why's why'd how'd
     with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves s t d ll re ve
     m just yet ever even still
-    however meanwhile according said say says saying tell told ask asked also much many well may might
+    however meanwhile according said say says saying tell told ask asked comment comments commented commenting
+    also much many well may might
     must shall will whether either neither among yes else besides otherwise anyway anyways somehow
     actually really basically literally
     lol irl idk btw tbh imo imho fyi afaik iirc pls plz thx ty rn smh ngl omg lmao ikr tho ya yall ur

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.answer_types import asked_type, asking_clause, asks_who, holds, set_aside
+from bot.answer_types import asked_type, asked_words, asking_clause, asks_who, holds, set_aside
 from bot.questions import is_instruction_attempt
 from bot.service import Service
 from bot.text import GENERAL
@@ -309,6 +309,20 @@ async def test_when_is_answered_only_by_a_sentence_that_dates_what_was_asked(set
     last_call = await service.ask("when did trump and putin last speak before this call?")
     assert last_call.status == "answered", last_call.text
     assert "November" in " ".join(c.quote for c in last_call.citations)
+
+
+@pytest.mark.parametrize("question", ["which day did lavrov actually comment on it, was it that weekend?",
+                                      "On what day did the Russian foreign minister remark on the call?"])
+async def test_which_day_someone_spoke_is_answered_by_the_day_they_said_it(settings, question: str) -> None:
+    """"which day" only asks for a date, and commenting is saying: the sentence ending "…, Lavrov said on
+    Monday" states all the rest."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered" and "said on Monday" in answer.text, answer.text
+
+
+def test_which_day_only_asks_for_a_date() -> None:
+    assert "day" not in asked_words("date", "which day did he comment on it").split()
+    assert asked_words("date", "what year did the sanctions start").split() == ["did", "the", "sanctions", "start"]
 
 
 @pytest.mark.parametrize("question, phrase", [
