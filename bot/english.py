@@ -110,3 +110,24 @@ def particle_compound(token: str) -> str:
         if low.endswith(particle) and len(head) >= 3 and _checker().word_frequency[head] >= PARTICLE_HEAD_COUNT:
             return f"{head} {particle}"
     return ""
+
+
+# chat's words for a person, run onto the first half of a role noun ("spokesguy", "congressdude"): the
+# dictionary's own word ends in one of _PERSON_ENDINGS ("spokesman", "spokesperson", "congresswoman")
+_CHAT_PERSON = ("guy", "dude", "gal", "lady", "person", "woman", "man")
+_PERSON_ENDINGS = ("man", "person", "woman")
+
+
+def person_compound(token: str) -> str:
+    """The dictionary's role noun a chat compound stands for ("spokesguy" → "spokesman"), when its first
+    half and a person ending make a known word and the token itself is not one; "" otherwise."""
+    low = token.lower()
+    if not is_rare(low):
+        return ""
+    for ending in _CHAT_PERSON:
+        head = low[: -len(ending)]
+        if low.endswith(ending) and len(head) >= 4:
+            for person in _PERSON_ENDINGS:
+                if person != ending and not is_rare(head + person):
+                    return head + person
+    return ""

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.answer_types import asked_type, asked_words, asking_clause, asks_who, holds, set_aside
+from bot.english import person_compound
 from bot.questions import is_instruction_attempt
 from bot.service import Service
 from bot.text import GENERAL
@@ -188,6 +189,18 @@ async def test_chat_shorthand_does_not_decline_a_question(settings, chatty: str)
     plain = await service.ask("did they talk about ukraine?")
     answer = await service.ask(chatty)
     assert answer.status == plain.status == "answered", answer.text
+
+
+@pytest.mark.parametrize("word, meant", [("spokesguy", "spokesman"), ("spokesdude", "spokesman"),
+                                        ("chairlady", "chairman"), ("gunman", ""), ("guy", ""), ("Greenman", "")])
+def test_a_chat_word_for_a_person_on_a_role_noun_is_that_role(word: str, meant: str) -> None:
+    assert person_compound(word) == meant
+
+
+async def test_a_role_typed_in_chat_is_the_articles_role(settings) -> None:
+    """"spokesguy" is no name the articles lack: it is their "spokesman"."""
+    answer = await Service.from_settings(settings).ask("which kremlin spokesguy said the call was gonna happen?")
+    assert answer.status == "answered" and "Peskov" in answer.text, answer.text
 
 
 async def test_gonna_is_chat_not_a_word_the_articles_lack(settings) -> None:
