@@ -37,6 +37,14 @@ _OVER = re.compile(r"\b(?:once|when|after)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:was|w
                    r"finished)|ended|finished|wrapped up)\b", re.IGNORECASE)
 
 
+# "did the bill ever pass?", "will they ever be allies again?": whether something came about at any time
+# after the articles (a bill passing, a law taking effect), or will ("did they ever talk before?" asks the
+# past, and "did he ever say …" what the articles may quote)
+_EVER_OUTCOME = re.compile(r"\bever\s+(?:(?:get|got|been|be)\s+)?(?:pass|passed|approved|enacted|signed\s+into\s+law|"
+                           r"bec[oa]me\s+law|go\s+through|went\s+through|take\s+effect|took\s+effect)\b|"
+                           r"^\W*will\b[^?]*\bever\b(?![^?]*\bbefore\b)", re.IGNORECASE)
+
+
 def points_past(question: str) -> bool:
     """A cue that points past the articles whatever follows it ("since then", "by the end of the year",
     "did he end up signing it?"). "Did X come up in the end?" asks how the event itself turned out, as
@@ -44,7 +52,7 @@ def points_past(question: str) -> bool:
     later = [m.group(0) for m in _LATER.finditer(question)]
     if later and not (all(_ULTIMATELY.fullmatch(w) for w in later) and _TALKED.search(question)):
         return True
-    return bool(_END_UP.search(question))
+    return bool(_END_UP.search(question) or _EVER_OUTCOME.search(question))
 
 
 def after_what(question: str) -> list[str]:

@@ -404,6 +404,12 @@ async def test_how_things_turned_out_is_told_where_the_articles_end(settings, qu
     ("will the port lift its fees by the end of 2017?", True),  # found reading heldout17, after measuring it
     ("what happened to the fees in the following months", True),  # plural: a probe of my own
     ("will the port reopen in the coming weeks?", True),
+    ("did the harbour bill ever pass?", True),  # whether it came about: after the articles
+    ("did that fee law ever take effect or nah", True),
+    ("will the king and the mayor ever be friends again?", True),
+    ("did the king ever say he liked the port?", False),  # what the articles may quote
+    ("did the mayor ever visit the port before?", False),
+    ("will they ever meet before the summit?", False),
 ])
 def test_ending_up_doing_something_asks_what_came_after(question: str, after: bool) -> None:
     from bot.vocabulary import Vocabulary
