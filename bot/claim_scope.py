@@ -56,6 +56,8 @@ OPPOSITES = (
      frozenset({"same", "similar", "similarly", "identical", "alike"})),
     (frozenset({"positive", "positively", "upbeat"}), frozenset({"negative", "negatively"})),
     (frozenset({"warm", "warmly", "friendly"}), frozenset({"cold", "coldly", "frosty", "hostile", "hostility"})),
+    # how people met: "met in person / face to face" is not stated by "a telephone conversation"
+    (frozenset({"person", "face"}), frozenset({"phone", "telephone", "phoned", "telephoned"})),
     # "the prime minister backed lifting them" against "conveyed Britain's objection to lifting them"
     (frozenset({"support", "supports", "supported", "supporting", "back", "backs", "backed", "backing", "favour",
                 "favours", "favoured", "favor", "favors", "favored", "endorse", "endorses", "endorsed"}),

@@ -76,6 +76,7 @@ from bot.answer_types import (
 )
 from bot.chat_reading import asks_to_confirm
 from bot.choice import choose, foreign_first, with_denial, with_following, with_quotes_finished
+from bot.claim_scope import opposite_stated
 from bot.dates import asks_past
 from bot.doers import reactor
 from bot.event_time import after_event, asks_before, before_event
@@ -223,7 +224,9 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         names = retriever.vocabulary.names_in(retriever.lexicon.key_stems(asked_words(kind, asking_clause(question))))
         if kind == "topic":  # "did sanctions on Moscow come up?": the parties are the setting, not the topic
             names = [n for n in names if n not in retriever.vocabulary.event_stems]
-        typed = [h for h in hits if holds(kind, h.fact.text) and states_all(retriever, names, h.fact.id)]
+        # "when did they first meet in person?" is not answered by the date of a telephone call
+        typed = [h for h in hits if holds(kind, h.fact.text) and states_all(retriever, names, h.fact.id)
+                 and not opposite_stated(question, h.fact.text)]
         if kind == "topic":
             # "did the king bring up the war?": a sentence where the king speaks of it may say so
             raiser = frozenset(s for s in retriever.lexicon.key_stems(raised_by(question))

@@ -319,6 +319,10 @@ async def test_when_is_answered_only_by_a_sentence_that_dates_what_was_asked(set
     service = Service.from_settings(settings)
     meeting = await service.ask("so when and where did trump and putin finally meet in person?")
     assert meeting.status == "refused", meeting.text
+    first = await service.ask("Where and when did Trump and Putin finally hold their first in-person meeting?")
+    assert first.status == "refused", first.text  # the date of their first telephone call is not it
+    phoned = await service.ask("when did they have their first phone call")
+    assert phoned.status == "answered" and "Saturday" in phoned.text, phoned.text
     last_call = await service.ask("when did trump and putin last speak before this call?")
     assert last_call.status == "answered", last_call.text
     assert "November" in " ".join(c.quote for c in last_call.citations)

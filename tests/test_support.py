@@ -430,6 +430,11 @@ def test_a_sentence_saying_the_opposite_of_its_fact_is_not_supported(knowledge, 
                          ["The palace and the port described the talks in the same terms, not differently."]) > 0.9
     assert support_score("The palace described the talks negatively.",
                          ["The palace described the talks in positive terms."]) == 0.0
+    # how they met: a telephone conversation is no meeting in person
+    assert support_score("The king and the mayor met in person on Saturday.",
+                         ["The king and the mayor held their first telephone conversation on Saturday."]) == 0.0
+    assert support_score("The king and the mayor spoke by telephone on Saturday.",
+                         ["The king and the mayor held their first telephone conversation on Saturday."]) > 0.7
 
 
 def test_words_put_in_several_mouths_need_a_fact_where_they_speak_together(knowledge, fact_id) -> None:
