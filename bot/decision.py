@@ -246,8 +246,8 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         talks_with = bool(TALKS_WITH.search(question))
         if not unstated:  # "who announced ahead of time that …?": chat dilutes the deed; it is searched alone too
             hits = with_deed_hits(retriever, question, hits, vector, talks_with, CANDIDATES)
-        if talks_with and not unstated:
-            partners = {h.fact.id for h in hits if talked_with(retriever, h, asked)}
+        if not unstated:  # "who was he doing that joint presser with?": named after "with" beside the deed
+            partners = {h.fact.id for h in hits if talked_with(retriever, h, asked, talks_with, question)}
         def naming(beside: frozenset[str]) -> list[Hit]:
             return [h for h in hits if hit_names_doer(retriever, h, asked, beside, h.fact.id in partners)]
         named = [] if unstated else naming(anchors)

@@ -72,7 +72,8 @@ _CLAUSE_ENDS = frozenset("but while whereas although though however".split())  #
 PARTNER_REACH = 6  # words between a talking word and "with", and between "with" and the name
 
 
-def names_partner(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], talking: AbstractSet[str]) -> bool:
+def names_partner(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], talking: AbstractSet[str],
+                  joins: tuple[str, ...] = ("with", "to")) -> bool:
     """`text` names someone the question does not (`asked`) as the one talked with: after one of
     `talking` (stems: "speak", "conversation") and "with" or "to", outside quotes, in one sentence ("a
     telephone conversation the same day with Chancellor Anna Holt"). "Olaf Lind told reporters on a
@@ -88,7 +89,7 @@ def names_partner(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], ta
                 continue
             if any(in_family(s, talking) for s in lexicon.key_stems(token)):
                 talked = i
-            elif token.lower() in ("with", "to") and talked >= 0 and i - talked <= PARTNER_REACH:
+            elif token.lower() in joins and talked >= 0 and i - talked <= PARTNER_REACH:
                 joined = i
             elif joined >= 0 and i - joined <= PARTNER_REACH and not quoted \
                     and _new_name_token(vocabulary, token, asked):

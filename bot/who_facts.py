@@ -103,10 +103,23 @@ def talking(retriever: Retriever) -> frozenset[str]:
     return frozenset(retriever.lexicon.key_stems("talk")) | retriever.vocabulary.event_nouns
 
 
-def talked_with(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
-    """The fact names someone beside the event's parties as the one talked with (bot.doers.names_partner)."""
+# "who was he doing that joint presser with (on friday)?": whom, asked with a "with" that ends its clause
+_WITH_WHOM = re.compile(r"^\W*(?:who|whom)\b.*\bwith\b\s*(?:$|[?,.!;]|(?:on|at|in|during|that|this|last|"
+                        r"before|after)\b)", re.IGNORECASE)
+
+
+def talked_with(retriever: Retriever, hit: Hit, asked: frozenset[str], talks: bool = True,
+                question: str = "") -> bool:
+    """The fact names someone beside the event's parties as the one talked with (bot.doers.names_partner),
+    when the question asks whom someone talked with (`talks`); or, when it asks whom someone did a deed
+    with ("who was he doing that joint presser with?"), as the one after "with" beside the deed."""
     vocabulary = retriever.vocabulary
-    return names_partner(vocabulary, hit.fact.text, asked | vocabulary.event_stems, talking(retriever))
+    if talks:
+        return names_partner(vocabulary, hit.fact.text, asked | vocabulary.event_stems, talking(retriever))
+    if not _WITH_WHOM.search(question):
+        return False
+    deed = doer_anchors(retriever, asked) - retriever.lexicon.stem_set(_TIMES)
+    return bool(deed) and names_partner(vocabulary, hit.fact.text, asked | vocabulary.event_stems, deed, ("with",))
 
 
 def deed_stems(retriever: Retriever, question: str) -> list[str]:

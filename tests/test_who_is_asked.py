@@ -300,6 +300,15 @@ async def test_whom_he_was_to_talk_with_is_answered_by_every_sentence_naming_the
     assert answer.status == "answered" and "Shinzo Abe" in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question", ["who was trump doing that joint presser with on friday",
+                                      "who did Trump hold a joint briefing with before the call?"])
+async def test_whom_someone_did_something_with_is_the_name_after_with_beside_the_deed(settings, question) -> None:
+    """"Who … with?" asks for whom the deed was done with: "a joint briefing with … Theresa May", not
+    Conway, who named in "joint efforts to combat terrorism, … Kellyanne Conway told CBS" what was expected."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered" and "Theresa May" in answer.text.split("[1]")[0], answer.text
+
+
 async def test_whom_he_talked_to_when_he_said_something_is_the_one_beside_the_saying(settings) -> None:
     """"Talking to" someone is every conversation with someone; "when he said …" narrows it to the interview."""
     answer = await Service.from_settings(settings).ask(
