@@ -113,6 +113,7 @@ WHO_COVERAGE = 0.3  # "who …?": a fact naming someone new must state this much
 CANDIDATES = 8
 TOPIC_CANDIDATES = 24  # how far down a topic question looks for a sentence saying what was discussed
 # "What did they talk about?" asks what happened; "what was it expected to cover?" asks about plans.
+_WHY_PREMISE = re.compile(r"^\W*(?:why|y)\s+(?=(?:did|does|do|was|were|would|is|are|has|have|had)\b)", re.IGNORECASE)
 _HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened|(?:how|what|who|where|why|when)['’]d)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(
     r"^\s*(and|also|what about|how about|and what|but|so|then|why|what else|anything else)\b|\b(he|she|they|it|that|"
@@ -158,6 +159,11 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     day?" asks what happened; when only what was planned names whom ("He'll also speak with …"), the
     plan is the answer: its own words say it was a plan. (What they discussed is not told by a plan.)"""
     evidence = _gather(knowledge, question, history, vector, plans=False)
+    if evidence.verdict == "answer" and (premise := _WHY_PREMISE.sub("", question, count=1)) != question \
+            and _gather(knowledge, premise, history, vector, plans=False).verdict == "decline":
+        # "why did he bring up the hacking on the call?" takes for granted what "did he …?" asks: a fact
+        # telling why he did something else is no answer when the articles never say he did it
+        return Evidence("decline", evidence.profile, evidence.hits, reason=f"the premise is unstated: {premise!r}")
     if evidence.verdict == "decline" and _HAPPENED.search(question) and not speaks_of_plans(question) \
             and asks_who(question):
         planned = _gather(knowledge, question, history, vector, plans=True)

@@ -71,6 +71,16 @@ async def test_a_false_premise_is_met_with_what_the_articles_say(offline) -> Non
     assert "about an hour" in _quotes(pretend) and "three hours" not in pretend.text
 
 
+async def test_why_something_no_article_reports_was_done_is_declined(offline) -> None:
+    """"Why did he bring up the hacking on the call?" takes for granted what no article says: the sentence
+    telling what he did bring up ("Islamic terrorism") does not say why he raised something else. A why
+    whose premise the articles state is still answered."""
+    unstated = await offline.ask("y did putin bring up the election hacking during the call, was he defensive")
+    assert unstated.status == "refused", unstated.text
+    stated = await offline.ask("why did putin call trump in november?")
+    assert stated.status == "answered" and "congratulate" in stated.text, stated.text
+
+
 @pytest.mark.parametrize("question, phrase", [
     ("so lavrov called the call cold and unfriendly, right?", "mutual respect"),
     ("they've already set a date for a summit, right?", "possible dates and venue"),
