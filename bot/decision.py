@@ -61,8 +61,6 @@ from bot.answer_gates import (
     unnamed,
 )
 from bot.answer_types import (
-    PLACE_NOUNS,
-    AnswerType,
     asked_type,
     asked_words,
     asking_clause,
@@ -81,6 +79,7 @@ from bot.dates import asks_past
 from bot.doers import reactor
 from bot.event_time import after_event, asks_before, before_event
 from bot.knowledge import Knowledge, Turn
+from bot.question_coverage import coverage, only_names_stated, typed_coverage, typed_terms
 from bot.retrieval import Hit, Retriever
 from bot.text import looks_forward, records_asked, speaks_of_plans
 from bot.vocabulary import QuestionProfile
@@ -108,7 +107,6 @@ MIN_MEANING = 0.80  # below this cosine no fact is about the question, whatever 
 FOREIGN_MEANING = 0.79  # a question in another language is matched by meaning alone (and the names it writes)
 FOREIGN_NAME_MIN = 4
 FOREIGN_MIN_WORDS = 3  # fewer words in another language, naming nothing of the articles, ask nothing of them
-UNKNOWN_SHARE = 1.0  # how much an unknown word weighs, relative to a typical word of the articles
 WHO_COVERAGE = 0.3  # "who …?": a fact naming someone new must state this much of what they are asked about
 CANDIDATES = 8
 TOPIC_CANDIDATES = 24  # how far down a topic question looks for a sentence saying what was discussed
@@ -218,7 +216,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     known = [t for t in [*terms, *earlier] if retriever.vocabulary.knows(t)]
     unknown = [t for t in [*terms, *earlier] if t not in known]
     # what a typed question asks about ("did sanctions come up?": sanctions), and its words the articles lack
-    subject, lacking = _typed_terms(retriever, kind, question, known, unknown) if kind is not None else (known, [])
+    subject, lacking = typed_terms(retriever, kind, question, known, unknown) if kind is not None else (known, [])
     typed: list[Hit] = []
     named: list[Hit] = []
     partners: set[str] = set()  # "which leaders did he speak with?": facts naming someone as the one talked with
@@ -278,12 +276,12 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         # "what did the king and olaf lind discuss?": the only sentences naming Lind say what was planned
         return Evidence("after" if profile.after else "decline", profile, hits, reason=f"no fact names {missing}")
     judged = typed or hits  # a typed question is answered by a sentence that holds the type, or not at all
-    best_coverage = max(_coverage(retriever, known, unknown, h) for h in [*judged[:3], *weighed]) if known else 0.0
+    best_coverage = max(coverage(retriever, known, unknown, h) for h in [*judged[:3], *weighed]) if known else 0.0
     best_dense = max(h.dense for h in judged)
     if not profile.english:  # "hola", "merci", "quit": a word or two is close in meaning to any short sentence
         answers = retriever.semantic and best_dense >= FOREIGN_MEANING and (
             len(question.split()) >= FOREIGN_MIN_WORDS or bool(terms))
-    elif retriever.semantic and best_dense < MIN_MEANING and not _only_names_stated(retriever, known, unknown,
+    elif retriever.semantic and best_dense < MIN_MEANING and not only_names_stated(retriever, known, unknown,
                                                                                     best_coverage):
         answers = False  # nothing in the articles is even about this ("the capital of Australia")
     elif profile.after:  # the embedding knows topics, not time: what came after must be stated
@@ -292,7 +290,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         answers = bool(typed)  # are chat; the duration sentence already states every name it asks about
     elif kind is not None and kind != "condition":  # a sentence holding a date is close in meaning to any
         # "when?": words decide
-        best_coverage = _typed_coverage(retriever, subject, lacking, typed)
+        best_coverage = typed_coverage(retriever, subject, lacking, typed)
         answers = best_coverage >= MIN_KNOWN_COVERAGE or (  # "did they discuss Iran openly?": a sentence
             kind == "topic" and retriever.semantic  # on Iran, close in meaning, though not "openly"
             and best_dense >= NEAR_MEANING and best_coverage >= PARTIAL_COVERAGE)
@@ -314,7 +312,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
             and not records_asked(retriever.lexicon, question)
     if answers and not document_quoted(question, judged[:CANDIDATES]):
         answers = False  # "what exactly did the draft order say?": sentences say there is one, not what it says
-    if answers and named and max(_coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE \
+    if answers and named and max(coverage(retriever, known, unknown, h) for h in named[:3]) < WHO_COVERAGE \
             and not (retriever.semantic and max(h.dense for h in named[:3]) >= max(CLEAR_MEANING, best_dense)) \
             and named[0].fact.id not in partners:
         # "who interpreted?": the sentences that name people are not about interpreting (unless one of them is
@@ -360,63 +358,5 @@ def _claim_checked(retriever: Retriever, question: str, known: list[str], unknow
     vocabulary = retriever.vocabulary
     names = [t for t in known if t in vocabulary.proper and t not in vocabulary.event_stems]
     closest = max(hits, key=lambda h: h.dense)
-    return closest.dense >= NEAR_MEANING and _coverage(retriever, known, unknown, closest) >= CLAIM_COVERAGE \
+    return closest.dense >= NEAR_MEANING and coverage(retriever, known, unknown, closest) >= CLAIM_COVERAGE \
         and states_all(retriever, names, closest.fact.id)
-
-
-def _only_names_stated(retriever: Retriever, known: list[str], unknown: list[str], coverage: float) -> bool:
-    """"Who is Olaf Lindqvist?": every word the question asks about is a name of the articles beyond the
-    event's parties, and a fact states them all. A bare name is far in meaning from any sentence."""
-    vocabulary = retriever.vocabulary
-    return bool(known) and not unknown and coverage >= 1.0 - 1e-9 and \
-        all(t in vocabulary.proper and t not in vocabulary.event_stems for t in known)
-
-
-def _coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: Hit) -> float:
-    """Weighted share of the question's words the fact states. A word the articles never use counts
-    as missing, weighing like a typical word (the median IDF): it may be a paraphrase, but "How tall is
-    the minister?" must not pass on "minister" alone."""
-    weights = [retriever.weight(t) for t in known]
-    found = retriever.coverage_by(known, [hit.fact.id]) * sum(weights)
-    return found / (sum(weights) + UNKNOWN_SHARE * retriever.typical_weight * len(unknown))
-
-
-def _typed_coverage(retriever: Retriever, asked: list[str], missing: list[str], typed: list[Hit]) -> float:
-    """How much of what a typed question asks about (`_typed_terms`: "…, and how long was the call?")
-    the best of the sentences holding its type states."""
-    return max(_coverage(retriever, asked, missing, h) for h in typed[:3]) if asked or missing else 0.0
-
-
-def _typed_terms(retriever: Retriever, kind: AnswerType, question: str, known: list[str],
-                 unknown: list[str]) -> tuple[list[str], list[str]]:
-    """The question's known and unknown words a typed question asks about: those of its asking clause
-    (a name's spelt-out form stays with it: "NATO" is "north atlantic …"). Words the articles never use
-    ("how far away") are left out: the sentence already holds the kind of answer asked for, except in
-    a topic question that names no other topic ("did they talk about the weather?"): then such a word
-    is the topic; and in a place question: "which city did they pick for the summit?" asks where the
-    summit is, which a sentence naming a place and the parties does not say. A topic question ("did
-    sanctions come up on the call?") asks about the topic: not its words for discussing, nor the
-    parties or the call, unless they are all it names ("did they talk about the king?"); when its
-    asking clause names no topic, the rest of the question does ("which treaty, like X, did they
-    discuss?"), and beside a topic word the articles never use, the rest's known words count too ("any
-    history on the call? anything about the wars?")."""
-    clause = asked_words(kind, asking_clause(question))
-    inside = set(retriever.terms(clause))  # read as the question is: "rumours", typos, acronyms
-    whole = set(retriever.terms(question))
-    asked = [t for t in known if t not in whole - inside] or known
-    if kind == "place":  # "which city did they pick for the summit?": where the summit is, or nothing
-        return asked, [t for t in unknown if t in inside and t not in retriever.lexicon.stem_set(PLACE_NOUNS)]
-    if kind != "topic":
-        return asked, []
-    event = retriever.vocabulary.event_stems
-    for words in (inside, whole):  # "which treaty, like X, did they discuss?"
-        topic = [t for t in known if t in words and t not in event]
-        if topic:  # other words the articles never use may be chat or manner ("openly"): left out
-            return topic, []
-        missing = [t for t in unknown if t in words]
-        if missing:  # "did they talk about the weather?": the topic is a word the articles never use
-            # beside the known words of the rest of the question, without its words for discussing
-            # ("did he bring up any history? anything about the wars?")
-            rest = set(retriever.terms(asked_words(kind, question)))
-            return [t for t in known if t in rest and t not in event], missing
-    return asked, []
