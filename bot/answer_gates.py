@@ -18,7 +18,10 @@ from bot.vocabulary import QuestionProfile, in_family
 SAID_TOPIC_COVERAGE = 0.5  # "what did X say about Y": one fact names X and states this much of Y
 # "what did they agree (to do) about X?", "what was agreed on X?": one sentence must say they agreed, and on X
 _AGREED_ON = re.compile(r"\bwhat\b.*?\bagree(?:d)?\s+(?:to\s+do\s+|to\s+|upon\s+)?(?:about|on|regarding|over|"
-                        r"concerning)\s+(?P<topic>.+)", re.IGNORECASE)
+                        r"concerning)\s+(?P<topic>.+)|"
+                        # the noun: "what deal on X did they shake on / strike?"
+                        r"\bwhat\s+(?:kind\s+of\s+)?(?:deal|agreement|pact|accord)s?\s+(?:about|on|regarding|over|"
+                        r"concerning)\s+(?P<noun_topic>.+?)\s+(?:did|do|have|had|was|were)\b", re.IGNORECASE)
 
 
 def reactor_named(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
@@ -102,8 +105,8 @@ def agreed_on(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
     if match is None:
         return True
     vocabulary = retriever.vocabulary
-    topic = [t for t in retriever.terms(match.group("topic")) if t != "not" and t not in vocabulary.event_stems
-             and vocabulary.knows(t)]
+    topic = [t for t in retriever.terms(match.group("topic") or match.group("noun_topic")) if t != "not"
+             and t not in vocabulary.event_stems and vocabulary.knows(t)]
     agree = retriever.lexicon.key_stems("agreed")
     return not topic or any(states_all(retriever, list(agree), h.fact.id)
                             and retriever.coverage_by(topic, [h.fact.id]) >= SAID_TOPIC_COVERAGE for h in hits)

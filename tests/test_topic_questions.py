@@ -155,7 +155,9 @@ async def test_a_premise_that_something_was_settled_on_the_call_is_met_with_the_
 
 
 @pytest.mark.parametrize("question", ["What did Trump and Putin agree to do about Iran's nuclear program?",
-                                      "what did they agree on regarding ukraine"])
+                                      "what did they agree on regarding ukraine",
+                                      "so what deal on iran did trump n putin shake on during the call",
+                                      "what deal on north korea did they strike?"])
 async def test_what_was_agreed_on_a_topic_that_only_came_up_is_declined(settings, question: str) -> None:
     """The articles say Iran and Ukraine were discussed; no sentence says anything was agreed on them."""
     answer = await Service.from_settings(settings).ask(question)
