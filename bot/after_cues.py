@@ -16,6 +16,8 @@ _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventuall
                     r"later in \d{4}|"
                     r"(?:for|during|over|in)\s+the\s+rest\s+of\s+(?:the\s+|that\s+|his\s+)?(?:year|month|term|\d{4})|"
                     r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later|"
+                    r"(?:a|one|two|three|four|five|ten|twenty|few|several|some|\d+) (?:weeks?|months?|years?|decades?)"
+                    r" from now|"
                     r"(?:the|that) (?:next|following|coming) (?:weeks?|months?|years?)|"
                     r"(?:the|a) (?:week|month|year) after|"
                     r"by the end of (?:the |that |this |next )?(?:year|month|term|summer|spring|autumn|fall|winter|"

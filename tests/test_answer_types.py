@@ -414,6 +414,7 @@ async def test_how_things_turned_out_is_told_where_the_articles_end(settings, qu
     ("did the king ever say he liked the port?", False),  # what the articles may quote
     ("did the mayor ever visit the port before?", False),
     ("will they ever meet before the summit?", False),
+    ("will the port be busier ten years from now?", True),  # heldout42, read after its final run
 ])
 def test_ending_up_doing_something_asks_what_came_after(question: str, after: bool) -> None:
     from bot.vocabulary import Vocabulary
