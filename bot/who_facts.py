@@ -56,17 +56,18 @@ def hit_names_doer(retriever: Retriever, hit: Hit, asked: frozenset[str], anchor
 
 _QUOTATION = re.compile(r"[\"“”]\s*\w+(?:\W+\w+){2,}")  # a question quoting three words or more
 WHOLE_DEED_WORDS = 3  # a deed this many words long, all stated, is answered without a new name
+WHOLE_DEED_STATED = 0.85  # "all stated", weighted: one word of a chat paraphrase may be its own ("relations")
 
 
 def stating_whole_deed(retriever: Retriever, question: str, hits: list[Hit], anchors: frozenset[str],
                        asked: frozenset[str]) -> list[Hit]:
-    """Where no fact names a new doer: the candidates stating every word of a deed of WHOLE_DEED_WORDS or
-    more, and words of their own, which say who in their own words ("who did he say would think
-    otherwise?": "only “fools” would think otherwise"). A question quoting the words ("who said “…”?")
-    asks for a speaker, a name: none."""
+    """Where no fact names a new doer: the candidates stating nearly every word (WHOLE_DEED_STATED,
+    weighted) of a deed of WHOLE_DEED_WORDS or more, and words of their own, which say who in their
+    own words ("who did he say would think otherwise?": "only “fools” would think otherwise"). A
+    question quoting the words ("who said “…”?") asks for a speaker, a name: none."""
     if len(anchors) < WHOLE_DEED_WORDS or _QUOTATION.search(question):
         return []
-    return [h for h in hits if retriever.coverage_by(sorted(anchors), [h.fact.id]) >= 1.0 - 1e-9
+    return [h for h in hits if retriever.coverage_by(sorted(anchors), [h.fact.id]) >= WHOLE_DEED_STATED
             and retriever.lexicon.stem_set(h.fact.text) - asked - retriever.vocabulary.event_stems]
 
 

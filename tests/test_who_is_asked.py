@@ -323,6 +323,10 @@ async def test_who_is_answered_by_the_sentence_stating_the_whole_deed_in_its_own
     answer = await service.ask("In his tweet about a good relationship with Russia, who did Trump say would think "
                                "otherwise?")
     assert answer.status == "answered" and "fools" in answer.text, answer.text
+    # one word of the deed its own ("relations"; the tweet says "relationship"): still nearly all of it
+    paraphrased = await service.ask("in that tweet on relations with russia, who did trump say would think a good "
+                                    "relationship is a bad thing?")
+    assert paraphrased.status == "answered" and "fools" in paraphrased.text, paraphrased.text
     quoted = await service.ask('Who said "The Americans, and the world, will get the Trump they elected"?')
     assert quoted.status == "refused", quoted.text
 
