@@ -56,6 +56,8 @@ _DISCUSSED = (r"\b(?:discuss(?:ed|ing)?|talk(?:ed|ing|s)?\s+(?:about|abt|of)|"
 _THERE = (r"\b(?:took|take|taking|takes)\s+part\b|\bparticipat\w*|\battend(?:ed|ing|s)?\b|\bin\s+the\s+room\b|"
           r"\bon\s+the\s+line\b|\blisten(?:ed|ing|s)?\s+in\b|\bpresent\s+(?:at|for|during)\b")
 
+# "what day", "which year": asks for a date, and says nothing of what it dates
+_DATE_ASKED = r"\b(?:what|which)\s+(?:day|date|year|month)\b"
 _QUOTE_ASKED = (r"\b(?:exact|precise|actual)\s+(?:words?|wording|phrase)\b|\bwhat\s+words\b|\bword\s+for\s+word\b|"
                 r"\bverbatim\b")
 _ON_THE_CLOCK = r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b|\bo'?clock\b"
@@ -86,7 +88,7 @@ _ASKS: list[tuple[AnswerType, re.Pattern[str]]] = [
     ("date", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*when\b(?![^,;?]*[,;]\s*(?:what|who|whom|whose|how|why|"
                         r"which|where|did|does|do|was|were|is|are|has|have|had|can|could|would|will)\b)"
                         r"(?![^,;?]*\s(?:what|who|how|why)\s+(?:did|does|do|was|were|has|had|would|will)\b)|"
-                        r"\b(?:what|which)\s+(?:day|date|year|month)\b", re.IGNORECASE)),
+                        + _DATE_ASKED, re.IGNORECASE)),
     ("place", re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*where\b"
                          r"(?!\s+(?:did|does|do)\s+(?:\w+\s+){1,3}?(?:get|find|read|learn|hear)\b)|"
                          r"\b(?:what|which)\s+(?:" + "|".join(PLACE_NOUNS.split()) + r")\b", re.IGNORECASE)),
@@ -287,14 +289,12 @@ def asked_words(kind: AnswerType, clause: str) -> str:
         return re.sub(_QUOTE_ASKED + r"|\b(?:use|used|using)\b", " ", clause, flags=re.IGNORECASE)
     if kind == "date":  # "when did they last speak before this call?": the call is when it is counted from;
         # "which day did he say it?" asks about his saying it (the answer holds a day: "on Monday")
-        return _DATE_ASKED.sub(" ", _ORDINAL_TIME.sub(r"\1", _COUNTED_FROM.sub(" ", clause)))
+        return re.sub(_DATE_ASKED, " ", _ORDINAL_TIME.sub(r"\1", _COUNTED_FROM.sub(" ", clause)), flags=re.IGNORECASE)
     return _LASTED.sub(" ", clause) if kind == "duration" else clause
 
 
 # "before / prior to / ahead of this call" in a "when?": the point the answer lies before, not its words
 _COUNTED_FROM = re.compile(r"\b(?:before|prior\s+to|ahead\s+of|b4)\b[^,;:?]*", re.IGNORECASE)
-
-_DATE_ASKED = re.compile(r"\b(?:what|which)\s+(?:day|date|year|month)\b", re.IGNORECASE)
 
 # "the last time", "the first time": which occasion, not the word "time"
 _ORDINAL_TIME = re.compile(r"\b(last|first|next|previous)\s+time\b", re.IGNORECASE)

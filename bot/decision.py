@@ -91,6 +91,7 @@ from bot.who_facts import (
     leading_named,
     never_named,
     only_times,
+    partner_cue,
     role_unknown,
     stating_whole_deed,
     talked_with,
@@ -110,8 +111,9 @@ FOREIGN_MIN_WORDS = 3  # fewer words in another language, naming nothing of the 
 WHO_COVERAGE = 0.3  # "who …?": a fact naming someone new must state this much of what they are asked about
 CANDIDATES = 8
 TOPIC_CANDIDATES = 24  # how far down a topic question looks for a sentence saying what was discussed
-# "What did they talk about?" asks what happened; "what was it expected to cover?" asks about plans.
+# "why did he …?" takes for granted what "did he …?" asks
 _WHY_PREMISE = re.compile(r"^\W*(?:why|y)\s+(?=(?:did|does|do|was|were|would|is|are|has|have|had)\b)", re.IGNORECASE)
+# "What did they talk about?" asks what happened; "what was it expected to cover?" asks about plans.
 _HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened|(?:how|what|who|where|why|when)['’]d)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(
     r"^\s*(and|also|what about|how about|and what|but|so|then|why|what else|anything else)\b|\b(he|she|they|it|that|"
@@ -250,8 +252,9 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         talks_with = bool(TALKS_WITH.search(question))
         if not unstated:  # "who announced ahead of time that …?": chat dilutes the deed; it is searched alone too
             hits = with_deed_hits(retriever, question, hits, vector, talks_with, CANDIDATES)
-        if not unstated:  # "who was he doing that joint presser with?": named after "with" beside the deed
-            partners = {h.fact.id for h in hits if talked_with(retriever, h, asked, talks_with, question)}
+        # "who was he doing that joint presser with?": named after "with" beside the deed
+        if not unstated and (cue := partner_cue(retriever, question, anchors, talks_with)):
+            partners = {h.fact.id for h in hits if talked_with(retriever, h, asked, cue)}
         def naming(beside: frozenset[str]) -> list[Hit]:
             return [h for h in hits if hit_names_doer(retriever, h, asked, beside, h.fact.id in partners)]
         named = [] if unstated else naming(anchors)

@@ -71,6 +71,9 @@ def stating_whole_deed(retriever: Retriever, question: str, hits: list[Hit], anc
             and retriever.lexicon.stem_set(h.fact.text) - asked - retriever.vocabulary.event_stems]
 
 
+DEED_STATED = 0.75
+
+
 def leading_named(retriever: Retriever, named: list[Hit], anchors: frozenset[str], partners: set[str]) -> list[Hit]:
     """The facts naming someone, in the order they answer: those stating nearly all of the deed beyond
     talking (DEED_STATED) first ("which fox guy was he talking to when he said …?": the interview where
@@ -80,9 +83,6 @@ def leading_named(retriever: Retriever, named: list[Hit], anchors: frozenset[str
     def stated(hit: Hit) -> bool:
         return bool(deed) and retriever.coverage_by(deed, [hit.fact.id]) >= DEED_STATED
     return sorted(named, key=lambda h: (not stated(h), h.fact.id not in partners))
-
-
-DEED_STATED = 0.75
 
 
 def only_times(retriever: Retriever, anchors: frozenset[str]) -> bool:
@@ -108,19 +108,25 @@ def talking(retriever: Retriever) -> frozenset[str]:
 _WITH_WHOM = re.compile(r"^\W*(?:who|whom)\b.*\bwith\b\s*(?:$|[?,.!;]|(?:on|at|in|during|that|this|last|"
                         r"before|after)\b)", re.IGNORECASE)
 
+PartnerCue = tuple[frozenset[str], tuple[str, ...]]  # the words a partner's name follows, then "with" (or "to")
 
-def talked_with(retriever: Retriever, hit: Hit, asked: frozenset[str], talks: bool = True,
-                question: str = "") -> bool:
-    """The fact names someone beside the event's parties as the one talked with (bot.doers.names_partner),
-    when the question asks whom someone talked with (`talks`); or, when it asks whom someone did a deed
-    with ("who was he doing that joint presser with?"), as the one after "with" beside the deed."""
-    vocabulary = retriever.vocabulary
+
+def partner_cue(retriever: Retriever, question: str, anchors: frozenset[str], talks: bool) -> PartnerCue | None:
+    """What names the one a who-question asks for as a partner: talking and "with"/"to" when it asks whom
+    someone talked with (`talks`); its deed (`anchors` beyond times) and "with" when it asks whom someone
+    did a deed with ("who was he doing that joint presser with?"); None when it asks neither."""
     if talks:
-        return names_partner(vocabulary, hit.fact.text, asked | vocabulary.event_stems, talking(retriever))
-    if not _WITH_WHOM.search(question):
-        return False
-    deed = doer_anchors(retriever, asked) - retriever.lexicon.stem_set(_TIMES)
-    return bool(deed) and names_partner(vocabulary, hit.fact.text, asked | vocabulary.event_stems, deed, ("with",))
+        return talking(retriever), ("with", "to")
+    deed = anchors - retriever.lexicon.stem_set(_TIMES)
+    return (deed, ("with",)) if deed and _WITH_WHOM.search(question) else None
+
+
+def talked_with(retriever: Retriever, hit: Hit, asked: frozenset[str], cue: PartnerCue | None = None) -> bool:
+    """The fact names someone beside the event's parties as the partner `cue` says (bot.doers.names_partner;
+    by default the one talked with)."""
+    vocabulary = retriever.vocabulary
+    words, joins = cue or (talking(retriever), ("with", "to"))
+    return names_partner(vocabulary, hit.fact.text, asked | vocabulary.event_stems, words, joins)
 
 
 def deed_stems(retriever: Retriever, question: str) -> list[str]:
