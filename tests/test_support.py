@@ -124,6 +124,14 @@ LABELLED = [
     ("They had never talked before this call.", ["first telephone contact since"], False, "invented"),
     ("It was the first telephone contact since Trump took office.", ["first telephone contact since"], True,
      "paraphrase"),
+    # true sentences the role check dropped (the 1.5B model, heldout42): a quotation's name taken for the doer
+    # of the act after it, a month abbreviation ("the Jan call") for a name
+    ("Trump asked Putin to wish the Russian people happiness and prosperity on his behalf.", ["warm feelings"],
+     True, "paraphrase"),
+    ("The source in Berlin said it would be unpleasant if Trump were to lift sanctions against Russia, but added "
+     "that it doesn't mean that we go along.", ["we go along"], True, "paraphrase"),
+    ("The last time they talked before the Jan call was in November, when Putin rang Trump to congratulate him on "
+     "winning the presidential election.", ["last spoke in November", "Jan. 20 inauguration"], True, "paraphrase"),
     ("Yes, Trump is about to scrap the sanctions.", ["24 hours of rumors"], False, "invented"),  # a rumour as fact
     ("There were rumors that Trump might lift sanctions on Russia this weekend.", ["24 hours of rumors"], True,
      "paraphrase"),
@@ -899,6 +907,11 @@ def test_what_was_expected_or_hoped_is_not_what_happened(knowledge, fact_id) -> 
     ("Berg praised Holt.", "Berg praised Holt on Monday.", False),
     ("Berg said Holt praised the minister.", "According to Berg, Holt praised the minister.", False),  # who says
     ("The minister said Berg praised Holt.", "According to Berg, Holt praised the minister.", True),
+    # a name inside a quotation does not do the act after it; a month or weekday does nothing
+    ("Holt asked Berg to wish Lind well.", 'Holt said the city "owes much to Lind and its people" and asked Berg to '
+     "wish Lind well.", False),
+    ("The Friday call came after Holt called Berg in November.", "Holt called Berg in November.", False),
+    ("The Jan. call came after Holt called Berg in November.", "Holt called Berg in November.", False),
 ])
 def test_a_sentence_that_swaps_who_did_it_is_caught(sentence: str, fact: str, swapped: bool) -> None:
     """The doer of an act in the evidence named after it, and someone else before it: the roles are swapped,
