@@ -66,12 +66,16 @@ def plan_from_fact(sentence: str, evidence: str, lexicon: Lexicon) -> bool:
     return True
 
 
+_POSSIBLE = re.compile(r"\b(?:[Mm]ight|[Cc]ould|may)\b")  # not "May", a name
+
+
 def without_plans(sentence: str, text: str) -> str:
     """The text without what it says is to come ("will …", "is expected to …", to its clause's end),
     unless the sentence itself speaks of plans: a sentence telling what was done is measured against
     what the evidence says was done ("the king called the mayor the same day" is not stated by "the
-    king will also call the mayor the same day")."""
-    if speaks_of_plans(sentence):
+    king will also call the mayor the same day"). A sentence telling a possibility ("allies worried the
+    move might signal a retreat") is measured against what is to come too."""
+    if speaks_of_plans(sentence) or _POSSIBLE.search(sentence):
         return text
     out, start = [], 0
     for match in _TO_COME.finditer(text):

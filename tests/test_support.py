@@ -132,6 +132,9 @@ LABELLED = [
      "that it doesn't mean that we go along.", ["we go along"], True, "paraphrase"),
     ("The last time they talked before the Jan call was in November, when Putin rang Trump to congratulate him on "
      "winning the presidential election.", ["last spoke in November", "Jan. 20 inauguration"], True, "paraphrase"),
+    # a possibility is measured against what the evidence says is to come (the 1.5B model, heldout42)
+    ("Washington's European allies worried Trump's first moves with Russia might signal a reduction of the US "
+     "commitment to European security.", ["reduction of the US commitment"], True, "paraphrase"),
     ("Yes, Trump is about to scrap the sanctions.", ["24 hours of rumors"], False, "invented"),  # a rumour as fact
     ("There were rumors that Trump might lift sanctions on Russia this weekend.", ["24 hours of rumors"], True,
      "paraphrase"),
@@ -935,3 +938,15 @@ def test_a_first_since_a_date_is_not_the_first_ever(knowledge, fact_id) -> None:
     verdict = check("They had never talked before this call.", [fact_id("first telephone contact since")],
                     knowledge.brief, THRESHOLD)
     assert verdict.score < THRESHOLD, verdict
+
+
+def test_a_possibility_is_measured_against_what_is_to_come(knowledge, fact_id) -> None:
+    """"… might signal a reduction …" tells the evidence's "whether … will signal a reduction …" as the
+    possibility it is (the 1.5B model's true sentence was dropped); telling it as done is still not
+    supported."""
+    cited = [fact_id("reduction of the US commitment")]
+    might = ("Washington's European allies worried Trump's first moves with Russia might signal a reduction of the "
+             "US commitment to European security.")
+    assert check(might, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    done = "Trump's first moves with Russia signalled a reduction of the US commitment to European security."
+    assert check(done, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
