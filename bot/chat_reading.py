@@ -48,12 +48,19 @@ _DAY_CLIPPED = re.compile(r"\b(that|this|on|last|next|same|by|till|until|since|b
 _DAYS = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
          "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday", "sun": "sunday"}
 
+# "who first announced it?", "which paper originally ran it?": who did it, earliest; the articles tell who
+# did it, seldom that it was first ("first" would pull in every "first call" of them)
+_WHO_FIRST = re.compile(r"\b(who|which\s+\w+|what\s+\w+)\s+(?:first|initially|originally)\s+(?=[a-z]+(?:ed|t)\b)",
+                        re.IGNORECASE)
+
+
 def read_chat(question: str) -> str:
     """The question with chat read as what it asks: "was it a 5 min call?" guesses a length; "called for
     talks" is a demand; "what's in it for him?" asks what he gains; "put on" is "imposed"; "drop the
     tariffs" lifts them; "his take on the call" is what he said of it ("lavrov's take on it", what Lavrov
     said); "…, right?" asks to confirm; "what's the deal with X?" asks about X; "bringin" is "bringing";
-    everyday phrases are their word (bot.phrases); "that sat" is that Saturday."""
+    everyday phrases are their word (bot.phrases); "that sat" is that Saturday; "who first reported it?"
+    asks who reported it."""
     asked = without_stated_amounts(question)
     asked = _CALL_FOR.sub("urged ", asked)
     asked = _IN_IT_FOR.sub("gain for", asked)
@@ -61,6 +68,7 @@ def read_chat(question: str) -> str:
     asked = _DROP.sub("lift", asked)
     asked = _TAKE_ON.sub(lambda m: f"{m.group('whose')} say about" if m.group("whose") else "say about", asked)
     asked = _TAG.sub("?", asked)
+    asked = _WHO_FIRST.sub(r"\1 ", asked)
     asked = _WHATS_UP.sub("what about", asked)
     asked = _DROPPED_G.sub(_g_restored, asked)
     asked = plain_phrases(asked)

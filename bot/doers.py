@@ -192,7 +192,8 @@ def description(question: str) -> str:
 
 
 # "who leaked the order?": the verb right after "who" is the deed asked about
-_WHO_DID = re.compile(r"\bwho\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|else)\b)"
+_WHO_DID = re.compile(r"\bwho\s+(?:(?:first|initially|originally|actually|really|also|later|eventually|finally|"
+                      r"just|even|ever)\s+)?(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|else)\b)"
                       r"([a-z]+)\b", re.IGNORECASE)
 
 
