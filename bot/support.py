@@ -27,7 +27,14 @@ from bot.brief import Brief, BriefFact
 from bot.claim_scope import HEDGED, condition_lost, hedge_lost, limits_more, opposite_stated, without_suppositions
 from bot.doers import DESCRIPTION_NOUNS
 from bot.role_swap import roles_swapped
-from bot.tense import day_of_saying_moved, first_made_ever, plan_from_fact, superlative_unbound, without_plans
+from bot.tense import (
+    day_of_saying_moved,
+    first_made_ever,
+    plan_from_fact,
+    superlative_unbound,
+    time_moved,
+    without_plans,
+)
 from bot.text import (
     GENERAL,
     Lexicon,
@@ -106,6 +113,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         or day_of_saying_moved(sentence, joined)
         or superlative_unbound(sentence, joined)
         or first_made_ever(sentence, joined)
+        or time_moved(sentence, joined)
         or condition_lost(sentence, joined, lexicon)
         or roles_swapped(sentence, texts, lexicon)
     )

@@ -112,3 +112,19 @@ def superlative_unbound(sentence: str, evidence: str) -> bool:
         return False
     kept = {m.group("what").lower() for m in _SINCE_BOUND.finditer(sentence)}
     return any(m.group("what").lower() in bound - kept for m in _SINCE.finditer(sentence))
+
+
+# when a claim held: in the past, or now. A model moves it ("Russia was back then a major partner" of
+# "was its ally during the two world wars, and now sees the United States as a major partner")
+_PAST_MARK = re.compile(r"\b(?:back\s+then|at\s+(?:that|the)\s+time|in\s+the\s+past|previously|formerly|used\s+to|"
+                        r"in\s+those\s+days)\b", re.IGNORECASE)
+_NOW_MARK = re.compile(r"\b(?:now|currently|at\s+present|these\s+days|nowadays)\b", re.IGNORECASE)
+
+
+def time_moved(sentence: str, evidence: str) -> bool:
+    """The sentence places in the past what the evidence says holds now, or the other way round (the
+    evidence marking only the other time)."""
+    def only(mark: re.Pattern[str], other: re.Pattern[str]) -> bool:
+        return bool(mark.search(evidence)) and not other.search(evidence)
+    return (bool(_PAST_MARK.search(sentence)) and only(_NOW_MARK, _PAST_MARK)) or \
+        (bool(_NOW_MARK.search(sentence)) and only(_PAST_MARK, _NOW_MARK))

@@ -950,3 +950,26 @@ def test_a_possibility_is_measured_against_what_is_to_come(knowledge, fact_id) -
     assert check(might, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
     done = "Trump's first moves with Russia signalled a reduction of the US commitment to European security."
     assert check(done, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+
+
+@pytest.mark.parametrize(("sentence", "fact", "moved"), [
+    ("Berg was back then a partner of the port.", "Berg was its ally in the war, and now sees the port as a partner.",
+     True),
+    ("Berg is now a partner of the port.", "Berg was in the past a partner of the port.", True),
+    ("Berg now sees the port as a partner.", "Berg was its ally in the war, and now sees the port as a partner.",
+     False),
+    ("Berg had previously sided with Holt.", "Berg previously sided with Holt, and now opposes him.", False),
+])
+def test_a_claim_moved_in_time_is_caught(sentence: str, fact: str, moved: bool) -> None:
+    from bot.tense import time_moved
+    assert time_moved(sentence, fact) is moved
+
+
+def test_a_present_claim_told_of_the_past_is_not_supported(knowledge, fact_id) -> None:
+    """The 1.5B model's "He said Russia was back then a major partner in fighting international terrorism"
+    (heldout42) passed the check: the Kremlin quotes Putin saying Russia *now* sees the US as one."""
+    cited = [fact_id("major partner in fighting international terrorism")]
+    moved = "Putin said Russia was back then a major partner in fighting international terrorism."
+    assert check(moved, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+    kept = "Putin said Russia now sees the United States as a major partner in fighting international terrorism."
+    assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
