@@ -98,6 +98,19 @@ def speaker_speaks(retriever: Retriever, speaker: list[str], fact: BriefFact) ->
         speaks_in(retriever.vocabulary, named, set(speaker))
 
 
+# "what did he tweet / write / post about X?": the way he said it is part of what is asked
+_MEDIUM = re.compile(r"\b(?:tweet(?:s|ed|ing)?|post(?:s|ed|ing)?|wr[io]te|writes|written|writing)\b", re.IGNORECASE)
+
+
+def said_that_way(retriever: Retriever, question: str, ids: set[str]) -> set[str]:
+    """Of the facts `ids` (where the speaker speaks), those that state the way the question says they
+    spoke ("in one of his Tweets" for "what did he tweet about X?"); all of them when it names none,
+    or none states it."""
+    medium = [s for m in _MEDIUM.findall(question) for s in retriever.lexicon.key_stems(m)]
+    stating = {i for i in ids if medium and states_all(retriever, medium, i)}
+    return stating or ids
+
+
 def agreed_on(retriever: Retriever, question: str, hits: list[Hit]) -> bool:
     """"What did they agree to do about X?" takes an agreement for granted: some fact must state that
     they agreed and at least half of X (weighted). That X was discussed is no agreement on it."""

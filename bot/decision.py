@@ -54,6 +54,7 @@ from bot.answer_gates import (
     reactor_named,
     said_by,
     said_next,
+    said_that_way,
     speaker_speaks,
     speaker_surname,
     speaks,
@@ -337,6 +338,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     if profile.speaker:  # "what did X say about Y?": the sentences where X speaks first ("…, she tweeted" after)
         speaker = speaker_surname(profile)
         speaking = {h.fact.id for h in judged if speaker_speaks(retriever, speaker, h.fact)}
+        speaking = said_that_way(retriever, question, speaking)  # "what did he tweet …": his tweets first
         judged = sorted(judged, key=lambda h: h.fact.id not in speaking)
         speaking |= {h.fact.id for h in judged if said_next(retriever, speaker, h.fact)}
     chosen = choose(judged, known if profile.english else [], retriever,  # ... and one of them leads

@@ -247,12 +247,13 @@ def _description_spans(vocabulary: Vocabulary, sentence: str, stems: AbstractSet
     return out
 
 
-# "the administration of Anna Holt", "the Holt government", "under Holt": a name standing for a time or
-# for an institution, not for someone speaking
+# "the administration of Anna Holt", "the Holt government", "under Holt", "Holt world", "Holt's aides": a name
+# standing for a time, an institution or the people around them, not for someone speaking
 SPEAKER_REACH = 4  # words between a speaker and the verb of saying ("Holt, the port's mayor, said")
 _SAYING = re.compile(r"(?:said|says|told|tells|added|noted|stressed|stated|declared|answered|replied|wrote|"
                      r"tweeted|according|insisted|warned|argued|claimed|conveyed|explained)", re.IGNORECASE)
-_LABEL_NOUNS = r"(?:administrations?|era|regime|government|presidency|tenure|reign|years|term)"
+_LABEL_NOUNS = r"(?:administrations?|era|regime|government|presidency|tenure|reign|years|term|world|camp|team|" \
+               r"circle|orbit|aides|allies|associates|transition)"
 _LABEL_BEFORE = re.compile(r"\b(?:" + _LABEL_NOUNS + r"\s+of|under)\s+(?:\S+\s+)?$", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"^(?:\S+\s+)?(?:['’]s\s+)?" + _LABEL_NOUNS + r"\b", re.IGNORECASE)
 

@@ -37,8 +37,9 @@ FRAME_WORDS = (
 )
 # "What did Merkel say about Brexit?": who is asked about, and about what.
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
-                         r"tell|told|write|wrote|feel|felt)\s+(?:anything\s+|something\s+|much\s+)?"
-                         r"(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)
+                         r"tell|told|write|wrote|feel|felt|tweet|tweeted|post|posted)\s+(?:anything\s+|something\s+|"
+                         r"much\s+)?(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)
+_SPEAKER_ADVERBS = frozenset("ever also actually really even just already once never publicly".split())
 # "what did X tell Y (when …)?": X speaks, and what they told Y is the topic
 _TOLD = re.compile(r"\bwhat\s+(?:did|does|has|had)\s+(.+?)\s+(?:tell|told)\s+(.+)", re.IGNORECASE)
 # "the palace's statement (on the call)": the palace speaks; the rest of the phrase only qualifies it
@@ -186,8 +187,9 @@ class Vocabulary:
         match = _SAID_ABOUT.search(question) or _TOLD.search(question)
         if not match:
             return (), ()
-        # "the palace's statement" speaks for the palace: its words are the palace's own
-        tokens = _tokens(_UTTERANCE_OF.sub(r"\1", match.group(1)))
+        # "the palace's statement" speaks for the palace: its words are the palace's own; "did Holt ever
+        # say …": the adverb is no part of the speaker
+        tokens = [t for t in _tokens(_UTTERANCE_OF.sub(r"\1", match.group(1))) if fold(t) not in _SPEAKER_ADVERBS]
         # names, not modifiers: "the French president" and "Merkel's spokesman" name no speaker;
         # in lowercase chat ("what did obama say"), a word the articles only write capitalised is a name
         named = [t[:1].isupper() or self._is_proper(t) for t in tokens]

@@ -611,3 +611,21 @@ def test_meeting_in_person_before_is_not_talking_before(knowledge) -> None:
     assert asks_before(knowledge, "did they ever talk before this call?")
     assert not asks_before(knowledge, "was the phone call the first time trump and putin met in person?")
     assert not asks_before(knowledge, "what did they talk about on the call?")
+
+
+@pytest.mark.parametrize("question", ["What did Trump tweet about getting along with Russia?",
+                                      "Did Trump ever tweet about getting along with Russia?"])
+async def test_what_someone_tweeted_is_answered_by_their_tweet(settings, question) -> None:
+    """"tweet" is a way of saying: the sentence where he says it in a tweet leads, not one where someone
+    else tweets a phrase holding his name ("“Hearing Trump world has …”, she tweeted")."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert "one of his Tweets" in answer.text.split("\n")[1].split("[1]")[0], answer.text
+
+
+def test_a_name_standing_for_the_people_around_someone_is_not_them_speaking(knowledge) -> None:
+    from bot.doers import speaks_in
+    vocabulary = knowledge.retriever.vocabulary
+    assert not speaks_in(vocabulary, "“Hearing Holt world has the text of an order”, she tweeted.", {"holt"})
+    assert not speaks_in(vocabulary, "The Holt camp said the order was ready.", {"holt"})
+    assert speaks_in(vocabulary, "Holt said the order was ready.", {"holt"})
