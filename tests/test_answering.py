@@ -491,3 +491,15 @@ async def test_a_shared_enemy_is_a_common_foe(offline) -> None:
     answer = await offline.ask("what did putin describe as a shared enemy of both countries?")
     assert answer.status == "answered", answer.text
     assert "common foe" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Besides exchanging views on relations, what was Putin expected to do during the call, according to Peskov?",
+    "Apart from exchanging views on relations, what else was Putin going to do on the call?",
+])
+async def test_what_else_besides_something_is_told_by_the_sentence_telling_of_it(settings, question) -> None:
+    """"Besides X, what else …?": the sentence telling of X ("scheduled to exchange views … while Putin will
+    congratulate Trump") tells what else; X's words do not decide whether to answer, only which leads."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert "congratulate Trump on his Jan. 20 inauguration" in answer.text.split("\n")[1].split("[1]")[0], answer.text
