@@ -42,9 +42,11 @@ _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s
 _SPEAKER_ADVERBS = frozenset("ever also actually really even just already once never publicly".split())
 # "what did X tell Y (when …)?": X speaks, and what they told Y is the topic
 _TOLD = re.compile(r"\bwhat\s+(?:did|does|has|had)\s+(.+?)\s+(?:tell|told)\s+(.+)", re.IGNORECASE)
-# "the palace's statement (on the call)": the palace speaks; the rest of the phrase only qualifies it
+# "the palace's statement (on the call)", "the palace's government": the palace speaks; the rest of the phrase
+# only qualifies it
 _UTTERANCE_OF = re.compile(r"\b(\w+)(?:'s|’s|')\s+(?:official\s+)?(?:statement|readout|account|tweets?|remarks|"
-                           r"comments|press\s+release|communiqu[eé])\b.*", re.IGNORECASE)
+                           r"comments|press\s+release|communiqu[eé]|government|govt|gov|administration|admin|"
+                           r"regime|office|ministry|cabinet|camp)\b.*", re.IGNORECASE)
 # Reader comments are never sources: a question about what commenters said is declined.
 _COMMENTS = re.compile(r"\b(?:commenters?|readers?|comments? (?:section|thread)|in the comments"
                        r"|below the (?:article|line)|forum posters?)\b", re.IGNORECASE)

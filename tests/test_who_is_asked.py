@@ -21,6 +21,7 @@ from bot.vocabulary import Vocabulary
     ("what did mike pence say about the call", ("mike", "penni")),  # two of them, no determiner
     ("what did theresa may say about sanctions", ("theresa", "may")),  # a surname that is a stop word
     ("what did the spokesman say about the call?", ()),  # a common noun takes a determiner
+    ("did assad's govt say anything about the call?", ("assad",)),  # a government speaks for its head
 ])
 def test_a_lowercase_name_is_read_as_the_speaker(knowledge, question: str, speaker: tuple[str, ...]) -> None:
     assert knowledge.retriever.profile(question).speaker == speaker
@@ -30,7 +31,8 @@ def test_a_lowercase_name_is_read_as_the_speaker(knowledge, question: str, speak
                                       "what did obama think about trump's call with putin lol",
                                       "did obama say anything about the call?",
                                       "did pence say anything about the putin call",
-                                      "what did mike pence say about the call"])
+                                      "what did mike pence say about the call",
+                                      "did assad's govt say anything about the call?"])
 async def test_what_someone_said_is_declined_when_the_articles_never_quote_them_on_it(settings, question) -> None:
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "refused", answer.text
