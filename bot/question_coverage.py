@@ -21,9 +21,11 @@ def only_names_stated(retriever: Retriever, known: list[str], unknown: list[str]
 def coverage(retriever: Retriever, known: list[str], unknown: list[str], hit: Hit) -> float:
     """Weighted share of the question's words the fact states. A word the articles never use counts
     as missing, weighing like a typical word (the median IDF): it may be a paraphrase, but "How tall is
-    the minister?" must not pass on "minister" alone."""
+    the minister?" must not pass on "minister" alone. A fact that only closes a quotation is read with
+    the sentence opening it: the two are one statement, cut where the quotation holds a full stop."""
     weights = [retriever.weight(t) for t in known]
-    found = retriever.coverage_by(known, [hit.fact.id]) * sum(weights)
+    opened = retriever.quote_opened_before(hit.fact)
+    found = retriever.coverage_by(known, [hit.fact.id, *([opened.id] if opened else [])]) * sum(weights)
     return found / (sum(weights) + UNKNOWN_SHARE * retriever.typical_weight * len(unknown))
 
 

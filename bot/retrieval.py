@@ -38,6 +38,15 @@ class Hit:
     coverage: float  # weighted share of the question's focus words the fact's context states
 
 
+def _closes_unopened(text: str) -> bool:
+    """The text closes a quotation it never opens: a ” before any “, or a straight quote mark that
+    follows a word and an odd number of them."""
+    if text.count("”") > text.count("“"):
+        return True
+    first = text.find('"')
+    return text.count('"') % 2 == 1 and first > 0 and not text[first - 1].isspace()
+
+
 class Retriever:
     """An index over one brief's facts (all of them, in the brief or not); rebuilt on reload."""
 
@@ -104,6 +113,13 @@ class Retriever:
     def following(self, fact: BriefFact) -> BriefFact | None:
         """The fact stated by the next sentence of the article that first states `fact`."""
         return self._following.get(fact.id)
+
+    def quote_opened_before(self, fact: BriefFact) -> BriefFact | None:
+        """The fact whose sentence opens the quotation `fact` only closes ('I am all for it," Holt told a
+        news conference.'): the sentence before it, when that one is followed by it; else None."""
+        if not _closes_unopened(fact.text):
+            return None
+        return next((f for f in self.facts if self._following.get(f.id) is fact), None)
 
     def closeness(self, fact: BriefFact, vector: np.ndarray) -> float:
         """The cosine of one fact to a question's vector (0 without the model)."""

@@ -39,6 +39,7 @@ FRAME_WORDS = (
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
                          r"tell|told|write|wrote|feel|felt|tweet|tweeted|post|posted)\s+(?:anything\s+|something\s+|"
                          r"much\s+)?(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)
+_WHERE_FROM = frozenset("in from at of near inside".split())
 _SPEAKER_ADVERBS = frozenset("ever also actually really even just already once never publicly".split())
 # "what did X tell Y (when …)?": X speaks, and what they told Y is the topic
 _TOLD = re.compile(r"\bwhat\s+(?:did|does|has|had)\s+(.+?)\s+(?:tell|told)\s+(.+)", re.IGNORECASE)
@@ -192,6 +193,8 @@ class Vocabulary:
         # "the palace's statement" speaks for the palace: its words are the palace's own; "did Holt ever
         # say …": the adverb is no part of the speaker
         tokens = [t for t in _tokens(_UTTERANCE_OF.sub(r"\1", match.group(1))) if fold(t) not in _SPEAKER_ADVERBS]
+        # "the source in Berlin": a name after a preposition says where the speaker is, not who
+        tokens = list(itertools.takewhile(lambda t: fold(t) not in _WHERE_FROM, tokens))
         # names, not modifiers: "the French president" and "Merkel's spokesman" name no speaker;
         # in lowercase chat ("what did obama say"), a word the articles only write capitalised is a name
         named = [t[:1].isupper() or self._is_proper(t) for t in tokens]

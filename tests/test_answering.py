@@ -503,3 +503,14 @@ async def test_what_else_besides_something_is_told_by_the_sentence_telling_of_it
     answer = await Service.from_settings(settings).ask(question)
     assert answer.status == "answered", answer.text
     assert "congratulate Trump on his Jan. 20 inauguration" in answer.text.split("\n")[1].split("[1]")[0], answer.text
+
+
+async def test_a_sentence_closing_a_quotation_is_read_with_the_one_opening_it(settings) -> None:
+    """"… as an example, with Russia? I am all for it," Trump told a news conference in July last year.' is
+    cut in two at the quotation's question mark: the date is in the second half, the words asked about
+    in the first. Read apart, neither states enough of "when did Trump tell a news conference it would be
+    nice to get along with Russia?" and it was declined."""
+    answer = await Service.from_settings(settings).ask(
+        "When did Trump tell a news conference that it would be nice to actually get along with Russia?")
+    assert answer.status == "answered", answer.text
+    assert "July last year" in answer.text, answer.text

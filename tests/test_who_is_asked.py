@@ -22,6 +22,7 @@ from bot.vocabulary import Vocabulary
     ("what did theresa may say about sanctions", ("theresa", "may")),  # a surname that is a stop word
     ("what did the spokesman say about the call?", ()),  # a common noun takes a determiner
     ("did assad's govt say anything about the call?", ("assad",)),  # a government speaks for its head
+    ("what did the source in berlin say about the sanctions", ()),  # where the speaker is, not who
 ])
 def test_a_lowercase_name_is_read_as_the_speaker(knowledge, question: str, speaker: tuple[str, ...]) -> None:
     assert knowledge.retriever.profile(question).speaker == speaker
