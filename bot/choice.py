@@ -19,6 +19,7 @@ from bot.answer_types import lists_topics
 from bot.brief import BriefFact
 from bot.disagreements import restates
 from bot.retrieval import Hit, Retriever
+from bot.sentences import quote_left_open
 from bot.text import has_negation
 from bot.vocabulary import in_family
 
@@ -132,11 +133,6 @@ def with_quotes_finished(retriever: Retriever, chosen: list[Hit], vector: np.nda
             finished.append(Hit(following, dense, 0.0))
             shown.add(following.id)
     return finished
-
-
-def quote_left_open(text: str) -> bool:
-    """The sentence opens a quotation it does not close: what is quoted goes on in the next one."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def with_denial(retriever: Retriever, chosen: list[Hit], vector: np.ndarray | None, terms: list[str]) -> list[Hit]:

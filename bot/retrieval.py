@@ -25,6 +25,7 @@ from bot.aliases import learn
 from bot.brief import Brief, BriefFact
 from bot.crosslingual import translated_stems
 from bot.semantic import Embedder
+from bot.sentences import quote_closed_unopened
 from bot.vocabulary import QuestionProfile, Vocabulary, in_family
 
 FUSION_K = 5  # reciprocal-rank constant: small, because the top few ranks are what matter here
@@ -36,15 +37,6 @@ class Hit:
     fact: BriefFact
     dense: float  # cosine to the question (0 without the model)
     coverage: float  # weighted share of the question's focus words the fact's context states
-
-
-def _closes_unopened(text: str) -> bool:
-    """The text closes a quotation it never opens: a ” before any “, or a straight quote mark that
-    follows a word and an odd number of them."""
-    if text.count("”") > text.count("“"):
-        return True
-    first = text.find('"')
-    return text.count('"') % 2 == 1 and first > 0 and not text[first - 1].isspace()
 
 
 class Retriever:
@@ -72,6 +64,10 @@ class Retriever:
             after.update({(source, start): nxt for (start, _), (_, nxt) in itertools.pairwise(facts)})
         self._following = {f.id: nxt for f in self.facts for o in f.occurrences[:1]
                            if (nxt := after.get((o.source, o.start))) is not None and nxt.id != f.id}
+        self._preceding: dict[str, BriefFact] = {}  # the other way: the first fact followed by each
+        for f in self.facts:
+            if (nxt := self._following.get(f.id)) is not None:
+                self._preceding.setdefault(nxt.id, f)
         self.aliases = learn(f.context for f in self.facts)
         outlets = [e.outlet for e in brief.sources]  # questions may name the outlets
         self.vocabulary = Vocabulary.build([f.context for f in self.facts], event_name, outlets, self.lexicon,
@@ -117,9 +113,7 @@ class Retriever:
     def quote_opened_before(self, fact: BriefFact) -> BriefFact | None:
         """The fact whose sentence opens the quotation `fact` only closes ('I am all for it," Holt told a
         news conference.'): the sentence before it, when that one is followed by it; else None."""
-        if not _closes_unopened(fact.text):
-            return None
-        return next((f for f in self.facts if self._following.get(f.id) is fact), None)
+        return self._preceding.get(fact.id) if quote_closed_unopened(fact.text) else None
 
     def closeness(self, fact: BriefFact, vector: np.ndarray) -> float:
         """The cosine of one fact to a question's vector (0 without the model)."""

@@ -68,3 +68,17 @@ def split_sentences(text: str) -> list[str]:
     for paragraph in re.split(r"\n\s*\n|\n(?=\s*[-*•]|\s*\d+[.)]\s)", text):
         out.extend(normalize_ws(paragraph[a:b]) for a, b in split_spans(paragraph))
     return [s for s in out if s]
+
+
+def quote_left_open(text: str) -> bool:
+    """The sentence opens a quotation it does not close: what is quoted goes on in the next one."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def quote_closed_unopened(text: str) -> bool:
+    """The sentence closes a quotation it never opens ('I am all for it," Holt told …'): a ” beyond its
+    “s, or an odd number of straight quote marks, the first right after a word."""
+    if text.count("”") > text.count("“"):
+        return True
+    first = text.find('"')
+    return text.count('"') % 2 == 1 and first > 0 and not text[first - 1].isspace()

@@ -198,7 +198,7 @@ async def test_a_quotation_left_open_by_any_shown_sentence_is_finished_right_aft
 @pytest.mark.parametrize("text, open_", [('He said: "It could not be worse.', True), ('He said: "Worse."', False),
                                           ("“It could not be worse.", True), ("No quote here.", False)])
 def test_a_quotation_is_left_open_when_it_is_not_closed(text: str, open_: bool) -> None:
-    from bot.choice import quote_left_open
+    from bot.sentences import quote_left_open
 
     assert quote_left_open(text) is open_
 
