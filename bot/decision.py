@@ -341,11 +341,11 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         speaking = said_that_way(retriever, question, speaking)  # "what did he tweet …": his tweets first
         judged = sorted(judged, key=lambda h: h.fact.id not in speaking)
         speaking |= {h.fact.id for h in judged if said_next(retriever, speaker, h.fact)}
-    if profile.english and aside and not topics and not who:
-        # "besides exchanging views, what was he expected to do?": the sentence telling of what is set
-        # aside tells what else (the set-aside words lead only in choosing, never in deciding)
-        known = [*known, *(t for t in profile.focus if t in aside and t not in known)]
-    chosen = choose(judged, known if profile.english else [], retriever,  # ... and one of them leads
+    # "besides exchanging views, what was he expected to do?": the sentence telling of what is set aside
+    # tells what else (the set-aside words lead only in choosing, never in deciding)
+    leading = [*known, *(t for t in profile.focus if t in aside and t not in known)] \
+        if profile.english and aside and not topics and not who else known
+    chosen = choose(judged, leading if profile.english else [], retriever,  # ... and one of them leads
                     by_words=profile.english and kind is None and not who and not topics, leaders=speaking or prior)
     if profile.english and kind is None and not topics and vector is not None:
         chosen = with_following(retriever, chosen, vector, terms, reactor(question))
