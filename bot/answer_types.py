@@ -3,7 +3,8 @@
 "How long did the call last?" wants a duration, "how tall / old / far …" and "what percentage / by how
 much …" a measurement, "how much money / did it cost …" a sum, "what time …" a time of day ("at
 exactly what time" one on the clock), "when …? / what day …?" a date (a day, a month, a year, "last
-week"), "where …? / which city …?" a named place ("in Oslo", "at the Palace"; "where did the
+week"), "where …? / which city …?" a named place ("in Oslo", "at the Palace", "on Fox News": where
+something was said is the broadcast it was said on; "where did the
 article get it from?" asks for a source).
 A question of such a shape is answered only when one of its best sentences holds such a thing:
 sharing the question's words is not enough ("How tall is the minister?" is not answered by "The
@@ -150,7 +151,7 @@ _HOLDS: dict[AnswerType, re.Pattern[str]] = {
     "condition": re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as|on\s+condition|in\s+return|"
                             r"in\s+exchange|only\s+when)\b", re.IGNORECASE),
     # a named place after a preposition ("in Oslo", "at the Palace"); case matters, days and months are no places
-    "place": re.compile(r"\b(?:in|at|from|near|inside|outside)\s+(?:the\s+)?(?!(?:January|February|March|April|May|"
+    "place": re.compile(r"\b(?:in|at|from|near|inside|outside|on)\s+(?:the\s+)?(?!(?:January|February|March|April|May|"
                         r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
                         r"Friday|Saturday|Sunday)\b)[A-Z][a-z]+"),
 }

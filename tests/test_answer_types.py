@@ -489,6 +489,8 @@ def test_where_asks_for_a_place(question: str, kind: str | None) -> None:
     ("Speaking at a press conference with Merkel in Berlin, Hollande said …", True),
     ("Putin, at a news conference in December, said he would reciprocate.", False),  # a month is no place
     ("They met at the Kremlin.", True),
+    ("In an interview on Fox News on Thursday night, he said …", True),  # where something was said
+    ("They spoke on Saturday.", False),  # a day is no place
 ])
 def test_a_place_is_a_named_place_after_a_preposition(sentence: str, held: bool) -> None:
     assert holds("place", sentence) is held
@@ -502,6 +504,14 @@ async def test_where_is_answered_only_by_a_sentence_that_names_a_place(settings)
                               "US administration?")
     assert known.status == "answered", known.text
     assert "Berlin" in known.text
+
+
+async def test_where_someone_said_something_is_the_broadcast_it_was_said_on(settings) -> None:
+    """"where did he say …?" of words said on television: the sentence naming the channel answers."""
+    service = Service.from_settings(settings)
+    answer = await service.ask("where did trump say they'd knock the hell out of isis together?")
+    assert answer.status == "answered", answer.text
+    assert "Fox News" in answer.text
 
 
 @given(st.integers(min_value=2, max_value=99999), st.sampled_from(["min", "mins", "minutes", "hours", "hrs", "hour"]))
