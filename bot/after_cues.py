@@ -18,7 +18,8 @@ _LATER = re.compile(r"\b(?:since then|ever since|later on|subsequently|eventuall
                     r"(?:a|one|two|three|few|several|some|\d+) (?:days?|weeks?|months?|years?) later|"
                     r"(?:a|one|two|three|four|five|ten|twenty|few|several|some|\d+) (?:weeks?|months?|years?|decades?)"
                     r" from now|"
-                    r"(?:the|that) (?:next|following|coming) (?:weeks?|months?|years?)|"
+                    r"(?:the|that) (?:next|following|coming) (?:(?:few|two|three|four|five|six|ten|twenty|\d+) )?"
+                    r"(?:weeks?|months?|years?|decades?)|"
                     r"(?:the|a) (?:week|month|year) after|"
                     r"by the end of (?:the |that |this |next )?(?:year|month|term|summer|spring|autumn|fall|winter|"
                     r"\d{4}))\b",
@@ -44,7 +45,11 @@ _OVER = re.compile(r"\b(?:once|when|after)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:was|w
 # past, and "did he ever say …" what the articles may quote)
 _EVER_OUTCOME = re.compile(r"\bever\s+(?:(?:get|got|been|be)\s+)?(?:pass|passed|approved|enacted|signed\s+into\s+law|"
                            r"bec[oa]me\s+law|go\s+through|went\s+through|take\s+effect|took\s+effect)\b|"
-                           r"^\W*will\b[^?]*\bever\b(?![^?]*\bbefore\b)", re.IGNORECASE)
+                           r"^\W*will\b[^?]*\bever\b(?![^?]*\bbefore\b)|"
+                           # "will they be allies in ten years?": a span from now ("the first call in two
+                           # years" looks back: only a question asking what will be counts from now)
+                           r"^\W*will\b[^?]*\b(?:in|within)\s+(?:a|one|two|three|four|five|six|ten|twenty|fifty|"
+                           r"a\s+few|few|several|\d+)\s+(?:weeks?|months?|years?|decades?)\b", re.IGNORECASE)
 
 
 def points_past(question: str) -> bool:

@@ -415,6 +415,9 @@ async def test_how_things_turned_out_is_told_where_the_articles_end(settings, qu
     ("did the mayor ever visit the port before?", False),
     ("will they ever meet before the summit?", False),
     ("will the port be busier ten years from now?", True),  # heldout42, read after its final run
+    ("will the port be busier in ten years?", True),  # a span from now (heldout44/45)
+    ("will the king and the mayor be allies within the next five years?", True),
+    ("was it the first talk in two years?", False),  # a span looking back
 ])
 def test_ending_up_doing_something_asks_what_came_after(question: str, after: bool) -> None:
     from bot.vocabulary import Vocabulary
