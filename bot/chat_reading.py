@@ -34,6 +34,16 @@ def asks_to_confirm(question: str) -> bool:
     return bool(_TAG.search(question))
 
 
+# "…, or nah?" asks yes or no; "…, right?" / "…, didn't he?" states a claim to be confirmed
+_OR_NOT = re.compile(r"\bor\s+(?:not|nah|no)\W*$", re.IGNORECASE)
+
+
+def states_claim(question: str) -> bool:
+    """"They met loads of times, right?" states a claim and asks to confirm it; "did they meet, or nah?"
+    asks whether, claiming nothing."""
+    return asks_to_confirm(question) and not _OR_NOT.search(question)
+
+
 # "bringin", "sayin": chat drops the g (`_with_g` decides: "martin" stays a name)
 _DROPPED_G = re.compile(r"\b[a-z]{2,}in\b")
 # "what's the deal with the tariffs?", "what's up with the port?": chat for "what about"

@@ -155,6 +155,26 @@ def with_denial(retriever: Retriever, chosen: list[Hit], vector: np.ndarray | No
     return [hit, *chosen[:MAX_FACTS - 1]]
 
 
+def with_correction(retriever: Retriever, claimed: list[str], chosen: list[Hit], hits: list[Hit]) -> list[Hit]:
+    """"They're old pals who met loads of times, right?" states a claim (the caller gives the words it
+    claims: not the names, not what it negates). A candidate fact that negates one of those words
+    ("Trump and Putin have never met") corrects the premise: it leads, the best facts follow. Of
+    several, the closest in meaning; a best fact that itself negates something already corrects."""
+    lexicon = retriever.lexicon
+    if has_negation(chosen[0].fact.text):
+        return chosen
+
+    def negates(hit: Hit) -> bool:
+        negated, plain = lexicon.negation_split(hit.fact.text)
+        return any(in_family(s, frozenset(claimed)) for s in negated - plain)
+
+    correcting = [h for h in hits if negates(h)]
+    if not correcting:
+        return chosen
+    lead = max(correcting, key=lambda h: h.dense)
+    return [lead, *(h for h in chosen if h is not lead)][:MAX_FACTS]
+
+
 DENIED_REACH = 4  # content words that name what a denial is about: its opening ones, and those before "not"
 
 

@@ -91,6 +91,17 @@ async def test_a_claim_to_confirm_is_answered_by_the_sentence_that_corrects_it(o
     assert answer.status == "answered" and phrase in _quotes(answer), answer.text
 
 
+async def test_a_claim_the_articles_deny_is_answered_first_with_the_denial(offline) -> None:
+    """"They're old pals who met loads of times, right?": the sentence saying they have never met leads,
+    before the plans to meet that share more of the claim's words. A plain yes/no question ("did they
+    set a date to meet or nah?") claims nothing: what was agreed leads."""
+    claim = await offline.ask("trump and putin are old buddies who met lots of times, right?")
+    assert claim.status == "answered" and claim.citations[0].quote.startswith("Trump and Putin have never met"), \
+        claim.text
+    asked = await offline.ask("did they set a date to meet face to face or nah")
+    assert asked.status == "answered" and "possible dates and venue" in asked.citations[0].quote, asked.text
+
+
 @pytest.mark.parametrize("question", [
     "so putin agreed to give crimea back, right?", "so they agreed to extend new start on the call, right?",
     "the call with turnbull got heated, right?", "they talked about the olympics too, right?",

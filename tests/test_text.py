@@ -263,3 +263,15 @@ def test_a_tag_asking_for_confirmation_is_recognised(question: str, confirming: 
     from bot.chat_reading import asks_to_confirm
 
     assert asks_to_confirm(question) is confirming
+
+
+@pytest.mark.parametrize("question, claiming", [
+    ("they met in may, right?", True),
+    ("the minister already signed it didnt he", True),
+    ("did they meet in may or nah", False),  # asks yes or no: no claim
+    ("was it signed or not?", False),
+])
+def test_a_claim_is_a_tagged_statement_not_a_yes_no_question(question: str, claiming: bool) -> None:
+    from bot.chat_reading import states_claim
+
+    assert states_claim(question) is claiming
