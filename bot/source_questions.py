@@ -102,6 +102,25 @@ def without_outlet(vocabulary: Vocabulary, question: str, focus: list[str]) -> l
     return [s for s in focus if s not in outlet and s not in document]
 
 
+# "how does the report describe …", "according to the piece": the document as the one telling, not a topic
+_DOCUMENTS = "|".join(DOCUMENT_NOUNS.split())
+_DOCUMENT_TELLS = re.compile(r"\b(?:(?:the|this|that|one|each|your)\s+(?:\w+\s+)?(?P<a>" + _DOCUMENTS + r")\s+"
+                             r"(?:\w+\s+)?(?:describ|say|said|put|call|characteri[sz]|portray|explain|mention|"
+                             r"tell|told|note|frame|present|contrast|claim|compar)\w*|(?:according\s+to|per|in)\s+"
+                             r"(?:the|this|that|one)\s+(?:\w+\s+)?(?P<b>" + _DOCUMENTS + r"))\b",
+                             re.IGNORECASE)
+
+
+def without_document(vocabulary: Vocabulary, question: str, focus: list[str]) -> list[str]:
+    """The focus without a document noun that tells or holds what is asked ("how does the report
+    describe …?", "according to the piece, …"): it says where to look, not what is asked ("what did he
+    say about the reports?" asks about reports)."""
+    lexicon = vocabulary.lexicon
+    told = {s for m in _DOCUMENT_TELLS.finditer(question) for s in lexicon.key_stems(m.group("a") or m.group("b"))}
+    rest = [s for s in focus if s not in told]
+    return rest or focus
+
+
 # a quoted span, its marks at word boundaries ("the 'getting along is great' piece"; not "peskov's")
 _QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“]([^'’\"”]{6,}?)['’\"”](?=\s|[,.;:!?-]|$)")
 TITLE_SHARE = 0.75  # a quoted span this much made of headline words names the article

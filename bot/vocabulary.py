@@ -289,6 +289,7 @@ class Vocabulary:
         if not about_sources:  # "what does the Oslo Post story say about X?": the outlet says where, not what
             focus = source_questions.without_title(self, question,
                                                    source_questions.without_outlet(self, question, focus))
+            focus = source_questions.without_document(self, question, focus)
         # "poland and romania" names what the readers' "romania and poland" does
         aside = tuple(dict.fromkeys(s for p in stem_pairs(question, self.lexicon)
                                     if p in self.aside_pairs or p[::-1] in self.aside_pairs for s in p))

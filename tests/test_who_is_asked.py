@@ -632,3 +632,14 @@ def test_a_name_standing_for_the_people_around_someone_is_not_them_speaking(know
     assert not speaks_in(vocabulary, "“Hearing Holt world has the text of an order”, she tweeted.", {"holt"})
     assert not speaks_in(vocabulary, "The Holt camp said the order was ready.", {"holt"})
     assert speaks_in(vocabulary, "Holt said the order was ready.", {"holt"})
+
+
+@pytest.mark.parametrize("question, document_asked", [
+    ("How does the report describe the contrast between their personalities?", False),  # where to look
+    ("according to the piece, what did peskov say?", False),
+    ("what did peskov say about the reports?", True),  # the reports are what is asked about
+])
+def test_a_document_that_tells_is_where_to_look_not_what_is_asked(knowledge, question: str,
+                                                                    document_asked: bool) -> None:
+    focus = knowledge.retriever.profile(question).focus
+    assert any(s in focus for s in ("report", "piec")) is document_asked, focus
