@@ -73,7 +73,7 @@ from bot.answer_types import (
     raised_by,
     set_aside_words,
 )
-from bot.chat_reading import asks_to_confirm, states_claim
+from bot.chat_reading import asks_to_confirm, read_chat, states_claim
 from bot.choice import choose, foreign_first, with_correction, with_denial, with_following, with_quotes_finished
 from bot.claim_scope import opposite_stated
 from bot.dates import asks_past
@@ -114,6 +114,9 @@ CANDIDATES = 8
 TOPIC_CANDIDATES = 24  # how far down a topic question looks for a sentence saying what was discussed
 # "why did he …?" takes for granted what "did he …?" asks
 _WHY_PREMISE = re.compile(r"^\W*(?:why|y)\s+(?=(?:did|does|do|was|were|would|is|are|has|have|had)\b)", re.IGNORECASE)
+# "the palace was the one who announced it, right?" claims who did it: it asks "who announced it?"
+_CLEFT_CLAIM = re.compile(r"^\W*(?:(?:so|wait|ok|and|but)\W+)*[\w\s.'’-]+?\s+(?:was|were|is|are)\s+the\s+(?:one|ones|"
+                          r"person|people|guy|side|first)\s+(?:who|that|to)\s+(?P<deed>.+?)\W*$", re.IGNORECASE)
 # "What did they talk about?" asks what happened; "what was it expected to cover?" asks about plans.
 _HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened|(?:how|what|who|where|why|when)['’]d)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(
@@ -159,6 +162,15 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
     """Rank the facts for a question and decide whether they answer it. "Who else did he call that
     day?" asks what happened; when only what was planned names whom ("He'll also speak with …"), the
     plan is the answer: its own words say it was a plan. (What they discussed is not told by a plan.)"""
+    if states_claim(question) and (cleft := _CLEFT_CLAIM.match(read_chat(question))) \
+            and not knowledge.retriever.profile(question).unknown_names:
+        # "the palace was the one who announced it, right?": who did is what the articles answer (of a
+        # claim naming someone they never mention, nothing: "the pope was the one who …")
+        who = f"who {cleft.group('deed')}?"
+        asked = _gather(knowledge, who, history, knowledge.retriever.embed(who) if vector is not None else None,
+                        plans=False)
+        if asked.verdict == "answer":
+            return asked
     evidence = _gather(knowledge, question, history, vector, plans=False)
     if evidence.verdict == "answer" and (premise := _WHY_PREMISE.sub("", question, count=1)) != question \
             and _gather(knowledge, premise, history, vector, plans=False).verdict == "decline":

@@ -102,6 +102,16 @@ async def test_a_claim_the_articles_deny_is_answered_first_with_the_denial(offli
     assert asked.status == "answered" and "possible dates and venue" in asked.citations[0].quote, asked.text
 
 
+async def test_a_claim_of_who_did_it_is_answered_with_who_did(offline) -> None:
+    """"The White House was the one who announced the call, right?" claims who did it: the sentence
+    saying who announced it leads (the Kremlin's spokesman, the day before), not the White House's
+    own later announcement that shares more of the claim's words."""
+    answer = await offline.ask("so the white house was the one that announced the call was happening, right?")
+    assert answer.status == "answered" and "announced by Kremlin spokesman" in answer.citations[0].quote, answer.text
+    unknown = await offline.ask("Boris Johnson was the one who announced the call, right?")
+    assert unknown.status == "refused", unknown.text
+
+
 @pytest.mark.parametrize("question", [
     "so putin agreed to give crimea back, right?", "so they agreed to extend new start on the call, right?",
     "the call with turnbull got heated, right?", "they talked about the olympics too, right?",
