@@ -38,6 +38,10 @@ _ANNOUNCED = re.compile(r"\b(?:(?:put|puts|putting)\s+(?:the\s+)?word\s+out|(?:l
 # "had America's back", "has his back": supported them
 _HAD_BACK = re.compile(r"\b(?:has|have|had|having|got|gotten)\s+(?:(?P<pronoun>his|her|their|our|my|your)|"
                        r"(?P<who>[\w.-]+?)(?:['’]s|s))\s+back\b", re.IGNORECASE)
+# "being on America's side", "on his side": supporting them; "on the same side": allies
+_ON_SIDE = re.compile(r"\bon\s+(?:(?P<pronoun>his|her|their|our|my|your)|(?P<who>[\w.-]+?)(?:['’]s|s))\s+side\b",
+                      re.IGNORECASE)
+_SAME_SIDE = re.compile(r"\b(?:on\s+)?the\s+same\s+side\b", re.IGNORECASE)
 _OBJECT = {"his": "him", "her": "her", "their": "them", "our": "us", "my": "me", "your": "you"}
 # "right after", "right away": "right" only stresses when ("it's right to", "the right thing" are words)
 _RIGHT_WHEN = re.compile(r"\bright\s+(?=(?:after|before|away|now|then|when|as|at\s+the\s+(?:start|end))\b)",
@@ -52,9 +56,12 @@ def plain_phrases(text: str) -> str:
     "brought up several times", "over and over", "kept bringing up" → "repeatedly" ("harping on" →
     "repeatedly brought up"); "face to face", "irl", "in the same room" → "in person"; "WW2" →
     "world war"; "got into", "touched upon", "came up" → "discussed" ("ended up coming up" too); "had
-    America's back" → "supported America"; "right after" → "after"; "hung up" → "ended the call"."""
+    America's back" → "supported America" ("on America's side": supporting America; "on the same side":
+    allies); "right after" → "after"; "hung up" → "ended the call"."""
     text = _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", _HARPING.sub("repeatedly brought up", text)))
     text = _DISCUSSED.sub("discussed", _ENDED_UP.sub("", upcoming_read(text)))
     text = _ANNOUNCED.sub("announced", _HUNG_UP.sub("ended the call", _RIGHT_WHEN.sub("", text)))
     text = _HAD_BACK.sub(lambda m: "supported " + (_OBJECT[m["pronoun"].lower()] if m["pronoun"] else m["who"]), text)
+    text = _ON_SIDE.sub(lambda m: "supporting " + (_OBJECT[m["pronoun"].lower()] if m["pronoun"] else m["who"]), text)
+    text = _SAME_SIDE.sub("allies", text)
     return _WORLD_WAR.sub("world war", _IN_PERSON.sub("in person", text))

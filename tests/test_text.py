@@ -165,6 +165,8 @@ def test_contracted_question_words_are_stop_words(word: str) -> None:
     ("the port came up", "the port was discussed"),
     ("oslo has had bergens back for years", "oslo has supported bergen for years"),  # an idiom of support
     ("she always had his back", "she always supported him"),
+    ("oslo being on bergens side in history", "oslo supporting bergen in history"),
+    ("the two were on the same side in the war", "the two were allies in the war"),
 ])
 def test_everyday_phrases_compare_as_the_word_they_mean(said: str, written: str) -> None:
     assert GENERAL.stem_set(said) == GENERAL.stem_set(written)
