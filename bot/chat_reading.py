@@ -29,6 +29,11 @@ _TAG = re.compile(r"(?:[,\s]+(?:right|correct|true|huh|yeah|yea|yep|or\s+(?:not|
                   r"(?:n['’]?t)\s+(?:he|she|it|they|we|you|there)))+\s*[?!.]*\s*$", re.IGNORECASE)
 
 
+def without_tag(question: str) -> str:
+    """"They met in May, right?" as "They met in May?": the tag asks, it claims nothing."""
+    return _TAG.sub("?", question)
+
+
 def asks_to_confirm(question: str) -> bool:
     """"So they met in May, right?": the question states a claim and asks whether it holds."""
     return bool(_TAG.search(question))

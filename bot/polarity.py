@@ -29,6 +29,7 @@ import re
 
 from bot.answer import Supported
 from bot.answer_types import stated_lengths
+from bot.chat_reading import asks_to_confirm, without_tag
 from bot.knowledge import Knowledge
 from bot.retrieval import Retriever
 from bot.support import keep_supported, measure
@@ -38,9 +39,12 @@ from bot.vocabulary import in_family
 log = logging.getLogger(__name__)
 
 _LEAD = re.compile(r"^\s*(yes|no)\b\s*[,:;.!—–-]?\s*", re.IGNORECASE)
-_YES_NO_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|ok|okay|wait)\b[\s,]*)?(?:did|does|do|is|was|were|are|has|have|"
-                              r"had|can|could|will|would|should|may|might|must|isn't|wasn't|didn't|doesn't|"
-                              r"hasn't|haven't|aren't|weren't|won't)\b", re.IGNORECASE)
+# "did they …?", "so was it …?", "didnt they …" (chat drops the apostrophe), "b4 the call, did he …?" (a
+# clause first, not a wh-question's: "what did he say, did he …" asks what)
+_YES_NO_QUESTION = re.compile(r"^\s*(?:(?!\s*(?:what|who|whom|whose|when|where|why|how|which)\b)[^,?]{1,40},\s*)?"
+                              r"(?:(?:so|and|but|ok|okay|wait|lol|hey)\b[\s,]*)*(?:did|does|do|is|was|were|are|has|"
+                              r"have|had|can|could|will|would|should|may|might|must|isn'?t|wasn'?t|didn'?t|doesn'?t|"
+                              r"hasn'?t|haven'?t|aren'?t|weren'?t|won'?t|can'?t|couldn'?t)\b", re.IGNORECASE)
 
 
 # Words that frame a yes/no question rather than say what it asks.
@@ -128,7 +132,8 @@ def told_as_done(sentence: str, cited: list[str], knowledge: Knowledge) -> bool:
 
 
 def is_yes_no_question(question: str) -> bool:
-    return bool(_YES_NO_QUESTION.match(question))
+    """"Did they …?", and a claim asking to be confirmed ("they met in May, right?", "… or nah?")."""
+    return bool(_YES_NO_QUESTION.match(question)) or asks_to_confirm(question)
 
 
 def checked_lead(sentence: str, question: str, retriever: Retriever) -> str:
@@ -174,6 +179,6 @@ def _restates(rest: str, question: str, retriever: Retriever) -> bool:
     was touched upon"."""
     lexicon, frame = retriever.lexicon, retriever.vocabulary.frame
     have = lexicon.stem_set(rest) | {lexicon.key(w) for w in words(rest)}
-    asked = [lexicon.key(w) for w in words(question) if w not in _FUNCTION_WORDS and not is_negation(w)]
+    asked = [lexicon.key(w) for w in words(without_tag(question)) if w not in _FUNCTION_WORDS and not is_negation(w)]
     asked = [t for t in asked if t not in frame]  # "did they talk about X": "talk" frames, X is asked
     return bool(asked) and all(in_family(t, have) for t in asked)
