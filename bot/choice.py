@@ -156,10 +156,10 @@ def with_denial(retriever: Retriever, chosen: list[Hit], vector: np.ndarray | No
 
 
 def with_correction(retriever: Retriever, claimed: list[str], chosen: list[Hit], hits: list[Hit]) -> list[Hit]:
-    """"They're old pals who met loads of times, right?" states a claim (the caller gives the words it
-    claims: not the names, not what it negates). A candidate fact that negates one of those words
-    ("Trump and Putin have never met") corrects the premise: it leads, the best facts follow. Of
-    several, the closest in meaning; a best fact that itself negates something already corrects."""
+    """"The king and the mayor are old pals who met loads of times, right?" states a claim (the caller
+    gives the words it claims: not the names, not what it negates). A candidate fact that negates one of
+    those words ("the king and the mayor have never met") corrects the premise: it leads, the best facts
+    follow. Of several, the closest in meaning; a best fact that itself negates something already corrects."""
     lexicon = retriever.lexicon
     if has_negation(chosen[0].fact.text):
         return chosen
