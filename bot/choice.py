@@ -11,6 +11,7 @@ when there is one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 import numpy as np
@@ -155,18 +156,23 @@ def with_denial(retriever: Retriever, chosen: list[Hit], vector: np.ndarray | No
     return [hit, *chosen[:MAX_FACTS - 1]]
 
 
-def with_correction(retriever: Retriever, claimed: list[str], chosen: list[Hit], hits: list[Hit]) -> list[Hit]:
+def with_correction(retriever: Retriever, question: str, focus: Sequence[str], chosen: list[Hit],
+                    hits: list[Hit]) -> list[Hit]:
     """"The king and the mayor are old pals who met loads of times, right?" states a claim (the caller
-    gives the words it claims: not the names, not what it negates). A candidate fact that negates one of
-    those words ("the king and the mayor have never met") corrects the premise: it leads, the best facts
-    follow. Of several, the closest in meaning; a best fact that itself negates something already corrects."""
-    lexicon = retriever.lexicon
+    checks that it does). A candidate fact that negates a word the claim states plainly ("the king and
+    the mayor have never met") corrects the premise: it leads, the best facts follow. Of several, the
+    closest in meaning; a best fact that itself negates something already corrects. The claim's words are
+    its `focus` without names (who it is about is no claim) and what the question negates itself."""
+    lexicon, vocabulary = retriever.lexicon, retriever.vocabulary
     if has_negation(chosen[0].fact.text):
         return chosen
+    negated_asked, _ = lexicon.negation_split(question)
+    claimed = frozenset(t for t in focus if t != "not" and t not in negated_asked and t not in vocabulary.proper
+                        and t not in vocabulary.event_stems)
 
     def negates(hit: Hit) -> bool:
         negated, plain = lexicon.negation_split(hit.fact.text)
-        return any(in_family(s, frozenset(claimed)) for s in negated - plain)
+        return any(in_family(s, claimed) for s in negated - plain)
 
     correcting = [h for h in hits if negates(h)]
     if not correcting:

@@ -364,18 +364,10 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     if profile.english and kind is None and not who and not topics and retriever.vocabulary.within_event(question):
         chosen = with_denial(retriever, chosen, vector, terms)  # "so they agreed to drop X on the call??"
     if profile.english and kind is None and not who and not topics and states_claim(question):
-        chosen = with_correction(retriever, _claimed(retriever, question, profile), chosen, hits[:CANDIDATES])
+        chosen = with_correction(retriever, question, profile.focus, chosen, hits[:CANDIDATES])
     if profile.english:
         chosen = with_quotes_finished(retriever, chosen, vector)
     return Evidence("answer", profile, hits, chosen, "", typed=kind is not None, unreported=unreported)
-
-
-def _claimed(retriever: Retriever, question: str, profile: QuestionProfile) -> list[str]:
-    """The words a claim states plainly ("old pals who met loads of times, right?": pal, meet …): its
-    focus, without names (who it is about is no claim) and what it negates itself."""
-    negated, _ = retriever.lexicon.negation_split(question)
-    return [t for t in profile.focus if t != "not" and t not in negated and t not in retriever.vocabulary.proper
-            and t not in retriever.vocabulary.event_stems]
 
 
 def _claim_checked(retriever: Retriever, question: str, known: list[str], unknown: list[str],
