@@ -34,9 +34,16 @@ def without_tag(question: str) -> str:
     return _TAG.sub("?", question)
 
 
+# "didn't lavrov call it a waste of time?", "wasnt it on sunday": a negative question states what it asks
+# ("wasn't there a rumour …?" asks whether there was)
+_NEGATIVE_OPENING = re.compile(r"^\W*(?:(?:so|wait|but|and|ok|lol|hey)\W+)*(?:didn|wasn|isn|weren|aren|doesn|hasn|"
+                               r"haven|hadn)['’]?t\b(?!\s+there\b)", re.IGNORECASE)  # "wasn't there a rumour?" asks
+
+
 def asks_to_confirm(question: str) -> bool:
-    """"So they met in May, right?": the question states a claim and asks whether it holds."""
-    return bool(_TAG.search(question))
+    """"So they met in May, right?", "didn't they meet in May?": the question states a claim and asks
+    whether it holds."""
+    return bool(_TAG.search(question) or _NEGATIVE_OPENING.search(question))
 
 
 # "…, or nah?" asks yes or no; "…, right?" / "…, didn't he?" states a claim to be confirmed

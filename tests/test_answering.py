@@ -84,6 +84,7 @@ async def test_why_something_no_article_reports_was_done_is_declined(offline) ->
 @pytest.mark.parametrize("question, phrase", [
     ("so lavrov called the call cold and unfriendly, right?", "mutual respect"),
     ("they've already set a date for a summit, right?", "possible dates and venue"),
+    ("didnt lavrov say the call was super tense and awkward?", "mutual respect"),  # a negative question claims
 ])
 async def test_a_claim_to_confirm_is_answered_by_the_sentence_that_corrects_it(offline, question, phrase) -> None:
     """A false claim's words are the ones the articles lack; the closest sentence answers it."""

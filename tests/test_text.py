@@ -257,6 +257,8 @@ async def test_what_came_right_after_hanging_up_is_asked_of_after_the_event(sett
     ("the minister already signed it didnt he", True),
     ("the envoy was fine with it, wasn't she?", True),
     ("so the port was off the table yeah?", True),
+    ("didnt the minister sign it?", True),  # a negative question states what it asks
+    ("wasn't there a rumour about the port?", False),  # asks whether there was
     ("what was it", False),  # a question ending in "was it" asks, it does not tag
     ("what did he say, and why was it?", False),
 ])
