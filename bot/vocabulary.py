@@ -52,8 +52,9 @@ _UTTERANCE_OF = re.compile(r"\b(\w+)(?:'s|’s|')\s+(?:official\s+)?(?:statement
 _COMMENTS = re.compile(r"\b(?:commenters?|readers?|comments? (?:section|thread)|in the comments"
                        r"|below the (?:article|line)|forum posters?)\b", re.IGNORECASE)
 _MIN_SHARED_PREFIX = 6  # "ukrain" (Ukraine) and "ukrainian"; not "franc" (France) and "francois"
-# Derivation and demonym endings: "islamist"/"islam(ic)", "iranian"/"iran", "korean"/"korea".
-_SUFFIXES = ("ist", "ic", "ian", "ean", "ism", "ese", "ish", "ion", "an", "n", "i")
+# Derivation and demonym endings: "islamist"/"islam(ic)", "iranian"/"iran", "korean"/"korea",
+# "relationship"/"relation(s)", "partnership"/"partner".
+_SUFFIXES = ("ist", "ic", "ian", "ean", "ism", "ese", "ish", "ion", "an", "n", "i", "ship", "ionship")
 _MIN_BASE = 4
 TYPO_MIN_LENGTH = 6  # a word this long, one edit from a word of the articles, is read as that word
 NAME_TYPO_MIN = 5  # a name of the articles this long is recognised one edit away ("Bergen" for "Berge")

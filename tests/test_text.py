@@ -279,3 +279,26 @@ def test_a_claim_is_a_tagged_statement_not_a_yes_no_question(question: str, clai
     from bot.chat_reading import states_claim
 
     assert states_claim(question) is claiming
+
+
+@pytest.mark.parametrize("a, b, family", [
+    ("relations", "relationship", True),  # morphology the support check and coverage must see through
+    ("partner", "partnership", True),
+    ("Ukraine", "Ukrainian", True),
+    ("France", "Francois", False),
+    ("ship", "shipment", False),
+])
+def test_words_of_one_family_meet(a: str, b: str, family: bool) -> None:
+    from bot.vocabulary import in_family
+
+    assert in_family(GENERAL.key(a.lower()), frozenset({GENERAL.key(b.lower())})) is family
+
+
+async def test_a_who_question_about_relations_is_answered_by_the_tweet_about_a_relationship(settings) -> None:
+    """"whom did he say would think otherwise?" of a tweet on "a good relationship with Russia": the
+    sentence states the whole deed once "relations" and "relationship" are one family."""
+    from bot.service import Service
+
+    service = Service.from_settings(settings)
+    answer = await service.ask("In his tweet about relations with Russia, whom did Trump say would think otherwise?")
+    assert answer.status == "answered" and "fools" in answer.text, answer.text
