@@ -102,6 +102,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         bool(numbers(sentence) - numbers(joined))
         or limits_more(sentence, joined if HEDGED.search(sentence) else HEDGED.sub(" ", joined))
         or _acts_unstated(sentence, have, lexicon)
+        or _wish_unstated(sentence, have, lexicon)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
         or _roles_unstated(sentence, have, lexicon)
         or plan_from_fact(sentence, joined, lexicon)
@@ -140,6 +141,20 @@ def support_score(sentence: str, evidence: Iterable[str], weights: WordWeights |
 def _acts_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:
     """The sentence tells of a decisive act (bot.text.DECISIVE_ACTS) the evidence never names."""
     return any(not in_family(a, have) for a in decisive_acts(lexicon, sentence))
+
+
+# "he would like to / wants to / hopes to do business there": a wish, which the evidence must state as one
+_WISH = re.compile(r"\b(?:would\s+like|(?:wants?|wanted|wanting|hopes?|hoped|hoping|wish(?:es|ed)?|intends?|intended|"
+                   r"keen|eager|seeks?|sought|desires?|desired)\s+to)\b", re.IGNORECASE)
+_WISH_WORDS = ("want wants wanted wish wishes wished hope hopes hoped hopeful desire desires intend intends intention "
+               "keen eager seek seeks sought ready readiness willing like aim aims")
+
+
+def _wish_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bool:
+    """The sentence says someone wants, hopes or would like to do something, and the evidence states no
+    wish at all ("Donald Jr. touted Russian investment thirst …" is no "he would like to do business
+    there"): the wish is the claim, and its other words are all in the fact."""
+    return bool(_WISH.search(sentence)) and not have & lexicon.stem_set(_WISH_WORDS)
 
 
 _LIGHT_VERBS = "get gets got go goes went make makes made take takes took give gives gave put puts keep keeps kept"
@@ -232,7 +247,8 @@ def _shown_hold(sentence: str, shown: list[BriefFact], alone: dict[str, tuple[fl
     if len(shown) == 1 and _negation_clash(sentence, [shown[0].evidence], set(lexicon.key_stems(sentence)), lexicon):
         return False  # a fact that lent no words ("the topics that were discussed") lifts no negation
     main = max(measured, key=lambda m: m[0][0])[1]
-    if plan_from_fact(sentence, main, lexicon) or numbers(sentence) - numbers(main):
+    if plan_from_fact(sentence, main, lexicon) or numbers(sentence) - numbers(main) \
+            or _wish_unstated(sentence, lexicon.stem_set(main), lexicon):  # another's "hoped" lends no wish
         return False
     return len(measured) < 2 or has_negation(sentence) or not any(contra for (_, _, contra), _ in measured)
 

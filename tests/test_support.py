@@ -26,6 +26,11 @@ LABELLED = [
      "paraphrase"),
     ("The Kremlin spokesman said he had no information on reports that Trump is considering lifting sanctions.",
      ["no information on reports"], True, "paraphrase"),
+    # a wish the fact never states (the 1.5B model, heldout45; cited with another fact's "hoped": below)
+    ("Trump Jr. said he would like to do business in Russia.", ["investment thirst"], False, "invented"),
+    ("Trump said he hoped for a fantastic relationship with Russia.", ["fantastic relationship"], True, "paraphrase"),
+    ("The White House characterized the conversation as a significant start to improving the relations between "
+     "the United States and Russia.", ["significant start"], True, "paraphrase"),  # relations/relationship
     # supported paraphrases
     ("The call lasted about an hour.", ["about an hour"], True, "paraphrase"),
     ("Putin and Trump held their first telephone conversation on Saturday night.", ["about an hour"], True,
@@ -400,6 +405,16 @@ def test_the_rare_words_said_must_come_from_the_fact_naming_the_speaker(knowledg
     assert check(lavrov, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
 
 
+def test_a_wish_is_stated_by_the_fact_that_states_the_rest(knowledge, fact_id) -> None:
+    """The 1.5B model wrote "Trump Jr. said he would like to do business in Russia" citing the fact on
+    his touting of Russian investment and others, one of them Trump's "hoped": that hope is not his."""
+    sentence = "Trump Jr. said he would like to do business in Russia."
+    cited = [fact_id("investment thirst"), fact_id("he hoped he would have"), fact_id("would reciprocate")]
+    assert check(sentence, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+    hoped = "Trump said he hoped to have a fantastic relationship with Russia's president."
+    assert check(hoped, [fact_id("he hoped he would have")], knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
 def test_a_fact_lacking_only_a_name_still_pairs_with_one_stating_it(knowledge, fact_id) -> None:
     """The 1.5B model (heldout17, this round) quoted the White House's words and named the call as its
     headline does; cited to the headline, neither fact alone states it all (the words lack "Trump",
@@ -409,7 +424,9 @@ def test_a_fact_lacking_only_a_name_still_pairs_with_one_stating_it(knowledge, f
                'to improving the relationship between the United States and Russia that is in need of repair."'
     verdict = check(sentence, [fact_id("White House Calls 1st Phone Conversation")], knowledge.brief, THRESHOLD)
     assert verdict.score >= THRESHOLD and verdict.reattributed
-    assert set(verdict.fact_ids) == {fact_id("White House Calls 1st Phone Conversation"), fact_id("in need of repair")}
+    # the words' fact, and one naming the call and the two (the headline, or since "relations" and "relationship"
+    # are one family, the preview naming their first official discussions)
+    assert fact_id("in need of repair") in verdict.fact_ids and len(verdict.fact_ids) == 2
     never = "Trump and Putin had met several times before the White House called the call a significant start."
     assert check(never, [fact_id("have never met")], knowledge.brief, THRESHOLD).score < THRESHOLD
 
