@@ -17,7 +17,7 @@ EXPECTING = frozenset("expect expects expected expecting hope hopes hoped hopefu
 HEDGES = frozenset("""might may could rumor rumors rumour rumours rumored rumoured reportedly possibly perhaps
     allegedly speculation speculated allegation allegations alleged allege alleges accusation accusations
     accused suspected suspicion suspicions whether concern concerns concerned worry worries worried fear fears
-    feared should must ought consider considers considered considering""".split()) | EXPECTING
+    feared should must ought consider considers considered considering necessarily""".split()) | EXPECTING
 _DENIALS = frozenset({"deny", "denies", "denied", "denying", "denial", "denials"})
 # what was expected or hoped, told as what "would" happen, stays a supposition ("the call would be
 # about …" of "is expected to focus on …"); "would lift" of "would consider lifting" does not

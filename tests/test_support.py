@@ -31,6 +31,10 @@ LABELLED = [
     ("Trump said he hoped for a fantastic relationship with Russia.", ["fantastic relationship"], True, "paraphrase"),
     ("The White House characterized the conversation as a significant start to improving the relations between "
      "the United States and Russia.", ["significant start"], True, "paraphrase"),  # relations/relationship
+    # "not necessarily" hedges what it bears on (the 1.5B model, heldout46)
+    ("The German source said she would not follow suit.", ["not necessarily follow suit"], False, "invented"),
+    ("The German source said she would not necessarily follow suit.", ["not necessarily follow suit"], True,
+     "paraphrase"),
     # supported paraphrases
     ("The call lasted about an hour.", ["about an hour"], True, "paraphrase"),
     ("Putin and Trump held their first telephone conversation on Saturday night.", ["about an hour"], True,
@@ -990,3 +994,12 @@ def test_a_present_claim_told_of_the_past_is_not_supported(knowledge, fact_id) -
     assert check(moved, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
     kept = "Putin said Russia now sees the United States as a major partner in fighting international terrorism."
     assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
+def test_not_necessarily_is_a_hedge_the_sentence_must_keep(knowledge, fact_id) -> None:
+    """"The German source said she would not necessarily follow suit": the model's "Germany would not
+    follow suit" (heldout46) drops the hedge; keeping it is supported."""
+    source = fact_id("not necessarily follow suit")
+    assert check("Germany would not follow suit.", [source], knowledge.brief, THRESHOLD).score < THRESHOLD
+    kept = "The German source said she would not necessarily follow suit."
+    assert check(kept, [source], knowledge.brief, THRESHOLD).score >= THRESHOLD
