@@ -49,7 +49,10 @@ _EVER_OUTCOME = re.compile(r"\bever\s+(?:(?:get|got|been|be)\s+)?(?:pass|passed|
                            # "will they be allies in ten years?": a span from now ("the first call in two
                            # years" looks back: only a question asking what will be counts from now)
                            r"^\W*will\b[^?]*\b(?:in|within)\s+(?:a|one|two|three|four|five|six|ten|twenty|fifty|"
-                           r"a\s+few|few|several|\d+)\s+(?:weeks?|months?|years?|decades?)\b", re.IGNORECASE)
+                           r"a\s+few|few|several|\d+)\s+(?:weeks?|months?|years?|decades?)\b|"
+                           # "will he win the next election?": an outcome still to come, which no article
+                           # written before it reports ("did he congratulate him on winning?" asks the past)
+                           r"^\W*will\b[^?]*\b(?:win|lose|beat|be\s+re-?elected|succeed|fail)\b", re.IGNORECASE)
 
 
 def points_past(question: str) -> bool:

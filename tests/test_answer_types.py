@@ -418,6 +418,8 @@ async def test_how_things_turned_out_is_told_where_the_articles_end(settings, qu
     ("will the port be busier in ten years?", True),  # a span from now (heldout44/45)
     ("will the king and the mayor be allies within the next five years?", True),
     ("was it the first talk in two years?", False),  # a span looking back
+    ("will the king win the next election?", True),  # an outcome still to come (heldout43, heldout47)
+    ("did the mayor congratulate the king on winning the election?", False),
 ])
 def test_ending_up_doing_something_asks_what_came_after(question: str, after: bool) -> None:
     from bot.vocabulary import Vocabulary
