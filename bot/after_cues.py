@@ -45,14 +45,13 @@ _OVER = re.compile(r"\b(?:once|when|after)\s+((?:\S+\s+){0,3}?\S+)\s+(?:(?:was|w
 # past, and "did he ever say …" what the articles may quote)
 _EVER_OUTCOME = re.compile(r"\bever\s+(?:(?:get|got|been|be)\s+)?(?:pass|passed|approved|enacted|signed\s+into\s+law|"
                            r"bec[oa]me\s+law|go\s+through|went\s+through|take\s+effect|took\s+effect)\b|"
-                           r"^\W*will\b[^?]*\bever\b(?![^?]*\bbefore\b)|"
-                           # "will they be allies in ten years?": a span from now ("the first call in two
-                           # years" looks back: only a question asking what will be counts from now)
-                           r"^\W*will\b[^?]*\b(?:in|within)\s+(?:a|one|two|three|four|five|six|ten|twenty|fifty|"
-                           r"a\s+few|few|several|\d+)\s+(?:weeks?|months?|years?|decades?)\b|"
-                           # "will he win the next election?": an outcome still to come, which no article
-                           # written before it reports ("did he congratulate him on winning?" asks the past)
-                           r"^\W*will\b[^?]*\b(?:win|lose|beat|be\s+re-?elected|succeed|fail)\b", re.IGNORECASE)
+                           r"^\W*will\b[^?]*\bever\b(?![^?]*\bbefore\b)", re.IGNORECASE)
+# "will they be allies in ten years?": a span from now ("the first call in two years" looks back: only a
+# question asking what will be counts from now); "will he win the next election?": an outcome still to
+# come, which no article written before it reports ("did he congratulate him on winning?" asks the past)
+_WILL_AHEAD = re.compile(r"^\W*will\b[^?]*\b(?:(?:in|within)\s+(?:a|one|two|three|four|five|six|ten|twenty|fifty|"
+                         r"a\s+few|few|several|\d+)\s+(?:weeks?|months?|years?|decades?)|win|lose|beat|"
+                         r"be\s+re-?elected|succeed|fail)\b", re.IGNORECASE)
 
 
 def points_past(question: str) -> bool:
@@ -62,7 +61,7 @@ def points_past(question: str) -> bool:
     later = [m.group(0) for m in _LATER.finditer(question)]
     if later and not (all(_ULTIMATELY.fullmatch(w) for w in later) and _TALKED.search(question)):
         return True
-    return bool(_END_UP.search(question) or _EVER_OUTCOME.search(question))
+    return bool(_END_UP.search(question) or _EVER_OUTCOME.search(question) or _WILL_AHEAD.search(question))
 
 
 def after_what(question: str) -> list[str]:

@@ -89,7 +89,7 @@ def read_chat(question: str) -> str:
     asked = _PUT_ON.sub("imposed", asked)
     asked = _DROP.sub("lift", asked)
     asked = _TAKE_ON.sub(lambda m: f"{m.group('whose')} say about" if m.group("whose") else "say about", asked)
-    asked = _TAG.sub("?", asked)
+    asked = without_tag(asked)
     asked = _WHO_FIRST.sub(r"\1 ", asked)
     asked = _WHATS_UP.sub("what about", asked)
     asked = _DROPPED_G.sub(_g_restored, asked)

@@ -51,6 +51,11 @@ _HUNG_UP = re.compile(r"\b(?:hung|hang|hangs|hanging)\s+up\b(?!\s+(?:a|the|his|h
 _WORLD_WAR = re.compile(r"\b(?:ww\s?(?:1|2|i|ii)|world war (?:1|2|i|ii|one|two))\b", re.IGNORECASE)
 
 
+def _whom(match: re.Match[str]) -> str:
+    """Who is supported in "had his back" / "on America's side": "him", "America"."""
+    return _OBJECT[match["pronoun"].lower()] if match["pronoun"] else match["who"]
+
+
 def plain_phrases(text: str) -> str:
     """Everyday phrases as the one word they mean, so texts compare alike however they say it:
     "brought up several times", "over and over", "kept bringing up" → "repeatedly" ("harping on" →
@@ -61,7 +66,7 @@ def plain_phrases(text: str) -> str:
     text = _KEPT_DOING.sub("repeatedly ", _REPEATED.sub("repeatedly", _HARPING.sub("repeatedly brought up", text)))
     text = _DISCUSSED.sub("discussed", _ENDED_UP.sub("", upcoming_read(text)))
     text = _ANNOUNCED.sub("announced", _HUNG_UP.sub("ended the call", _RIGHT_WHEN.sub("", text)))
-    text = _HAD_BACK.sub(lambda m: "supported " + (_OBJECT[m["pronoun"].lower()] if m["pronoun"] else m["who"]), text)
-    text = _ON_SIDE.sub(lambda m: "supporting " + (_OBJECT[m["pronoun"].lower()] if m["pronoun"] else m["who"]), text)
+    text = _HAD_BACK.sub(lambda m: "supported " + _whom(m), text)
+    text = _ON_SIDE.sub(lambda m: "supporting " + _whom(m), text)
     text = _SAME_SIDE.sub("allies", text)
     return _WORLD_WAR.sub("world war", _IN_PERSON.sub("in person", text))
