@@ -93,6 +93,7 @@ from bot.who_facts import (
     never_named,
     only_times,
     partner_cue,
+    planned_stems,
     role_unknown,
     stating_whole_deed,
     talked_with,
@@ -258,9 +259,11 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         hits = [*typed, *(h for h in hits[:CANDIDATES] if h not in typed)] if typed else []
     asked = retriever.lexicon.stem_set(question)
     if who:  # "which senators …?" wants a name the question lacks
-        anchors = doer_anchors(retriever, asked)
+        planned = planned_stems(retriever, question)
+        anchors = doer_anchors(retriever, asked - planned)
         # "who was translating for them?": the deed is a word the articles never use, so no name is its doer
-        unstated = (not anchors and any(t not in retriever.vocabulary.event_stems for t in unknown)) or \
+        unstated = (not anchors and any(t not in retriever.vocabulary.event_stems and t not in planned
+                                        for t in unknown)) or \
             deed_unknown(retriever, question) or role_unknown(retriever, anchors, unknown)
         talks_with = bool(TALKS_WITH.search(question))
         if not unstated:  # "who announced ahead of time that …?": chat dilutes the deed; it is searched alone too

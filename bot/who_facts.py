@@ -24,6 +24,17 @@ TALKS_WITH = re.compile(r"\b(?:speak(?:ing)?|spoke|talk(?:ing|ed)?|chat(?:ting|t
                         r"|\b(?:calling|ringing|rang|ring\s+up|phoning|phoned)\b", re.IGNORECASE)
 
 
+# "who else was he supposed / scheduled to call?": how the deed was to be done, not the deed
+_PLANNED = re.compile(r"\b(?:expect(?:ed|ing)?|plann?(?:ed|ing)|schedul(?:ed|ing)|suppos(?:ed|edly)|intend(?:ed|ing)?|"
+                      r"slated|due)\b", re.IGNORECASE)
+
+
+def planned_stems(retriever: Retriever, question: str) -> frozenset[str]:
+    """The stems of the question's words saying its deed was planned ("supposed to", "scheduled to"):
+    no deed a name must stand beside, and no word the articles must write for a name to answer."""
+    return retriever.lexicon.stem_set(" ".join(_PLANNED.findall(question)))
+
+
 def names_someone_else(retriever: Retriever, hit: Hit, asked: frozenset[str]) -> bool:
     """The fact names someone or something the question does not (beyond the event's own parties)."""
     vocabulary = retriever.vocabulary

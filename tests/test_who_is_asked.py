@@ -304,6 +304,15 @@ async def test_who_else_was_called_that_day_is_still_answered_by_a_new_name(sett
     assert answer.status == "answered" and "Merkel" in answer.text, answer.text
 
 
+@pytest.mark.parametrize("question", ["who else was trump supposed to be calling that same saturday",
+                                      "who else was trump scheduled to call on saturday besides putin?"])
+async def test_that_a_call_was_planned_is_how_it_was_to_be_done_not_the_deed(settings, question: str) -> None:
+    """"Supposed to" is a word the articles never write and "scheduled" one no name stands beside: they
+    say the call was planned, not what the one asked for did; the leader he was to call answers."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered" and "Merkel" in answer.text.split("[1]")[0], answer.text
+
+
 @pytest.mark.parametrize("question", ["which other leaders was trump going to talk to that weekend, apart from putin?",
                                       "apart from putin, which world leaders was trump meant to speak to?"])
 async def test_whom_he_was_to_talk_with_is_answered_by_every_sentence_naming_them(settings, question: str) -> None:
