@@ -1,9 +1,10 @@
 """Facts placed in time against the event itself: what came after it, and what came before it.
 
 "What happened after the call?" is answered only by a report written on or after the event that
-speaks of it. "Had they talked before this call?" is answered by a sentence telling of the two
-talking at a date before the event ("… last spoke in November, when …"), which ranks below the
-sentences that share the question's words ("Statements … earlier described the conversation").
+speaks of it: names it, or tells of its two parties doing something together ("… also agreed to …").
+"Had they talked before this call?" is answered by a sentence telling of the two talking at a date
+before the event ("… last spoke in November, when …"), which ranks below the sentences that share
+the question's words ("Statements … earlier described the conversation").
 General: the event's date and nouns come from the manifest.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.dates import resolve_dates
+from bot.dates import MONTHS, WEEKDAYS, resolve_dates
 from bot.knowledge import Knowledge
 from bot.retrieval import Hit
 from bot.text import looks_forward
@@ -22,6 +23,7 @@ _BEFORE = re.compile(r"\b(?:before|b4|bfore|earlier|previous(?:ly)?|prior|(?:fir
                      re.IGNORECASE)
 _TALK = "talk spoke speak call"  # besides the event's own nouns
 _MEETING = "met meet meeting person"  # "had they met in person before?": a call is no meeting
+_CALENDAR = frozenset(w.lower() for w in [*MONTHS, *WEEKDAYS])
 # an earlier occasion, not the event's run-up ("announced by the spokesman on Friday" of a Saturday call)
 RUN_UP = dt.timedelta(days=7)
 
@@ -36,8 +38,24 @@ def after_event(knowledge: Knowledge, hit: Hit) -> bool:
         return True
     written_after = any(knowledge.brief.source(s).published >= event.date for s in hit.fact.sources)
     vocabulary = knowledge.retriever.vocabulary
+    stems = vocabulary.lexicon.stem_set(hit.fact.text)
+    parties = _parties(knowledge)
+    # "The king and the premier also agreed to …": the parties doing something together is the event's news
     return written_after and not looks_forward(hit.fact.text) and bool(
-        vocabulary.lexicon.stem_set(hit.fact.text) & vocabulary.event_nouns)
+        stems & vocabulary.event_nouns or (len(parties) >= 2 and parties <= stems))
+
+
+def _parties(knowledge: Knowledge) -> frozenset[str]:
+    """The stems of the people the event's name names, by their last names ("… King Olav Lind and …
+    Premier Ada Berg on Monday …": lind, berg)."""
+    event = knowledge.brief.event
+    if event is None:
+        return frozenset()
+    runs = re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", event.name)
+    last = [run.split()[-1] for run in runs]
+    lexicon = knowledge.retriever.vocabulary.lexicon
+    return frozenset(s for w in last if w.lower() not in _CALENDAR and not w.isupper()
+                     for s in lexicon.key_stems(w))
 
 
 def _talking(knowledge: Knowledge, text: str) -> bool:
