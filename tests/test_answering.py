@@ -127,10 +127,13 @@ async def test_after_the_articles_says_where_they_end(offline) -> None:
     assert "Monday 30 January 2017" in answer.text and "Expect many tweets" not in answer.text
 
 
-async def test_what_the_two_agreed_is_news_of_the_call_for_a_question_after_it(offline) -> None:
+@pytest.mark.parametrize("question", ["after they hung up, did they agree to meet irl or anything",
+                                      "after they hung up did they pick an actual date to meet irl?"])
+async def test_what_the_two_agreed_is_news_of_the_call_for_a_question_after_it(offline, question) -> None:
     """"After they hung up, did they agree to meet?": "Putin and Trump also agreed to …" names no call, but
-    the event's two parties doing something together, reported after it, is news of the call."""
-    answer = await offline.ask("after they hung up, did they agree to meet irl or anything")
+    the event's two parties doing something together, reported after it, is news of the call. ("An actual
+    date": "actual" only stresses, as "actually" does.)"""
+    answer = await offline.ask(question)
     assert answer.status == "answered" and "dates and venue" in answer.text.split("[1]")[0], answer.text
 
 
