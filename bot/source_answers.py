@@ -9,7 +9,7 @@ import datetime as dt
 from bot.answer import Answer, AnswerSentence, Citation, EngineName, with_markers
 from bot.brief import KIND_HINTS, Brief, BriefFact
 from bot.corpus import SourceEntry
-from bot.source_questions import OUTLET_FILLER, SOURCE_WORDS, outlet_names, writes_name
+from bot.source_questions import OUTLET_FILLER, SOURCE_WORDS, outlet_names, spelt_apart, writes_name
 from bot.vocabulary import QuestionProfile
 
 SOURCES_LEAD = "From the list of sources:"
@@ -46,7 +46,8 @@ def sources_answer(question: str, brief: Brief, profile: QuestionProfile, *, eng
     by_kind = [e for e in entries if focus & lexicon.stem_set(KIND_WORDS[e.kind])]
     # an outlet's whole name first ("the Harbour Free Press repost"), then any of its words
     named = [e for e in entries if writes_name(question, outlet_names([e.outlet]))]
-    by_outlet = [e for e in entries if focus & lexicon.stem_set(e.outlet) - lexicon.stem_set(OUTLET_FILLER)]
+    filler = lexicon.stem_set(OUTLET_FILLER)  # "the syrian site": a word its run-together name holds
+    by_outlet = [e for e in entries if focus & lexicon.stem_set(spelt_apart(e.outlet)) - filler]
     chosen = by_kind or named or by_outlet or _by_title(focus, entries, brief) or entries
     sentences: list[AnswerSentence] = []
     citations: list[Citation] = []

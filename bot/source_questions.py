@@ -21,7 +21,8 @@ SOURCE_WORDS = (
     "outlet outlets source sources article articles preview previews report reports reported publish published "
     "publisher written wrote writer author authors journalist newspaper newspapers media website websites site "
     "sites piece pieces story stories coverage covered repost reposted republish republished post posted "
-    "write writeup date dated day based basis agency agencies wire service files credited"
+    "write writeup date dated day based basis agency agencies wire service files credited origin original "
+    "originally"
 )
 # these qualify a question about the articles ("what day was the preview written?") but do not make one:
 # "who else did he call on the same day?" asks about the event; "what date did it run?", "where did it get
@@ -33,7 +34,8 @@ DOCUMENT_NOUNS = "article articles piece pieces story stories writeup report rep
 # words that ask where an article came from (an outlet, an agency, a site): with one of these, a question may
 # name the article by its headline's words ("which wire service were the files of the rebuilding-ties story from?")
 PROVENANCE_WORDS = ("outlet outlets publish published publisher writer author authors newspaper newspapers website "
-                    "websites site sites repost reposted republish republished agency agencies wire files credited")
+                    "websites site sites repost reposted republish republished agency agencies wire files credited "
+                    "origin original originally")
 
 
 def outlet_names(outlets: Iterable[str]) -> tuple[str, ...]:
@@ -61,6 +63,17 @@ def name_pattern(name: str) -> str:
     return r"\b" + r"\s*".join(re.escape(p) for p in parts) + r"\b"
 
 
+def spelt_apart(name: str) -> str:
+    """The words an outlet's name runs together, apart ("HarbourFreePress" → "Harbour Free Press")."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
+
+
+def outlet_parts(vocabulary: Vocabulary) -> frozenset[str]:
+    """The stems of the words an outlet runs together ("HarbourFreePress": harbour, free, press): a
+    question asking where an article came from may describe the outlet by them ("the harbour site")."""
+    return frozenset(s for name in vocabulary.outlet_names for s in vocabulary.lexicon.key_stems(spelt_apart(name)))
+
+
 def outlet_words(vocabulary: Vocabulary) -> frozenset[str]:
     """The outlets' own words ("oslo", "post"), not the event's nor the manifest's filler."""
     lexicon = vocabulary.lexicon
@@ -79,7 +92,7 @@ def about_sources(vocabulary: Vocabulary, question: str, focus: list[str]) -> bo
     allowed = words | vocabulary.event_stems | vocabulary.outlet_stems | vocabulary.frame | qualifiers
     # as typed: "repost" is no word of the articles, and the profile reads it as the nearest one ("report")
     if (stems | lexicon.stem_set(question)) & lexicon.stem_set(PROVENANCE_WORDS):
-        allowed |= vocabulary.title_stems
+        allowed |= vocabulary.title_stems | outlet_parts(vocabulary)
         if outlet_named(vocabulary, question):  # "the Oslo Post story about the mayor: which agency did it use?"
             return True
     asked = stems & (words - qualifiers) or (stems & qualifiers and stems & outlet_words(vocabulary))

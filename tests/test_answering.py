@@ -171,6 +171,18 @@ async def test_an_outlet_spelt_with_spaces_and_a_typed_provenance_word_name_that
     assert "The list notes" not in every.text  # five articles: the list, not each one's notes
 
 
+async def test_an_article_described_by_one_word_of_its_outlets_run_together_name_gets_its_provenance(offline) -> None:
+    """"the syrian site" is one word of "SyrianFreePress", and "originally from" asks where it came from:
+    that article's provenance, not a refusal ("syrian" alone is no word of the outlets' names as written)."""
+    answer = await offline.ask("the syrian site that reposted the story, which outlet was it originally from and "
+                               "what date")
+    assert answer.status == "answered" and answer.text.startswith(SOURCES_LEAD), answer.text
+    assert [c.source_file for c in answer.citations] == ["002_d3f45d4444175cef.txt"]
+    assert "RT, 29/1/2017" in answer.text
+    syria = await offline.ask("what did the article say about syria?")
+    assert not syria.text.startswith(SOURCES_LEAD), syria.text  # a topic, not the outlet
+
+
 @pytest.mark.parametrize(("name", "text", "found"), [
     ("HarbourFreePress", "the harbour free press repost", True),
     ("HarbourFreePress", "harbourfreepress", True),
