@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 
 import numpy as np
 
-from bot.answer_types import lists_topics
+from bot.answer_types import lists_topics, topic_words
 from bot.brief import BriefFact
 from bot.disagreements import restates
 from bot.retrieval import Hit, Retriever
@@ -136,15 +136,20 @@ def with_quotes_finished(retriever: Retriever, chosen: list[Hit], vector: np.nda
     return finished
 
 
-def with_denial(retriever: Retriever, chosen: list[Hit], vector: np.ndarray | None, terms: list[str]) -> list[Hit]:
+def with_denial(retriever: Retriever, question: str, chosen: list[Hit], vector: np.ndarray | None,
+                terms: list[str]) -> list[Hit]:
     """"So they agreed to drop the tariffs on the call?" takes for granted that tariffs came up. Of
     the sentences saying what was (or was not) discussed, the one stating most of the question leads
     the answer when it says that was not discussed ("the issue was not mentioned", "were not among
     the topics") about something the question names: in its opening words or right before its negation
     (`_denied`), and not itself negated ("no word from the palace about the topics" denies nothing of
     the palace; "tariffs … were one of the issues expected …" is no denial of what was expected).
-    The premise is corrected with the evidence; the best facts follow."""
-    asked = [t for t in terms if t not in retriever.vocabulary.event_stems and retriever.vocabulary.knows(t)]
+    The premise is corrected with the evidence; the best facts follow. Its words for discussing ("when he
+    brought up X") say that something was discussed, not what: a sentence telling of someone who
+    "brought up" something else states none of the question."""
+    topical = set(retriever.terms(topic_words(question)))
+    asked = [t for t in terms if t in topical and t not in retriever.vocabulary.event_stems
+             and retriever.vocabulary.knows(t)]
     listing = [(retriever.coverage_by(asked, [f.id]), f) for f in retriever.facts if lists_topics(f.text)]
     coverage, best = max(listing, key=lambda p: p[0], default=(0.0, None))
     if best is None or coverage <= 0 or not has_negation(best.text) or any(h.fact.id == best.id for h in chosen):

@@ -365,7 +365,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     if profile.english and kind is None and not topics and vector is not None:
         chosen = with_following(retriever, chosen, vector, terms, reactor(question))
     if profile.english and kind is None and not who and not topics and retriever.vocabulary.within_event(question):
-        chosen = with_denial(retriever, chosen, vector, terms)  # "so they agreed to drop X on the call??"
+        chosen = with_denial(retriever, question, chosen, vector, terms)  # "so they agreed to drop X on the call??"
     if profile.english and kind is None and not who and not topics and states_claim(question):
         chosen = with_correction(retriever, question, profile.focus, chosen, hits[:CANDIDATES])
     if profile.english:

@@ -140,6 +140,11 @@ async def test_a_premise_that_something_was_settled_on_the_call_is_met_with_the_
     assert answer.status == "answered", answer.text
     first = answer.citations[0].quote
     assert "not mentioned" in first or "not among the topics" in first, first
+    # the premise inside a "when" clause: "brought up" is how it came up, not what did (a sentence telling of
+    # someone who "brought up" something else is no closer to it)
+    when = await service.ask("so when trump brought up dropping the sanctions on the call, what did putin say back?")
+    first = when.citations[0].quote
+    assert "not mentioned" in first or "not among the topics" in first, when.text
     # a denial leads only when it is about what the question names: "was one of the issues expected to be
     # on the agenda … not mentioned" is about sanctions, not about what was expected
     expected = await service.ask("what was putin expected to congratulate trump for on the call?")
