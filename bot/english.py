@@ -112,6 +112,24 @@ def particle_compound(token: str) -> str:
     return ""
 
 
+# prefixes written onto a word without a hyphen ("counterterrorism", "antisanctions"): the word is about its head
+_PREFIXES = ("counter", "anti", "non", "post", "pre", "inter", "multi", "over", "under", "super", "trans")
+PREFIX_HEAD_MIN = 5  # the head is a word of its own, not a fragment ("co" + "operate")
+
+
+def prefixed_compound(token: str) -> str:
+    """The word a rare word prefixes ("counterterrorism" → "terrorism"), when the token itself is no word
+    of the list and its head is one; "" otherwise. What it is about is its head's topic."""
+    low = token.lower()
+    if not is_rare(low):
+        return ""
+    for prefix in _PREFIXES:
+        head = low[len(prefix):].lstrip("-")
+        if low.startswith(prefix) and len(head) >= PREFIX_HEAD_MIN and not is_rare(head):
+            return head
+    return ""
+
+
 # chat's words for a person, run onto the first half of a role noun ("spokesguy", "congressdude"): the
 # dictionary's own word ends in one of _PERSON_ENDINGS ("spokesman", "spokesperson", "congresswoman")
 _CHAT_PERSON = ("guy", "dude", "gal", "lady", "person", "woman", "man")

@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 from bot import foreign_names, language, source_questions
 from bot.after_cues import after_what, points_past, within_what
 from bot.chat_reading import read_chat, with_g
-from bot.english import common_correction, corrections, is_rare, particle_compound, person_compound, unvowelled
+from bot.english import (
+    common_correction,
+    corrections,
+    is_rare,
+    particle_compound,
+    person_compound,
+    prefixed_compound,
+    unvowelled,
+)
 from bot.name_learning import acronyms, given_names, name_pairs, proper_stems, spelt_initials, stem_pairs
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
 
@@ -270,8 +278,10 @@ class Vocabulary:
                     if not content:
                         names.append(token)
                 elif is_rare(token) and not is_clipping(token):  # lowercase names ("erdogan"), typos ("sanctons")
-                    # "sayin": chat drops the g; "meetup": a verb and its particle; "spokesguy": a role noun
-                    if spelt := with_g(token) or particle_compound(token) or person_compound(token):
+                    # "sayin": chat drops the g; "meetup": a verb and its particle; "spokesguy": a role noun;
+                    # "counterterrorism": a prefix on a word
+                    if spelt := with_g(token) or particle_compound(token) or person_compound(token) \
+                            or prefixed_compound(token):
                         content = [s for s in self.lexicon.key_stems(spelt) if s not in self.frame]
                     else:
                         content = self._typo_fix(token) or self._name_fix(token)

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.answer_types import asked_type, asked_words, asking_clause, asks_who, holds, set_aside
-from bot.english import person_compound
+from bot.english import person_compound, prefixed_compound
 from bot.questions import is_instruction_attempt
 from bot.service import Service
 from bot.text import GENERAL
@@ -195,6 +195,19 @@ async def test_chat_shorthand_does_not_decline_a_question(settings, chatty: str)
                                         ("chairlady", "chairman"), ("gunman", ""), ("guy", ""), ("Greenman", "")])
 def test_a_chat_word_for_a_person_on_a_role_noun_is_that_role(word: str, meant: str) -> None:
     assert person_compound(word) == meant
+
+
+@pytest.mark.parametrize("word, head", [("counterterrorism", "terrorism"), ("antisanctions", "sanctions"),
+                                        ("interview", ""), ("Overton", ""), ("Preston", "")])
+def test_a_prefix_written_onto_a_word_is_about_that_word(word: str, head: str) -> None:
+    assert prefixed_compound(word) == head
+
+
+async def test_a_prefixed_word_is_no_name_the_articles_lack(settings) -> None:
+    """"counterterrorism" is in no dictionary and no article, but it is about terrorism, which they state."""
+    answer = await Service.from_settings(settings).ask(
+        "To which network did Kellyanne Conway say the call would focus on joint counterterrorism efforts?")
+    assert answer.status == "answered" and "CBS" in answer.text, answer.text
 
 
 async def test_a_role_typed_in_chat_is_the_articles_role(settings) -> None:
