@@ -41,7 +41,7 @@ FRAME_WORDS = (
     "detail details information mean meant think thought like place reason exactly really actually actual kind "
     "sort way thing things stuff overall long did does do is was were are has have had will would can could "
     "respond response react reaction feel view opinion stance position "
-    "heard hear true super finally guy dude"
+    "heard hear true super finally guy dude supposed supposedly mostly maybe perhaps"
 )
 # "What did Merkel say about Brexit?": who is asked about, and about what.
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
