@@ -7,6 +7,7 @@ nothing here is about one story."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.brief import BriefFact
 from bot.doers import document_asked, document_speaks, names_together, reactor, speaks_in
@@ -102,12 +103,24 @@ def speaker_speaks(retriever: Retriever, speaker: list[str], fact: BriefFact) ->
 _MEDIUM = re.compile(r"\b(?:tweet(?:s|ed|ing)?|post(?:s|ed|ing)?|wr[io]te|writes|written|writing)\b", re.IGNORECASE)
 
 
-def said_that_way(retriever: Retriever, question: str, ids: set[str]) -> set[str]:
+# "how did the palace describe / characterise the talks?" asks for the palace's own words: a quotation
+_DESCRIBE = re.compile(r"\b(?:describ|characteri[sz]|portray|depict|summari[sz])\w*|\bsum(?:med)?\s+up\b",
+                       re.IGNORECASE)
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def said_that_way(retriever: Retriever, question: str, ids: set[str], topic: Sequence[str] = ()) -> set[str]:
     """Of the facts `ids` (where the speaker speaks), those that state the way the question says they
-    spoke ("in one of his Tweets" for "what did he tweet about X?"); all of them when it names none,
-    or none states it."""
+    spoke ("in one of his Tweets" for "what did he tweet about X?"), or quote them when it asks how they
+    described something; all of them when it names none, or none states it."""
     medium = [s for m in _MEDIUM.findall(question) for s in retriever.lexicon.key_stems(m)]
     stating = {i for i in ids if medium and states_all(retriever, medium, i)}
+    if not stating and _DESCRIBE.search(question):  # "how did the palace describe it?": in its own words,
+        # when they say as much of what it asks about as any of the speaker's sentences
+        known = [t for t in topic if retriever.vocabulary.knows(t)]
+        held = {i: retriever.coverage_by(known, [i]) if known else 1.0 for i in ids}
+        best = max(held.values(), default=0.0)
+        stating = {f.id for f in retriever.facts if f.id in ids and _QUOTE_MARK.search(f.text) and held[f.id] >= best}
     return stating or ids
 
 

@@ -353,7 +353,8 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     if profile.speaker:  # "what did X say about Y?": the sentences where X speaks first ("…, she tweeted" after)
         speaker = speaker_surname(profile)
         speaking = {h.fact.id for h in judged if speaker_speaks(retriever, speaker, h.fact)}
-        speaking = said_that_way(retriever, question, speaking)  # "what did he tweet …": his tweets first
+        # "what did he tweet …": his tweets first; "how did he describe …": his quoted words
+        speaking = said_that_way(retriever, question, speaking, profile.topic)
         judged = sorted(judged, key=lambda h: h.fact.id not in speaking)
         speaking |= {h.fact.id for h in judged if said_next(retriever, speaker, h.fact)}
     # "besides exchanging views, what was he expected to do?": the sentence telling of what is set aside

@@ -47,6 +47,9 @@ FRAME_WORDS = (
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
                          r"tell|told|write|wrote|feel|felt|tweet|tweeted|post|posted)\s+(?:anything\s+|something\s+|"
                          r"much\s+)?(?:about|of|on|regarding)\s+(.+)", re.IGNORECASE)
+# "How did the palace describe the talks?": the palace speaks, of the talks
+_DESCRIBED = re.compile(r"\bhow\s+(?:did|does|has|had|do|would)\s+(.+?)\s+(?:describe|characteri[sz]e|portray|depict|"
+                        r"sum\s+up|summari[sz]e|frame)\s+(.+)", re.IGNORECASE)
 _WHERE_FROM = frozenset("in from at of near inside".split())
 _SPEAKER_ADVERBS = frozenset("ever also actually really even just already once never publicly".split())
 # "what did X tell Y (when …)?": X speaks, and what they told Y is the topic
@@ -196,7 +199,7 @@ class Vocabulary:
 
     def _said_about(self, question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The named speaker and the topic of "what did X say about Y" (nothing when X is no name)."""
-        match = _SAID_ABOUT.search(question) or _TOLD.search(question)
+        match = _SAID_ABOUT.search(question) or _TOLD.search(question) or _DESCRIBED.search(question)
         if not match:
             return (), ()
         # "the palace's statement" speaks for the palace: its words are the palace's own; "did Holt ever

@@ -635,6 +635,19 @@ async def test_what_someone_tweeted_is_answered_by_their_tweet(settings, questio
     assert "one of his Tweets" in answer.text.split("\n")[1].split("[1]")[0], answer.text
 
 
+@pytest.mark.parametrize("question, words", [
+    ("How did the White House characterize the call in its brief statement?", "significant start"),
+    ("How did Foreign Minister Lavrov describe Russia's outlook on a possible reset with Washington?", "naive"),
+    # his only sentence saying all of it quotes no one: a quotation saying less does not lead
+    ("How did Donald Trump Jr. describe Russia as a place to do business?", "hard business environment")])
+async def test_how_someone_described_something_is_answered_in_their_own_quoted_words(settings, question, words) -> None:
+    """"How did X describe Y?" asks for X's words: of the sentences where X speaks, one quoting X leads (not
+    the reporter's "Statements from the White House … described the conversation in positive terms")."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert words in answer.text.split("\n")[1].split("[1]")[0], answer.text
+
+
 def test_a_name_standing_for_the_people_around_someone_is_not_them_speaking(knowledge) -> None:
     from bot.doers import speaks_in
     vocabulary = knowledge.retriever.vocabulary
