@@ -225,8 +225,8 @@ _WHO = re.compile(r"(?:^|[,;]|\band\b|\bso\b)\W*who(?:'s|’s|se|m)?\b|\b(?:whic
 
 
 # "…, the king or the queen?": the question names the people it asks to choose between
-_CHOICE = re.compile(r"[,:;—–-]\s*(?:was\s+it\s+|is\s+it\s+)?(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2}\s+or\s+"
-                     r"(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2}\s*\??\s*$", re.IGNORECASE)
+_CHOICE = re.compile(r"[,:;—–-]\s*(?:was\s+it\s+|is\s+it\s+)?(?P<offered>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
+                     r"\s+or\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2})\s*\??\s*$", re.IGNORECASE)
 
 
 _WHAT_TOPICS = re.compile(r"\b(?:what|which)\b[^,;:?]*?" + _DISCUSSED, re.IGNORECASE)
@@ -247,6 +247,13 @@ def asks_topics(question: str) -> bool:
     """"Which issues did they discuss?", "what middle east stuff did they go over": the answer is a
     sentence saying what was discussed, ahead of one that merely shares the question's words."""
     return bool(_WHAT_TOPICS.search(question)) and asked_type(question) is None
+
+
+def offered_choice(question: str) -> str:
+    """Whom a who-question offers to choose from ("the king or the queen" of "who announced it, the king
+    or the queen?"); "" when it offers none."""
+    match = _CHOICE.search(question) if re.search(r"\bwho(?:se|m)?\b", question, re.IGNORECASE) else None
+    return match.group("offered") if match else ""
 
 
 def asks_who(question: str) -> bool:

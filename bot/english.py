@@ -47,6 +47,16 @@ def is_rare(word: str) -> bool:
 COMMON_COUNT = 10_000  # a word this frequent in the list is everyday English ("actually": 531,218; "mantis": 922)
 
 
+def is_word(word: str) -> bool:
+    """A word of the list ("us"; names too: "obama")."""
+    return word.lower() in _checker()
+
+
+def is_common(word: str) -> bool:
+    """A word of everyday English ("white", "house"; not "vladimir")."""
+    return _checker().word_frequency[word.lower()] >= COMMON_COUNT
+
+
 def common_correction(word: str) -> str:
     """The everyday word one edit away that a misspelling most likely means ("actualy" → "actually"),
     or "" when the closest are rare words ("mattis" → "mantis", 922; "jinping" → "jinxing"): then the

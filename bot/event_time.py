@@ -81,3 +81,37 @@ def before_event(knowledge: Knowledge, hit: Hit) -> bool:
     written = knowledge.brief.source(hit.fact.sources[0]).published
     return any(d.date <= event.date - RUN_UP and d.precision in ("day", "month") and d.date.year >= event.date.year - 1
                for d in resolve_dates(hit.fact.text, written))
+
+
+# "after the palace put out its statement, …": what something came after, as a question and a sentence say it
+# (to the end of its clause, or to a word opening what is asked of it: "after the statement re sanctions")
+_AFTER_CLAUSE = re.compile(r"\b(?:after|once|following)\s+((?:(?!(?:re|about|regarding|whether|if|on|abt|did|what|"
+                           r"who|how)\b)[^\s,;:?!.]+\s*){1,8})", re.IGNORECASE)
+# "… re whether sanctions got discussed", "… abt what he kept bringing up": what is asked of what came after
+_ASKED_OF = re.compile(r"\b(?:re|about|abt|regarding|whether|if|that)\s+(.+)", re.IGNORECASE)
+
+
+def after_the_same(knowledge: Knowledge, question: str, hit: Hit) -> bool:
+    """The fact says what it tells came after the thing the question says it came after ("the official
+    who spoke after the statement was issued" for "after the palace put out its statement, did anyone
+    add more?"), other than the event itself: a sentence placed so answers what followed it."""
+    vocabulary = knowledge.retriever.vocabulary
+    lexicon = vocabulary.lexicon
+    ignored = vocabulary.event_stems | vocabulary.frame
+
+    def after(text: str) -> set[str]:
+        return {s for m in _AFTER_CLAUSE.finditer(text) for s in lexicon.key_stems(m.group(1))
+                if s not in ignored and vocabulary.knows(s)}
+
+    asked = after(question)
+    return bool(asked) and bool(asked & after(hit.fact.text))
+
+
+def asked_of(knowledge: Knowledge, question: str) -> list[str]:
+    """The known stems of what a question asks about what came after ("sanction" of "what came out after
+    the statement re whether sanctions got discussed"); none when it names nothing ("did anyone add more?")."""
+    vocabulary = knowledge.retriever.vocabulary
+    ignored = vocabulary.event_stems | vocabulary.frame
+    return [s for m in _ASKED_OF.finditer(question) for s in vocabulary.lexicon.key_stems(m.group(1))
+            if s not in ignored and vocabulary.knows(s)]
+

@@ -25,13 +25,15 @@ from bot.chat_reading import read_chat, with_g
 from bot.english import (
     common_correction,
     corrections,
+    is_common,
     is_rare,
+    is_word,
     particle_compound,
     person_compound,
     prefixed_compound,
     unvowelled,
 )
-from bot.name_learning import acronyms, given_names, name_pairs, proper_stems, spelt_initials, stem_pairs
+from bot.name_learning import acronyms, chat_acronyms, given_names, name_pairs, proper_stems, spelt_initials, stem_pairs
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
 
 # Words that frame a question rather than say what it is about.
@@ -120,6 +122,7 @@ class Vocabulary:
     name_pairs: frozenset[tuple[str, str]] = frozenset()  # see `bot.name_learning.name_pairs`
     outlet_names: tuple[str, ...] = ()  # the outlets' names as written ("Oslo Post"): bot.source_questions
     party_words: frozenset[str] = frozenset()  # a party's initials written out ("united", "state" of US)
+    chat_acronyms: frozenset[str] = frozenset()  # see `bot.name_learning.chat_acronyms`
 
     @classmethod
     def build(cls, texts: Iterable[str], event_name: str = "", outlets: Iterable[str] = (),
@@ -142,7 +145,8 @@ class Vocabulary:
                    # a pair of capitalised words is a name when one of them is ("mend ties" of a headline is none)
                    frozenset(p for p in name_pairs(texts, lexicon) if any(s in proper for s in p)),
                    source_questions.outlet_names(outlets),
-                   spelt_initials(texts, set(lexicon.key_stems(event_name)), lexicon))
+                   spelt_initials(texts, set(lexicon.key_stems(event_name)), lexicon),
+                   chat_acronyms(texts, is_word, is_common))
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
         """The question's focus stems that name someone or something other than the event's own
@@ -255,7 +259,7 @@ class Vocabulary:
     def expand(self, token: str) -> tuple[str, ...] | None:
         """An acronym of the articles ("NATO") as the stems of its words; None if it is not one."""
         word = token.strip(".").lower()
-        if token.isupper() and len(word) >= 2 and word in self.acronyms:
+        if (token.isupper() or word in self.chat_acronyms) and len(word) >= 2 and word in self.acronyms:
             return self.acronyms[word]
         return None
 

@@ -665,3 +665,37 @@ def test_a_document_that_tells_is_where_to_look_not_what_is_asked(knowledge, que
                                                                     document_asked: bool) -> None:
     focus = knowledge.retriever.profile(question).focus
     assert any(s in focus for s in ("report", "piec")) is document_asked, focus
+
+
+@pytest.mark.parametrize("question", ["who broke the news that the call was happening, the White House or Moscow?",
+                                      "who actually let it slip that the call was happening, was it the kremlin side "
+                                      "or the wh?"])
+async def test_whom_a_question_offers_to_choose_from_says_nothing_of_the_deed(settings, question: str) -> None:
+    """"…, the White House or Moscow?" offers whom to choose from: the White House's own later "…, the White
+    House announced" states those words, but "that the call was happening" was told while it was to come,
+    in the sentence about the planned call."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert "Peskov" in answer.text.split("\n")[1].split("[1]")[0], answer.text
+
+
+@pytest.mark.parametrize("question", ["ok and after the White House put out its statement, did anyone there add more "
+                                      "details?", "after the wh put out its statement, did anyone there add more?"])
+async def test_what_came_after_something_is_answered_by_the_sentence_placed_after_it(settings, question) -> None:
+    """"The White House official who spoke after the statement was issued said …" is placed after what the
+    question names ("after … its statement"); "wh" is the articles' "WH" typed in lower case."""
+    answer = await Service.from_settings(settings).ask(question)
+    assert answer.status == "answered", answer.text
+    assert "common foe" in answer.text.split("\n")[1].split("[1]")[0], answer.text
+
+
+def test_a_name_of_everyday_words_written_often_is_shortened_in_lower_case() -> None:
+    """"cc" is the City Council (written three times, of everyday words); "us" is a word, and a person's
+    initials are no chat acronym ("ol" of "Olaf Lind")."""
+    from bot.vocabulary import Vocabulary
+    text = ["The City Council met Olaf Lind.", "The City Council said no.", "Olaf Lind and the City Council "
+            "spoke with US officials.", "Olaf Lind left."]
+    vocabulary = Vocabulary.build(text, event_name="the port summit")
+    assert {"citi", "council"} <= set(vocabulary.profile("what did the cc say?").focus), vocabulary.profile(
+        "what did the cc say?").focus
+    assert vocabulary.expand("cc") and not vocabulary.expand("us") and not vocabulary.expand("ol")
