@@ -48,7 +48,6 @@ from typing import Literal
 import numpy as np
 
 from bot.answer_gates import (
-    SAID_TOPIC_COVERAGE,
     acts_stated,
     agreed_on,
     document_quoted,
@@ -80,7 +79,7 @@ from bot.choice import choose, foreign_first, with_correction, with_denial, with
 from bot.claim_scope import opposite_stated
 from bot.dates import asks_past
 from bot.doers import reactor
-from bot.event_time import after_event, after_the_same, asked_of, asks_before, before_event
+from bot.event_time import after_event, asks_before, before_event, placed_after, told_while_upcoming
 from bot.knowledge import Knowledge, Turn
 from bot.question_coverage import coverage, only_names_stated, typed_coverage, typed_terms
 from bot.retrieval import Hit, Retriever
@@ -120,9 +119,6 @@ _WHY_PREMISE = re.compile(r"^\W*(?:why|y)\s+(?=(?:did|does|do|was|were|would|is|
 # "the palace was the one who announced it, right?" claims who did it: it asks "who announced it?"
 _CLEFT_CLAIM = re.compile(r"^\W*(?:(?:so|wait|ok|and|but)\W+)*[\w\s.'’-]+?\s+(?:was|were|is|are)\s+the\s+(?:one|ones|"
                           r"person|people|guy|side|first)\s+(?:who|that|to)\s+(?P<deed>.+?)\W*$", re.IGNORECASE)
-# "…that the call was happening", "…that they would talk": told while it was still to come
-_UPCOMING = re.compile(r"\bthat\s+(?:the\s+|their\s+|a\s+)?\w+\s+(?:was|were)\s+(?:happening|coming|on)\b|"
-                       r"\bthat\s+(?:they|he|she|it)\s+(?:would|were\s+going\s+to)\b", re.IGNORECASE)
 # "What did they talk about?" asks what happened; "what was it expected to cover?" asks about plans.
 _HAPPENED = re.compile(r"\b(?:did|didn'?t|what happened|(?:how|what|who|where|why|when)['’]d)\b", re.IGNORECASE)
 _FOLLOW_UP = re.compile(
@@ -365,17 +361,11 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
         speaking = said_that_way(retriever, question, speaking, profile.topic)
         judged = sorted(judged, key=lambda h: h.fact.id not in speaking)
         speaking |= {h.fact.id for h in judged if said_next(retriever, speaker, h.fact)}
-    if profile.english and not profile.after and _UPCOMING.search(question):
-        # "who announced that the call was happening?": said while it was still to come, in a sentence
-        # about the plan ("The planned phone conversation, announced by …"), not one said after it
-        judged = sorted(judged, key=lambda h: not speaks_of_plans(h.fact.text))
-    if profile.english and not profile.after and not speaking and not prior:
-        # "after the palace put out its statement, did anyone add more?": the sentence placed after it leads,
-        # when it states what is asked of it ("… re whether sanctions got discussed": not without sanctions)
-        wanted = asked_of(knowledge, question)
-        speaking = {h.fact.id for h in judged[:CANDIDATES] if after_the_same(knowledge, question, h)
-                    and (not wanted or retriever.coverage_by(wanted, [h.fact.id]) >= SAID_TOPIC_COVERAGE)}
-        judged = sorted(judged, key=lambda h: h.fact.id not in speaking)
+    if profile.english and not profile.after:
+        judged = told_while_upcoming(question, judged)  # "who announced that the call was happening?"
+        if not speaking and not prior:  # "after the palace's statement, did anyone add more?"
+            speaking = placed_after(knowledge, question, judged[:CANDIDATES])
+            judged = sorted(judged, key=lambda h: h.fact.id not in speaking)
     # "besides exchanging views, what was he expected to do?": the sentence telling of what is set aside
     # tells what else (the set-aside words lead only in choosing, never in deciding)
     leading = [*known, *(t for t in profile.focus if t in aside - choices and t not in known)] \

@@ -16,7 +16,7 @@ import re
 from bot.dates import MONTHS, WEEKDAYS, resolve_dates
 from bot.knowledge import Knowledge
 from bot.retrieval import Hit
-from bot.text import looks_forward
+from bot.text import looks_forward, speaks_of_plans
 
 # "before this call", "b4", "an earlier call", "the first time they ever talked", "the last time"
 _BEFORE = re.compile(r"\b(?:before|b4|bfore|earlier|previous(?:ly)?|prior|(?:first|last)\s+time|ever)\b",
@@ -87,6 +87,7 @@ def before_event(knowledge: Knowledge, hit: Hit) -> bool:
 # (to the end of its clause, or to a word opening what is asked of it: "after the statement re sanctions")
 _AFTER_CLAUSE = re.compile(r"\b(?:after|once|following)\s+((?:(?!(?:re|about|regarding|whether|if|on|abt|did|what|"
                            r"who|how)\b)[^\s,;:?!.]+\s*){1,8})", re.IGNORECASE)
+ASKED_OF_COVERAGE = 0.5  # a sentence placed after it states this much of what is asked of it (weighted)
 # "… re whether sanctions got discussed", "… abt what he kept bringing up": what is asked of what came after
 _ASKED_OF = re.compile(r"\b(?:re|about|abt|regarding|whether|if|that)\s+(.+)", re.IGNORECASE)
 
@@ -114,4 +115,28 @@ def asked_of(knowledge: Knowledge, question: str) -> list[str]:
     ignored = vocabulary.event_stems | vocabulary.frame
     return [s for m in _ASKED_OF.finditer(question) for s in vocabulary.lexicon.key_stems(m.group(1))
             if s not in ignored and vocabulary.knows(s)]
+
+
+def placed_after(knowledge: Knowledge, question: str, hits: list[Hit]) -> set[str]:
+    """The facts that lead an answer to "after the palace put out its statement, did anyone add more?":
+    those placed after what the question names (`after_the_same`) that state what is asked of it ("… re
+    whether sanctions got discussed": not without sanctions)."""
+    wanted = asked_of(knowledge, question)
+    retriever = knowledge.retriever
+    return {h.fact.id for h in hits if after_the_same(knowledge, question, h)
+            and (not wanted or retriever.coverage_by(wanted, [h.fact.id]) >= ASKED_OF_COVERAGE)}
+
+
+# "…that the call was happening", "…that they would talk": told while it was still to come
+_UPCOMING = re.compile(r"\bthat\s+(?:the\s+|their\s+|a\s+)?\w+\s+(?:was|were)\s+(?:happening|coming|on)\b|"
+                       r"\bthat\s+(?:they|he|she|it)\s+(?:would|were\s+going\s+to)\b", re.IGNORECASE)
+
+
+def told_while_upcoming(question: str, hits: list[Hit]) -> list[Hit]:
+    """"Who announced that the call was happening?" asks what was said while it was still to come: the
+    sentences about the plan ("The planned phone conversation, announced by …") first, not one said
+    after it ("…, the White House announced")."""
+    if not _UPCOMING.search(question):
+        return hits
+    return sorted(hits, key=lambda h: not speaks_of_plans(h.fact.text))
 
