@@ -163,6 +163,11 @@ _YES_NO_OPENING = re.compile(r"^\W*(?:(?:so|wait|and|but|ok|lol)\W+)*(?:was|were
                              re.IGNORECASE)
 
 
+# "did he say if / whether …", "asked whether …": what came up is what someone was asked or said
+_SAID_IF = re.compile(r"\b(?:say|said|says|tell|told|ask|asked|answer|answered|reply|replied)\s+(?:if|whether)\b",
+                      re.IGNORECASE)
+
+
 def asked_type(question: str) -> AnswerType | None:
     """The kind of answer an English question asks for, when it is one a sentence can be checked for.
     A yes/no question that states a length ("was it a five-minute call?") asks for the length: the
@@ -170,6 +175,8 @@ def asked_type(question: str) -> AnswerType | None:
     question = upcoming_read(question)  # "does he have an election coming up?" asks of no topic
     for kind, pattern in _ASKS:
         if pattern.search(question):
+            if kind == "topic" and _SAID_IF.search(question):
+                continue  # "did the spokesman say if Iran would come up?" asks what he said, not what came up
             return kind
     return "duration" if _states_length(question) else None
 

@@ -49,6 +49,9 @@ from bot.text import GENERAL
     ("which ministers took part in the talks?", "presence"),
     ("who else was on the call?", "presence"),
     ("what did they say on the call?", None),  # within the call, not who was on it
+    ("did the spokesman say if the tariffs would come up?", None),  # what he said, not what came up
+    ("was he asked whether the war came up?", None),
+    ("did the tariffs come up?", "topic"),
 ])
 def test_the_kind_of_answer_a_question_asks_for(question: str, kind: str | None) -> None:
     assert asked_type(question) == kind

@@ -699,3 +699,14 @@ def test_a_name_of_everyday_words_written_often_is_shortened_in_lower_case() -> 
     assert {"citi", "council"} <= set(vocabulary.profile("what did the cc say?").focus), vocabulary.profile(
         "what did the cc say?").focus
     assert vocabulary.expand("cc") and not vocabulary.expand("us") and not vocabulary.expand("ol")
+
+
+async def test_whether_someone_said_something_would_come_up_is_answered_by_what_they_said(settings) -> None:
+    """"did the spokesman say if Ukraine was gonna come up?" asks what Peskov said when asked, not whether
+    Ukraine came up on the call ("Major aspects of the Ukrainian crisis have been also touched upon")."""
+    answer = await Service.from_settings(settings).ask(
+        "b4 the call, did the kremlin spokesman say if ukraine was gonna come up")
+    assert answer.status == "answered", answer.text
+    assert "Asked by reporters if Ukraine would come up" in answer.text, answer.text
+    assert "Major aspects" not in answer.text.split("\n")[1].split("[1]")[0], answer.text
+
