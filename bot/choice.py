@@ -161,6 +161,9 @@ def with_denial(retriever: Retriever, question: str, chosen: list[Hit], vector: 
     return [hit, *chosen[:MAX_FACTS - 1]]
 
 
+_ASKING = "what who whom whose when where why how which did does do is was were are has have had will would can could"
+
+
 def with_correction(retriever: Retriever, question: str, focus: Sequence[str], chosen: list[Hit],
                     hits: list[Hit]) -> list[Hit]:
     """"The king and the mayor are old pals who met loads of times, right?" states a claim (the caller
@@ -172,8 +175,10 @@ def with_correction(retriever: Retriever, question: str, focus: Sequence[str], c
     if has_negation(chosen[0].fact.text):
         return chosen
     negated_asked, _ = lexicon.negation_split(question)
-    claimed = frozenset(t for t in focus if t != "not" and t not in negated_asked and t not in vocabulary.proper
-                        and t not in vocabulary.event_stems)
+    # "… who know each other well, right?": a verb a question usually frames with ("do you know …") is claimed too
+    framing = lexicon.stem_set(question) & vocabulary.frame - lexicon.stem_set(_ASKING)
+    claimed = frozenset(t for t in [*focus, *framing] if t != "not" and t not in negated_asked
+                        and t not in vocabulary.proper and t not in vocabulary.event_stems)
 
     def negates(hit: Hit) -> bool:
         negated, plain = lexicon.negation_split(hit.fact.text)

@@ -101,6 +101,9 @@ async def test_a_claim_the_articles_deny_is_answered_first_with_the_denial(offli
         claim.text
     asked = await offline.ask("did they set a date to meet face to face or nah")
     assert asked.status == "answered" and "possible dates and venue" in asked.citations[0].quote, asked.text
+    # "know" usually frames a question ("do you know …"); in a claim it is what is claimed
+    known = await offline.ask("trump said hes known putin personally for years right")
+    assert known.status == "answered" and "does not know Putin" in known.citations[0].quote, known.text
 
 
 async def test_a_claim_of_who_did_it_is_answered_with_who_did(offline) -> None:
