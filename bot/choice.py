@@ -165,7 +165,7 @@ _ASKING = "what who whom whose when where why how which did does do is was were 
 
 
 def with_correction(retriever: Retriever, question: str, focus: Sequence[str], chosen: list[Hit],
-                    hits: list[Hit]) -> list[Hit]:
+                    hits: list[Hit], vector: np.ndarray | None = None) -> list[Hit]:
     """"The king and the mayor are old pals who met loads of times, right?" states a claim (the caller
     checks that it does). A candidate fact that negates a word the claim states plainly ("the king and
     the mayor have never met") corrects the premise: it leads, the best facts follow. Of several, the
@@ -185,6 +185,14 @@ def with_correction(retriever: Retriever, question: str, focus: Sequence[str], c
         return any(in_family(s, claimed) for s in negated - plain)
 
     correcting = [h for h in hits if negates(h)]
+    if not correcting and vector is not None:
+        # "… old pals who know each other well, right?": the denial ("I don't know Putin") may rank below
+        # every candidate; any fact naming everyone the claim names corrects it as well
+        names = [t for t in focus if t in vocabulary.proper]
+        seen = {h.fact.id for h in hits}
+        correcting = [Hit(f, retriever.closeness(f, vector), 0.0) for f in retriever.facts
+                      if f.id not in seen and names and all(in_family(n, lexicon.stem_set(f.text)) for n in names)
+                      and negates(Hit(f, 0.0, 0.0))]
     if not correcting:
         return chosen
     lead = max(correcting, key=lambda h: h.dense)

@@ -377,7 +377,7 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     if profile.english and kind is None and not who and not topics and retriever.vocabulary.within_event(question):
         chosen = with_denial(retriever, question, chosen, vector, terms)  # "so they agreed to drop X on the call??"
     if profile.english and kind is None and not who and not topics and states_claim(question):
-        chosen = with_correction(retriever, question, profile.focus, chosen, hits[:CANDIDATES])
+        chosen = with_correction(retriever, question, profile.focus, chosen, hits[:CANDIDATES], vector)
     if profile.english:
         chosen = with_quotes_finished(retriever, chosen, vector)
     return Evidence("answer", profile, hits, chosen, "", typed=kind is not None, unreported=unreported)

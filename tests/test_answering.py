@@ -104,6 +104,9 @@ async def test_a_claim_the_articles_deny_is_answered_first_with_the_denial(offli
     # "know" usually frames a question ("do you know …"); in a claim it is what is claimed
     known = await offline.ask("trump said hes known putin personally for years right")
     assert known.status == "answered" and "does not know Putin" in known.citations[0].quote, known.text
+    # the denial need not be among the closest sentences: one naming everyone the claim names will do
+    pals = await offline.ask("trump n putin are like old pals who know each other super well right")
+    assert pals.status == "answered" and "know Putin" in pals.citations[0].quote, pals.text
 
 
 async def test_a_claim_of_who_did_it_is_answered_with_who_did(offline) -> None:
