@@ -186,7 +186,7 @@ def with_correction(retriever: Retriever, question: str, focus: Sequence[str], c
 
     correcting = [h for h in hits if negates(h)]
     if not correcting and vector is not None:
-        # "… old pals who know each other well, right?": the denial ("I don't know Putin") may rank below
+        # "… old pals who know each other well, right?": the denial ("I don’t know the king") may rank below
         # every candidate; any fact naming everyone the claim names corrects it as well
         names = [t for t in focus if t in vocabulary.proper]
         seen = {h.fact.id for h in hits}
