@@ -39,7 +39,8 @@ from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negatio
 # Words that frame a question rather than say what it is about.
 FRAME_WORDS = (
     "what who whom whose when where why how which tell say said talk mention happen happened know "
-    "anything something everything article articles source sources please explain describe give "
+    "anything something everything anyone anybody someone somebody article articles source sources please explain "
+    "describe give "
     "detail details information mean meant think thought like place reason exactly really actually actual kind "
     "sort way thing things stuff overall long did does do is was were are has have had will would can could "
     "respond response react reaction feel view opinion stance position "

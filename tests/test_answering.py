@@ -508,9 +508,9 @@ async def test_what_would_stop_him_scrapping_sanctions_meets_the_senators_bill(s
 @pytest.mark.parametrize("question", ["is it true the king closed the port?", "i heard the king closed the port",
                                       "so the king finally closed the port?", "did the guy close the port",
                                       "the king was supposed to close the port mostly?",
-                                      "did the king maybe close the port"])
+                                      "did the king maybe close the port", "did anyone close the port"])
 def test_words_that_frame_a_chat_question_are_not_what_it_asks(question: str) -> None:
-    """"is it true", "I heard", "finally", "the guy", "supposed to", "mostly", "maybe": chat frames or hedges
+    """"is it true", "I heard", "finally", "the guy", "supposed to", "mostly", "maybe", "anyone": chat frames or hedges
     the question; read as words it asks about, they are terms no article states, and the answer's
     coverage drops."""
     from bot.vocabulary import Vocabulary
