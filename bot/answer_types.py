@@ -289,7 +289,7 @@ _BRING_UP = re.compile(r"\b(?:bring|brought|bringing|brings)\s+((?:\w+\s+){0,4}?
 
 
 # "how long did it go on / last / take / did they stay on the phone?": the verb only asks for the length
-_LASTED = re.compile(r"\b(?:last(?:ed|s|ing)?|(?:go|goes|went|going|drag|dragged)\s+on|take|took|takes|run|ran|"
+_LASTED = re.compile(r"\b(?:last(?:ed|s|ing)?|(?:go|goes|went|going|drag|dragged)(?:\s+on)?|take|took|takes|run|ran|"
                      r"stay(?:ed|s|ing)?|spen[dt]|spending)\b", re.IGNORECASE)
 
 
@@ -305,7 +305,11 @@ def asked_words(kind: AnswerType, clause: str) -> str:
     if kind == "date":  # "when did they last speak before this call?": the call is when it is counted from;
         # "which day did he say it?" asks about his saying it (the answer holds a day: "on Monday")
         return re.sub(_DATE_ASKED, " ", _ORDINAL_TIME.sub(r"\1", _COUNTED_FROM.sub(" ", clause)), flags=re.IGNORECASE)
-    return _LASTED.sub(" ", clause) if kind == "duration" else clause
+    if kind == "duration":  # "how long did the call go, like 10 min?": a guessed length asks nothing more
+        # (with a number: "how many centuries …?" asks about the centuries)
+        return _STATED_DURATION.sub(lambda m: " " if re.search(r"\d", m.group(0)) else m.group(0),
+                                    _LASTED.sub(" ", clause))
+    return clause
 
 
 # "before / prior to / ahead of this call" in a "when?": the point the answer lies before, not its words

@@ -551,6 +551,9 @@ async def test_a_guessed_length_is_answered_whatever_chat_words_surround_it(sett
     assert "about an hour" in " ".join(c.quote for c in answer.citations)
     other = await service.ask("was trump's call with merkel like 5 min?")  # no article times that call
     assert other.status == "refused", other.text
+    # asked and guessed at once: "go" is how long it lasted, "like 10 min" the guess; neither must be stated
+    both = await service.ask("how long did the call go lol, like 10 min?")
+    assert both.status == "answered" and "about an hour" in both.text, both.text
 
 
 async def test_someones_take_keeps_who_it_is(settings) -> None:
