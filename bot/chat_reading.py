@@ -108,3 +108,18 @@ def with_g(token: str) -> str:
     """"sayin" → "saying" when that is an everyday word; "" otherwise."""
     word = fold(token)
     return word + "g" if len(word) >= 4 and word.endswith("in") and not is_rare(word + "g") else ""
+
+
+# "what did the king say when the mayor brought up the war?": a premise that the mayor raised the war
+_WHEN_RAISED = re.compile(r"\bwhen\s+(?P<who>[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)\s+(?P<verb>brought|raised|mentioned|"
+                          r"pressed)\s+(?P<rest>[^,;?]+)", re.IGNORECASE)
+_BASE = {"brought": "bring", "raised": "raise", "mentioned": "mention", "pressed": "press"}
+
+
+def raised_premise(question: str) -> str:
+    """The premise a "when X raised Y" clause takes for granted, as the question "did X raise Y?" ("" if
+    none): the articles must say X raised it for the question to have an answer."""
+    match = _WHEN_RAISED.search(question)
+    if match is None:
+        return ""
+    return f"did {match.group('who')} {_BASE[match.group('verb').lower()]} {match.group('rest').strip()}?"

@@ -74,7 +74,7 @@ from bot.answer_types import (
     raised_by,
     set_aside_words,
 )
-from bot.chat_reading import asks_to_confirm, read_chat, states_claim
+from bot.chat_reading import asks_to_confirm, raised_premise, read_chat, states_claim
 from bot.choice import choose, foreign_first, with_correction, with_denial, with_following, with_quotes_finished
 from bot.claim_scope import opposite_stated
 from bot.dates import asks_past
@@ -178,6 +178,10 @@ def gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np.
             and _gather(knowledge, premise, history, vector, plans=False).verdict == "decline":
         # "why did he bring up the hacking on the call?" takes for granted what "did he …?" asks: a fact
         # telling why he did something else is no answer when the articles never say he did it
+        return Evidence("decline", evidence.profile, evidence.hits, reason=f"the premise is unstated: {premise!r}")
+    if evidence.verdict == "answer" and (premise := raised_premise(question)) and _gather(
+            knowledge, premise, history, None if vector is None else knowledge.retriever.embed(premise),
+            plans=False).verdict == "decline":  # "what did the king say when the mayor brought up the war?"
         return Evidence("decline", evidence.profile, evidence.hits, reason=f"the premise is unstated: {premise!r}")
     if evidence.verdict == "decline" and _HAPPENED.search(question) and not speaks_of_plans(question) \
             and asks_who(question):

@@ -228,3 +228,16 @@ async def test_what_two_people_discussed_is_told_only_by_a_sentence_naming_both(
     merkel = await service.ask("what did trump and merkel talk about")  # Seibert's statement names both
     assert merkel.status == "answered", merkel.text
     assert "Merkel" in merkel.text
+
+
+async def test_what_someone_said_when_another_raised_something_the_articles_never_raise_is_declined(settings) -> None:
+    """"What did Putin say when Trump brought up the election hacking on the call?" takes for granted that
+    Trump raised it, which no article says: no sentence answers it (not "Putin brought up several times
+    that …"). When the articles do speak of it ("…when trump brought up dropping the sanctions…"), the
+    answer says what they say: that the issue was not mentioned."""
+    service = Service.from_settings(settings)
+    hacking = await service.ask("what did putin say when trump brought up the election hacking on the call?")
+    assert hacking.status == "refused", hacking.text
+    sanctions = await service.ask("so when trump brought up dropping the sanctions on the call, what did putin say?")
+    assert sanctions.status == "answered", sanctions.text
+
