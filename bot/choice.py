@@ -180,19 +180,19 @@ def with_correction(retriever: Retriever, question: str, focus: Sequence[str], c
     claimed = frozenset(t for t in [*focus, *framing] if t != "not" and t not in negated_asked
                         and t not in vocabulary.proper and t not in vocabulary.event_stems)
 
-    def negates(hit: Hit) -> bool:
-        negated, plain = lexicon.negation_split(hit.fact.text)
+    def negates(text: str) -> bool:
+        negated, plain = lexicon.negation_split(text)
         return any(in_family(s, claimed) for s in negated - plain)
 
-    correcting = [h for h in hits if negates(h)]
-    if not correcting and vector is not None:
+    correcting = [h for h in hits if negates(h.fact.text)]
+    names = [t for t in focus if t in vocabulary.proper]
+    if not correcting and vector is not None and names:
         # "… old pals who know each other well, right?": the denial ("I don’t know the king") may rank below
         # every candidate; any fact naming everyone the claim names corrects it as well
-        names = [t for t in focus if t in vocabulary.proper]
         seen = {h.fact.id for h in hits}
         correcting = [Hit(f, retriever.closeness(f, vector), 0.0) for f in retriever.facts
-                      if f.id not in seen and names and all(in_family(n, lexicon.stem_set(f.text)) for n in names)
-                      and negates(Hit(f, 0.0, 0.0))]
+                      if f.id not in seen and all(in_family(n, lexicon.stem_set(f.text)) for n in names)
+                      and negates(f.text)]
     if not correcting:
         return chosen
     lead = max(correcting, key=lambda h: h.dense)

@@ -22,6 +22,7 @@ MONTHS = {m: i for i, m in enumerate(
      "november", "december"], start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+CALENDAR_WORDS = frozenset([*WEEKDAYS, *MONTHS])  # never a name, even capitalised ("May" may be one: callers say)
 
 FUTURE_CUES = frozenset("will planned scheduled expected due shall upcoming plans plan".split())
 PAST_CUES = frozenset("told said says spoke announced reported was were had did held rang met wrote added noted "

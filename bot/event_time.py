@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
-from bot.dates import MONTHS, WEEKDAYS, resolve_dates
+from bot.dates import CALENDAR_WORDS, resolve_dates
 from bot.knowledge import Knowledge
 from bot.retrieval import Hit
-from bot.text import looks_forward, speaks_of_plans
+from bot.text import Lexicon, looks_forward, speaks_of_plans
 
 # "before this call", "b4", "an earlier call", "the first time they ever talked", "the last time"
 _BEFORE = re.compile(r"\b(?:before|b4|bfore|earlier|previous(?:ly)?|prior|(?:first|last)\s+time|ever)\b",
                      re.IGNORECASE)
 _TALK = "talk spoke speak call"  # besides the event's own nouns
 _MEETING = "met meet meeting person"  # "had they met in person before?": a call is no meeting
-_CALENDAR = frozenset(w.lower() for w in [*MONTHS, *WEEKDAYS])
 # an earlier occasion, not the event's run-up ("announced by the spokesman on Friday" of a Saturday call)
 RUN_UP = dt.timedelta(days=7)
 
@@ -39,22 +39,19 @@ def after_event(knowledge: Knowledge, hit: Hit) -> bool:
     written_after = any(knowledge.brief.source(s).published >= event.date for s in hit.fact.sources)
     vocabulary = knowledge.retriever.vocabulary
     stems = vocabulary.lexicon.stem_set(hit.fact.text)
-    parties = _parties(knowledge)
+    parties = _parties(event.name, vocabulary.lexicon)
     # "The king and the premier also agreed to …": the parties doing something together is the event's news
     return written_after and not looks_forward(hit.fact.text) and bool(
         stems & vocabulary.event_nouns or (len(parties) >= 2 and parties <= stems))
 
 
-def _parties(knowledge: Knowledge) -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _parties(event_name: str, lexicon: Lexicon) -> frozenset[str]:
     """The stems of the people the event's name names, by their last names ("… King Olav Lind and …
-    Premier Ada Berg on Monday …": lind, berg)."""
-    event = knowledge.brief.event
-    if event is None:
-        return frozenset()
-    runs = re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", event.name)
+    Premier Ada Berg on Monday …": lind, berg). The same for every fact until a reload."""
+    runs = re.findall(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", event_name)
     last = [run.split()[-1] for run in runs]
-    lexicon = knowledge.retriever.vocabulary.lexicon
-    return frozenset(s for w in last if w.lower() not in _CALENDAR and not w.isupper()
+    return frozenset(s for w in last if w.lower() not in CALENDAR_WORDS and not w.isupper()
                      for s in lexicon.key_stems(w))
 
 
@@ -92,38 +89,26 @@ ASKED_OF_COVERAGE = 0.5  # a sentence placed after it states this much of what i
 _ASKED_OF = re.compile(r"\b(?:re|about|abt|regarding|whether|if|that)\s+(.+)", re.IGNORECASE)
 
 
-def after_the_same(knowledge: Knowledge, question: str, hit: Hit) -> bool:
-    """The fact says what it tells came after the thing the question says it came after ("the official
-    who spoke after the statement was issued" for "after the palace put out its statement, did anyone
-    add more?"), other than the event itself: a sentence placed so answers what followed it."""
-    vocabulary = knowledge.retriever.vocabulary
-    lexicon = vocabulary.lexicon
-    ignored = vocabulary.event_stems | vocabulary.frame
-
-    def after(text: str) -> set[str]:
-        return {s for m in _AFTER_CLAUSE.finditer(text) for s in lexicon.key_stems(m.group(1))
-                if s not in ignored and vocabulary.knows(s)}
-
-    asked = after(question)
-    return bool(asked) and bool(asked & after(hit.fact.text))
-
-
-def asked_of(knowledge: Knowledge, question: str) -> list[str]:
-    """The known stems of what a question asks about what came after ("sanction" of "what came out after
-    the statement re whether sanctions got discussed"); none when it names nothing ("did anyone add more?")."""
+def _known_stems(knowledge: Knowledge, pattern: re.Pattern[str], text: str) -> list[str]:
+    """The stems of what `pattern` captures in `text` that the articles state, beyond the event's own
+    words and the words that frame a question."""
     vocabulary = knowledge.retriever.vocabulary
     ignored = vocabulary.event_stems | vocabulary.frame
-    return [s for m in _ASKED_OF.finditer(question) for s in vocabulary.lexicon.key_stems(m.group(1))
+    return [s for m in pattern.finditer(text) for s in vocabulary.lexicon.key_stems(m.group(1))
             if s not in ignored and vocabulary.knows(s)]
 
 
 def placed_after(knowledge: Knowledge, question: str, hits: list[Hit]) -> set[str]:
     """The facts that lead an answer to "after the palace put out its statement, did anyone add more?":
-    those placed after what the question names (`after_the_same`) that state what is asked of it ("… re
-    whether sanctions got discussed": not without sanctions)."""
-    wanted = asked_of(knowledge, question)
+    those saying what they tell came after what the question says it came after ("the official who spoke
+    after the statement was issued"), other than the event itself, and that state what is asked of it
+    ("… re whether sanctions got discussed": not without sanctions)."""
+    asked = set(_known_stems(knowledge, _AFTER_CLAUSE, question))
+    if not asked:
+        return set()
+    wanted = _known_stems(knowledge, _ASKED_OF, question)
     retriever = knowledge.retriever
-    return {h.fact.id for h in hits if after_the_same(knowledge, question, h)
+    return {h.fact.id for h in hits if asked & set(_known_stems(knowledge, _AFTER_CLAUSE, h.fact.text))
             and (not wanted or retriever.coverage_by(wanted, [h.fact.id]) >= ASKED_OF_COVERAGE)}
 
 

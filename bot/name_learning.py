@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
 from bot.text import Lexicon, fold
@@ -23,21 +23,21 @@ def spelt_initials(texts: Iterable[str], initials: Iterable[str], lexicon: Lexic
     return frozenset(s for p in patterns for t in texts for m in p.finditer(t) for s in lexicon.key_stems(m.group(0)))
 
 
-def acronyms(texts: Iterable[str], lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
-    """"NATO" → key stems of "North Atlantic Treaty Organisation", from runs of capitalised words."""
-    return {letters: tuple(s for w in run for s in lexicon.key_stems(w))
-            for letters, run in acronym_words(texts).items()}
+def acronyms(runs: Mapping[str, tuple[str, ...]], lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """"NATO" → key stems of "North Atlantic Treaty Organisation", from the runs of capitalised words
+    `acronym_words` found."""
+    return {letters: tuple(s for w in run for s in lexicon.key_stems(w)) for letters, run in runs.items()}
 
 
 CHAT_ACRONYM_MIN = 3  # a name of everyday words written this often is one a chat shortens ("wh")
 
 
-def chat_acronyms(texts: Iterable[str], is_word: Callable[[str], bool],
+def chat_acronyms(texts: list[str], runs: Mapping[str, tuple[str, ...]], is_word: Callable[[str], bool],
                   is_common: Callable[[str], bool]) -> frozenset[str]:
-    """The acronyms a chat types in lower case ("wh"): of a name of everyday words the articles write
-    often ("White House"), not a person's ("vp" of a "Vladimir P…"), and no word themselves ("us")."""
-    texts = list(texts)
-    return frozenset(letters for letters, run in acronym_words(texts).items()
+    """The acronyms (of `runs`, from `acronym_words(texts)`) a chat types in lower case ("wh"): of a name of
+    everyday words the articles write often ("White House"), not a person's ("vp" of a "Vladimir P…"), and
+    no word themselves ("us")."""
+    return frozenset(letters for letters, run in runs.items()
                      if not is_word(letters) and all(is_common(w) for w in run)
                      and sum(t.count(" ".join(run)) for t in texts) >= CHAT_ACRONYM_MIN)
 

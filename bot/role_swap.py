@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from bot.attribution import names
-from bot.dates import MONTHS, WEEKDAYS
+from bot.dates import CALENDAR_WORDS
 from bot.sentences import split_sentences
 from bot.text import Lexicon, is_content_word
 
@@ -39,7 +39,7 @@ _ATTRIBUTION = re.compile(r"\baccording\s+to\s+[^,;.]*,?", re.IGNORECASE)
 # a quotation's names do not do the act after it: "Holt said Berg “will open the port” and asked Lind"
 _QUOTES = frozenset('"“”')
 # capitalised, but a time and never a doer: "the Jan call", "Friday's talks" ("May" may be a name)
-_TIMES = frozenset(WEEKDAYS) | frozenset(m for m in MONTHS if m != "may")
+_TIMES = CALENDAR_WORDS - {"may"}
 
 
 DOER_REACH = 8  # tokens back from an act to its doer's name

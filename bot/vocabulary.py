@@ -33,7 +33,16 @@ from bot.english import (
     prefixed_compound,
     unvowelled,
 )
-from bot.name_learning import acronyms, chat_acronyms, given_names, name_pairs, proper_stems, spelt_initials, stem_pairs
+from bot.name_learning import (
+    acronym_words,
+    acronyms,
+    chat_acronyms,
+    given_names,
+    name_pairs,
+    proper_stems,
+    spelt_initials,
+    stem_pairs,
+)
 from bot.text import GENERAL, STOP_WORDS, Lexicon, fold, is_clipping, is_negation, numbers, words
 
 # Words that frame a question rather than say what it is about.
@@ -140,14 +149,15 @@ class Vocabulary:
         proper = proper_stems(texts, lexicon)
         capitalised = (w for t in texts for w in re.findall(r"\b[A-Z][a-z]+\b", t) if len(w) >= NAME_TYPO_MIN)
         name_words = frozenset(fold(w) for w in capitalised if set(lexicon.key_stems(w)) <= proper)
-        return cls(stems, found, acronyms(texts, lexicon), lexicon, set(lexicon.key_stems(event_name)),
+        runs = acronym_words(texts)
+        return cls(stems, found, acronyms(runs, lexicon), lexicon, set(lexicon.key_stems(event_name)),
                    outlet_stems, title_stems, nouns, proper, name_words, given_names(texts, proper, lexicon),
                    _aside_pairs(texts, stems, aside, lexicon),
                    # a pair of capitalised words is a name when one of them is ("mend ties" of a headline is none)
                    frozenset(p for p in name_pairs(texts, lexicon) if any(s in proper for s in p)),
                    source_questions.outlet_names(outlets),
                    spelt_initials(texts, set(lexicon.key_stems(event_name)), lexicon),
-                   chat_acronyms(texts, is_word, is_common))
+                   chat_acronyms(texts, runs, is_word, is_common))
 
     def names_in(self, focus: Iterable[str]) -> list[str]:
         """The question's focus stems that name someone or something other than the event's own
