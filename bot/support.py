@@ -26,7 +26,7 @@ from bot.attribution import DISCOURSE, attributed_apart, described_apart, names,
 from bot.brief import Brief, BriefFact
 from bot.claim_scope import HEDGED, condition_lost, hedge_lost, limits_more, opposite_stated, without_suppositions
 from bot.doers import DESCRIPTION_NOUNS
-from bot.role_swap import roles_swapped
+from bot.role_swap import agent_misplaced, roles_swapped
 from bot.tense import (
     day_of_saying_moved,
     first_made_ever,
@@ -105,6 +105,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         or _wish_unstated(sentence, have, lexicon)
         or any(not in_family(n, have) for n in names(sentence, lexicon))  # "the ministry said": the minister did
         or _roles_unstated(sentence, have, lexicon)
+        or agent_misplaced(sentence, texts, lexicon)  # "the quote was given by Holt" of "an interview with Holt"
         or plan_from_fact(sentence, joined, lexicon)
     )
     contradicting = (

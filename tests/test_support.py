@@ -953,6 +953,33 @@ def test_a_swapped_role_is_not_shown_even_after_repair(knowledge, fact_id) -> No
     assert verdict.score < THRESHOLD, verdict
 
 
+@pytest.mark.parametrize(("sentence", "fact", "misplaced"), [
+    ("The quote was given by Anna Holt on Radio Oslo.", "In an interview with Anna Holt on Radio Oslo, Berg said it.",
+     True),
+    ("The quote was aired by Radio Oslo.", "In an interview with Anna Holt on Radio Oslo, Berg said it.", True),
+    ("The visit was announced by Anna Holt.", "The visit, announced by Anna Holt on Friday, was short.", False),
+    ("The remark was reported by Radio Oslo.", "Radio Oslo's Anna Holt, reporting from the port, said so.", False),
+    ("The remark was made by Berg.", "According to Berg, the port will open.", False),
+    ("The remark was made by Berg.", "The port will open, said Berg.", False),
+])
+def test_a_doer_named_after_by_must_do_it_in_the_evidence(sentence: str, fact: str, misplaced: bool) -> None:
+    """A passive sentence's doer ("given by Holt") whom the evidence names only as a partner or a place
+    ("an interview with Holt", "on Radio Oslo") is someone else's act told as theirs."""
+    from bot.role_swap import agent_misplaced
+    from bot.text import GENERAL
+    assert agent_misplaced(sentence, [fact], GENERAL) is misplaced
+
+
+def test_a_quote_given_to_an_interviewer_is_not_the_interviewers(knowledge, fact_id) -> None:
+    """The 1.5B model's "The 'knock the hell out of ISIS' quote was given by Sean Hannity …" (heldout48)
+    was shown: Trump said it, in an interview with Hannity."""
+    cited = [fact_id("knock the hell out of ISIS")]
+    given = "The 'knock the hell out of ISIS' quote was given by Sean Hannity on Fox News on Thursday night."
+    assert check(given, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+    kept = "Trump said they could knock the hell out of ISIS in an interview with Sean Hannity on Fox News."
+    assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
 def test_a_first_since_a_date_is_not_the_first_ever(knowledge, fact_id) -> None:
     """"The first telephone contact since President Trump took office" does not say they had never talked
     (they last spoke in November): the sentence is dropped, not repaired to another fact."""
