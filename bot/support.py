@@ -26,6 +26,7 @@ from bot.attribution import DISCOURSE, attributed_apart, described_apart, names,
 from bot.brief import Brief, BriefFact
 from bot.claim_scope import HEDGED, condition_lost, hedge_lost, limits_more, opposite_stated, without_suppositions
 from bot.doers import DESCRIPTION_NOUNS
+from bot.merged_acts import object_merged
 from bot.role_swap import agent_misplaced, roles_swapped
 from bot.tense import (
     day_of_saying_moved,
@@ -288,6 +289,10 @@ def _pooled_score(sentence: str, facts: list[BriefFact], weights: WordWeights) -
     if speakers_apart(sentence, facts, lexicon, weights) or speaker_made_doer(sentence, facts, lexicon) \
             or described_apart(sentence, facts, lexicon):
         return 0.0
+    if len(facts) == 2:  # "… rang her in May to congratulate her on the appointment": one act, two tellings
+        main, other = sorted((f.evidence for f in facts), key=lambda t: -measure(sentence, [t], weights)[0])
+        if object_merged(sentence, main, other, weights):
+            return 0.0
     return support_score(sentence, [f.evidence for f in facts], weights)
 
 

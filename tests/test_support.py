@@ -980,6 +980,35 @@ def test_a_quote_given_to_an_interviewer_is_not_the_interviewers(knowledge, fact
     assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
 
 
+def test_one_act_told_twice_is_not_merged_into_a_third() -> None:
+    """Two facts telling of one congratulation, on different things: a sentence taking the date from one
+    and the object from the other tells of a congratulation neither reports."""
+    from bot.merged_acts import object_merged
+    from bot.text import GENERAL
+    from bot.word_weights import WordWeights
+    first = "Holt rang Berg in May to congratulate her on winning the election."
+    second = "Holt will congratulate Berg on her appointment, the palace said."
+    weights = WordWeights.over([first, second, *(f"The port opened on day {n}." for n in range(60))], GENERAL)
+    merged = "Holt rang Berg in May to congratulate her on the appointment."
+    assert object_merged(merged, first, second, weights)
+    told = "In May Holt rang Berg to congratulate her on winning the election, and she will be congratulated again."
+    assert not object_merged(told, first, second, weights)
+    assert not object_merged("Holt will congratulate Berg on her appointment in May.", second, first, weights)
+
+
+def test_a_false_premise_pooled_from_two_facts_is_not_shown(knowledge, fact_id) -> None:
+    """The 1.5B model echoed "putin called trump in november to congratulate him on the inauguration?"
+    (heldout48) as "Putin phoned Trump back in November to congratulate him on the inauguration.", every
+    word in two facts (November and the election win; the inauguration still to come). A sentence
+    telling one of them stays."""
+    cited = [fact_id("congratulate him on winning"), fact_id("congratulate Trump on his Jan. 20")]
+    echo = "Putin phoned Trump back in November to congratulate him on the inauguration."
+    assert check(echo, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+    told = ("The last time they talked before the Jan call was in November, when Putin rang Trump to congratulate "
+            "him on winning the presidential election.")
+    assert check(told, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
 def test_a_first_since_a_date_is_not_the_first_ever(knowledge, fact_id) -> None:
     """"The first telephone contact since President Trump took office" does not say they had never talked
     (they last spoke in November): the sentence is dropped, not repaired to another fact."""
