@@ -71,10 +71,20 @@ def foreign_first(retriever: Retriever, question: str, names: list[str], hits: l
     them. The event's parties are in nearly every fact: they rank nothing."""
     meant = [*names, *(s for s in retriever.translated(question, [h.fact.text for h in hits])
                        if s not in retriever.vocabulary.event_stems)]
+    meant += _described_by(retriever, meant)
     ranked = sorted(hits, key=lambda h: -retriever.coverage_by(meant, [h.fact.id])) if meant else hits
     if names or (ranked and retriever.coverage_by(meant, [ranked[0].fact.id]) >= MEANT_COVERAGE):
         return ranked
     return hits
+
+
+def _described_by(retriever: Retriever, meant: list[str]) -> list[str]:
+    """The names of the people the meant words describe, in whatever order the question wrote them
+    ("portavoz del Kremlin": Kremlin spokesman, Peskov): a sentence naming him is about him too."""
+    lexicon, have = retriever.lexicon, set(meant)
+    found = [name.split()[-1] for description, name in retriever.aliases.by_description.items()
+             if len(stems := lexicon.key_stems(description)) >= 2 and set(stems) <= have]
+    return [s for n in found for s in lexicon.key_stems(n) if s not in have]
 
 
 def _repeats(retriever: Retriever, hit: Hit, chosen: list[Hit]) -> bool:

@@ -42,3 +42,12 @@ async def test_a_question_in_another_language_is_answered_by_the_fact_its_words_
     answer = await Service.from_settings(settings).ask("Wer hat das Telefonat am Freitag angekündigt?")
     assert answer.status == "answered"
     assert "announced by Kremlin spokesman Dmitry Peskov on Friday" in answer.citations[0].quote, answer.text
+
+
+async def test_a_person_described_in_another_language_is_found_by_name(settings) -> None:
+    """"el portavoz del Kremlin" means the Kremlin spokesman, whom the articles name (Peskov): the sentence
+    where Peskov, asked about Ukraine, answers is shown, though it never writes "Kremlin" or "spokesman"."""
+    answer = await Service.from_settings(settings).ask(
+        "¿Qué respondió el portavoz del Kremlin cuando le preguntaron si se iba a hablar de Ucrania en la llamada?")
+    assert answer.status == "answered"
+    assert any("Asked by reporters if Ukraine would come up" in c.quote for c in answer.citations), answer.text
