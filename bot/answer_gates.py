@@ -120,8 +120,21 @@ def said_that_way(retriever: Retriever, question: str, ids: set[str], topic: Seq
         known = [t for t in topic if retriever.vocabulary.knows(t)]
         held = {i: retriever.coverage_by(known, [i]) if known else 1.0 for i in ids}
         best = max(held.values(), default=0.0)
-        stating = {f.id for f in retriever.facts if f.id in ids and _QUOTE_MARK.search(f.text) and held[f.id] >= best}
+        quoting = [f for f in retriever.facts if f.id in ids and _QUOTE_MARK.search(f.text)]
+        # "the “positive” conversation was “a significant start …”": the quote that says what the thing is
+        stating = {f.id for f in quoting if _characterizes(retriever, f.text, known)} or \
+            {f.id for f in quoting if held[f.id] >= best}
     return stating or ids
+
+
+# "the talks were “a fresh start”", "described the visit as “useful”": a quotation saying what something is
+_CHARACTERIZED = re.compile(r"\b([\w’'-]+)[”\"]?\s+(?:was|were|is|are|as)\s+(?:[\w’'-]+\s+){0,2}?[“\"]",
+                            re.IGNORECASE)
+
+
+def _characterizes(retriever: Retriever, text: str, topic: Sequence[str]) -> bool:
+    """`text` quotes what a word of `topic` is or was ("the conversation was “a significant start”")."""
+    return any(set(retriever.lexicon.key_stems(m.group(1))) & set(topic) for m in _CHARACTERIZED.finditer(text))
 
 
 def agreed_on(retriever: Retriever, question: str, hits: list[Hit]) -> bool:

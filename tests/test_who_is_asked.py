@@ -637,6 +637,9 @@ async def test_what_someone_tweeted_is_answered_by_their_tweet(settings, questio
 
 @pytest.mark.parametrize("question, words", [
     ("How did the White House characterize the call in its brief statement?", "significant start"),
+    # its quote saying what the conversation was, not another quote naming both presidents ("… are hopeful …")
+    ("How did the White House characterize the conversation between the two presidents in its statement?",
+     "significant start"),
     ("How did Foreign Minister Lavrov describe Russia's outlook on a possible reset with Washington?", "naive"),
     # his only sentence saying all of it quotes no one: a quotation saying less does not lead
     ("How did Donald Trump Jr. describe Russia as a place to do business?", "hard business environment")])
