@@ -70,6 +70,17 @@ def after_what(question: str) -> list[str]:
     return [m.group(1) for cue in (_AFTER_THE, _NEXT, _OVER) for m in cue.finditer(question)]
 
 
+# "a couple days after the call", "an hour later": how long after, which says when, not what happened (weeks
+# and months after the event are past articles written within days of it: bot.after_cues._LATER)
+_SPAN_AFTER = re.compile(r"\b(?:(?:a|an|one|two|three|few|several|some|couple|\d+)\s+)?(?:of\s+)?"
+                         r"(?:minutes?|mins?|hours?|hrs?|days?)\s+(?:after|later)\b", re.IGNORECASE)
+
+
+def span_after(question: str) -> str:
+    """The words saying how long after ("couple days" of "couple days after the call"): when, not what."""
+    return " ".join(m.group(0).rsplit(None, 1)[0] for m in _SPAN_AFTER.finditer(question))
+
+
 def within_what(question: str) -> list[str]:
     """What the question asks to be within: the words after "on the", "during that" …"""
     return [m.group(1) for m in _WITHIN.finditer(question)]

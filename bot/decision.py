@@ -47,6 +47,7 @@ from typing import Literal
 
 import numpy as np
 
+from bot.after_cues import span_after
 from bot.answer_gates import (
     acts_stated,
     agreed_on,
@@ -214,6 +215,8 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     aside |= choices
     # in another language, only the names the articles write ("Irán") are the articles' words; a short one
     # may be a word of that language ("al" of "Al Jazeera" in "al pueblo")
+    if profile.after:  # "a couple days after the call": how long after is when, not what is asked
+        aside |= retriever.lexicon.stem_set(span_after(question))
     terms = [t for t in profile.focus if t != "not" and t not in aside] if profile.english else \
         list(dict.fromkeys([t for t in retriever.vocabulary.names_in(profile.focus) if len(t) >= FOREIGN_NAME_MIN]
                            + retriever.vocabulary.paired_names(profile.focus)))

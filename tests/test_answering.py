@@ -143,6 +143,16 @@ async def test_what_the_two_agreed_is_news_of_the_call_for_a_question_after_it(o
     assert answer.status == "answered" and "dates and venue" in answer.text.split("[1]")[0], answer.text
 
 
+async def test_how_long_after_says_when_not_what(offline) -> None:
+    """"A couple days after the call" asks what came after it, within the articles (Lavrov spoke on the
+    Monday): "couple days" says when, and no sentence needs to write "day" to answer. Weeks after the call
+    are past the articles."""
+    answer = await offline.ask("couple days after the call what did lavrov say it showed")
+    assert answer.status == "answered" and "mutual respect" in answer.text, answer.text
+    later = await offline.ask("were the ukraine sanctions actually lifted in the months after the call")
+    assert later.status == "refused" and "Monday 30 January 2017" in later.text, later.text
+
+
 async def test_questions_about_the_sources_are_answered_from_the_manifest(offline) -> None:
     answer = await offline.ask("When was the preview of the call written, and by whom?")
     assert answer.status == "answered" and answer.text.startswith(SOURCES_LEAD)
