@@ -55,6 +55,8 @@ FRAME_WORDS = (
     "respond response react reaction feel view opinion stance position "
     "heard hear true super finally guy dude supposed supposedly mostly maybe perhaps"
 )
+# "know" frames a question ("do you know who …?") unless a person is what is known ("does he even know Holt?")
+_KNOWING = re.compile(r"knows?|knew|known|knowing", re.IGNORECASE)
 # "What did Merkel say about Brexit?": who is asked about, and about what.
 _SAID_ABOUT = re.compile(r"\b(?:what|how|did|does|has)\s+(?:did|does|has|had)?\s*(.+?)\s+(?:say|said|think|thought|"
                          r"tell|told|write|wrote|feel|felt|tweet|tweeted|post|posted)\s+(?:anything\s+|something\s+|"
@@ -287,6 +289,9 @@ class Vocabulary:
                 # stop word, after its given name (the lexicon decides: what the pair adds to the given name)
                 stems = [s for s in self._surname(tokens[i - 1], token) if s != "not"]
             content = [s for s in stems if s not in self.frame]
+            if _KNOWING.fullmatch(token) and i + 1 < len(tokens) and \
+                    set(self.lexicon.key_stems(tokens[i + 1])) & self.proper:  # "does he know Holt?": acquaintance
+                content = stems
             if english and expanded is None and content and not all(self.knows(s) for s in content):
                 if is_clipping(token):  # "TV", "EXEC": shorthand for an everyday word, never a name
                     pass

@@ -153,6 +153,13 @@ async def test_how_long_after_says_when_not_what(offline) -> None:
     assert later.status == "refused" and "Monday 30 January 2017" in later.text, later.text
 
 
+async def test_knowing_a_person_is_what_is_asked(offline) -> None:
+    """"Does he know Putin?" asks about knowing him ("know" only frames "do you know who …?"): the
+    sentence saying he does not know Putin answers, not "have never met"."""
+    answer = await offline.ask("does trump even know putin personally?")
+    assert answer.status == "answered" and "not know Putin" in answer.text, answer.text
+
+
 async def test_questions_about_the_sources_are_answered_from_the_manifest(offline) -> None:
     answer = await offline.ask("When was the preview of the call written, and by whom?")
     assert answer.status == "answered" and answer.text.startswith(SOURCES_LEAD)
