@@ -40,10 +40,18 @@ _NEGATIVE_OPENING = re.compile(r"^\W*(?:(?:so|wait|but|and|ok|lol|hey)\W+)*(?:di
                                r"haven|hadn)['’]?t\b(?!\s+there\b)", re.IGNORECASE)  # "wasn't there a rumour?" asks
 
 
+# "so they met in May??", "wait so he flew to Oslo?": a statement asked back in disbelief (not "so what did …?",
+# "so did they …?")
+_SO_STATED = re.compile(r"^\W*(?:(?:wait|ok|lol|hold\s+on)\W+)*so\W+(?!(?:what|who|whom|whose|when|where|why|how|"
+                        r"which|whats|what's|whos|who's|hows|how's|did|didn|does|doesn|do|don|is|isn|was|wasn|were|"
+                        r"weren|are|aren|has|hasn|have|haven|had|hadn|will|would|can|could|should|if|then|yeah|yes|"
+                        r"no|u|you|i|r|ur|wat|wut|wot|wen|wher|hw|y)\b)[a-z][\w'’]*\s+[^?]*\?", re.IGNORECASE)
+
+
 def asks_to_confirm(question: str) -> bool:
-    """"So they met in May, right?", "didn't they meet in May?": the question states a claim and asks
-    whether it holds."""
-    return bool(_TAG.search(question) or _NEGATIVE_OPENING.search(question))
+    """"So they met in May, right?", "didn't they meet in May?", "so they met in May??": the question
+    states a claim and asks whether it holds."""
+    return bool(_TAG.search(question) or _NEGATIVE_OPENING.search(question) or _SO_STATED.search(question))
 
 
 # "…, or nah?" asks yes or no; "…, right?" / "…, didn't he?" states a claim to be confirmed

@@ -160,6 +160,13 @@ async def test_knowing_a_person_is_what_is_asked(offline) -> None:
     assert answer.status == "answered" and "not know Putin" in answer.text, answer.text
 
 
+async def test_a_claim_asked_back_in_disbelief_is_corrected(offline) -> None:
+    """"so trump flew out to moscow … face to face??" states a claim (no "right?" tag): the articles
+    answer it ("have never met") instead of declining a question whose words they lack ("flew")."""
+    answer = await offline.ask("so trump flew out to moscow n sat down w putin face to face?? how'd that go")
+    assert answer.status == "answered" and "never met" in answer.text.split("[1]")[0], answer.text
+
+
 async def test_questions_about_the_sources_are_answered_from_the_manifest(offline) -> None:
     answer = await offline.ask("When was the preview of the call written, and by whom?")
     assert answer.status == "answered" and answer.text.startswith(SOURCES_LEAD)

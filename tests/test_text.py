@@ -261,6 +261,11 @@ async def test_what_came_right_after_hanging_up_is_asked_of_after_the_event(sett
     ("wasn't there a rumour about the port?", False),  # asks whether there was
     ("what was it", False),  # a question ending in "was it" asks, it does not tag
     ("what did he say, and why was it?", False),
+    ("wait so the mayor flew out to oslo for this??", True),  # a statement asked back in disbelief
+    ("so the minister signed it? what did it say", True),
+    ("so what did the minister sign?", False),
+    ("so did the minister sign it?", False),
+    ("so r they gonna meet?", False),  # chat's "are they …?"
 ])
 def test_a_tag_asking_for_confirmation_is_recognised(question: str, confirming: bool) -> None:
     """"…, didn't he?" and "… yeah?" ask whether a claim holds, as "…, right?" does."""
