@@ -80,7 +80,7 @@ def foreign_first(retriever: Retriever, question: str, names: list[str], hits: l
 
 def _described_by(retriever: Retriever, meant: list[str]) -> list[str]:
     """The names of the people the meant words describe, in whatever order the question wrote them
-    ("portavoz del Kremlin": Kremlin spokesman, Peskov): a sentence naming him is about him too."""
+    ("portavoz del puerto": port spokesman, Lind): a sentence naming him is about him too."""
     lexicon, have = retriever.lexicon, set(meant)
     found = [name.split()[-1] for description, name in retriever.aliases.by_description.items()
              if len(stems := lexicon.key_stems(description)) >= 2 and set(stems) <= have]

@@ -9,8 +9,8 @@ act can. When both facts tell an act the sentence tells (a word few texts write:
 only, and none of the words after the act in the fact that states most of the sentence are the
 sentence's, that fact told the act of something else.
 Measured on the 46 sentences of the 1.5B model's logged answers (sessions 35–39) that two facts
-support together: only the one such merge among them is caught ("Putin phoned Trump back in November
-to congratulate him on the inauguration").
+support together: only the one such merge among them is caught (one leader phoning the other in November
+to congratulate him on an inauguration still to come).
 General English only.
 """
 
