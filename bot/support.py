@@ -108,6 +108,7 @@ def _measure(sentence: str, texts: list[str], weights: WordWeights | None) -> tu
         or _roles_unstated(sentence, have, lexicon)
         or agent_misplaced(sentence, texts, lexicon)  # "the quote was given by Holt" of "an interview with Holt"
         or plan_from_fact(sentence, joined, lexicon)
+        or _quote_unstated(sentence, joined)
     )
     contradicting = (
         _negation_clash(sentence, texts, found & have, lexicon)
@@ -132,6 +133,19 @@ def _roles_unstated(sentence: str, have: frozenset[str], lexicon: Lexicon) -> bo
     stated by a longer word it begins ("co-chairs" of "co-chairman")."""
     roles = {w for m in _ROLE.finditer(sentence) for w in lexicon.key_stems(m.group(0))} - lexicon.stem_set(DISCOURSE)
     return any(not in_family(r, have) and not any(h.startswith(r) for h in have) for r in roles)
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+_QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _quote_unstated(sentence: str, evidence: str) -> bool:
+    """A quotation in the sentence must be the evidence's own words, in its order ('called it "wat"'
+    of a fact quoting "common foe": a word put in someone's mouth). Case and punctuation aside."""
+    def words(text: str) -> str:
+        return " " + " ".join(w.replace("’", "'") for w in _QUOTE_WORD.findall(text.lower())) + " "
+    have = words(evidence)
+    return any(words(m.group(1)).strip() and words(m.group(1)) not in have for m in _QUOTED.finditer(sentence))
 
 
 def support_score(sentence: str, evidence: Iterable[str], weights: WordWeights | None = None) -> float:

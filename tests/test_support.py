@@ -1009,6 +1009,17 @@ def test_a_false_premise_pooled_from_two_facts_is_not_shown(knowledge, fact_id) 
     assert check(told, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
 
 
+def test_a_quotation_must_be_the_evidences_own_words(knowledge, fact_id) -> None:
+    """The 1.5B model's 'The White House official said Putin kept calling Islamic terrorism "wat".'
+    (heldout51: the asker's chat "wat" put in quotation marks) was shown with score 1.00: "wat" weighs
+    nothing. A quotation is the speaker's words: they must be the fact's, in its order."""
+    cited = [fact_id("common foe")]
+    wat = 'The White House official said Putin kept calling Islamic terrorism "wat".'
+    assert check(wat, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
+    kept = 'The White House official said Putin repeatedly called Islamic terrorism a "common foe".'
+    assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+
+
 def test_a_first_since_a_date_is_not_the_first_ever(knowledge, fact_id) -> None:
     """"The first telephone contact since President Trump took office" does not say they had never talked
     (they last spoke in November): the sentence is dropped, not repaired to another fact."""
