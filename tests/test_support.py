@@ -565,16 +565,22 @@ def test_a_plan_rests_on_a_fact_that_speaks_of_it(knowledge, fact_id) -> None:
                  THRESHOLD).score >= THRESHOLD
 
 
+def _dropped_and_kept(knowledge, cited: list[str], dropped: str, kept: str) -> None:
+    """The sentence that says what the cited facts do not is dropped; the one telling them is kept."""
+    assert check(dropped, cited, knowledge.brief, THRESHOLD).score < THRESHOLD, dropped
+    assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD, kept
+
+
+
 def test_a_record_since_a_date_is_not_told_as_lasting_since_then(knowledge, fact_id) -> None:
     """The 1.5B model (four times in the logged runs, again this round): "Since the Cold War, U.S.-Russia
     relations have been at their lowest ebb" from "… dragged U.S.-Russia relations to their lowest ebb
     since the Cold War": every word is there, in an order that says something else."""
     cited = [fact_id("lowest ebb since the Cold War")]
     moved = "Since the Cold War, U.S.-Russia relations have been at their lowest ebb."
-    assert check(moved, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
     kept = ("Trump has spoken about ending the enmity that dragged U.S.-Russia relations to their lowest ebb "
             "since the Cold War.")
-    assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    _dropped_and_kept(knowledge, cited, moved, kept)
 
 
 def test_acronyms_the_facts_spell_out_are_read_as_their_words(knowledge, fact_id) -> None:
@@ -975,9 +981,8 @@ def test_a_quote_given_to_an_interviewer_is_not_the_interviewers(knowledge, fact
     was shown: Trump said it, in an interview with Hannity."""
     cited = [fact_id("knock the hell out of ISIS")]
     given = "The 'knock the hell out of ISIS' quote was given by Sean Hannity on Fox News on Thursday night."
-    assert check(given, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
     kept = "Trump said they could knock the hell out of ISIS in an interview with Sean Hannity on Fox News."
-    assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    _dropped_and_kept(knowledge, cited, given, kept)
 
 
 def test_one_act_told_twice_is_not_merged_into_a_third() -> None:
@@ -1003,10 +1008,9 @@ def test_a_false_premise_pooled_from_two_facts_is_not_shown(knowledge, fact_id) 
     telling one of them stays."""
     cited = [fact_id("congratulate him on winning"), fact_id("congratulate Trump on his Jan. 20")]
     echo = "Putin phoned Trump back in November to congratulate him on the inauguration."
-    assert check(echo, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
     told = ("The last time they talked before the Jan call was in November, when Putin rang Trump to congratulate "
             "him on winning the presidential election.")
-    assert check(told, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    _dropped_and_kept(knowledge, cited, echo, told)
 
 
 def test_a_quotation_must_be_the_evidences_own_words(knowledge, fact_id) -> None:
@@ -1015,9 +1019,8 @@ def test_a_quotation_must_be_the_evidences_own_words(knowledge, fact_id) -> None
     nothing. A quotation is the speaker's words: they must be the fact's, in its order."""
     cited = [fact_id("common foe")]
     wat = 'The White House official said Putin kept calling Islamic terrorism "wat".'
-    assert check(wat, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
     kept = 'The White House official said Putin repeatedly called Islamic terrorism a "common foe".'
-    assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    _dropped_and_kept(knowledge, cited, wat, kept)
 
 
 def test_a_first_since_a_date_is_not_the_first_ever(knowledge, fact_id) -> None:
@@ -1058,9 +1061,8 @@ def test_a_present_claim_told_of_the_past_is_not_supported(knowledge, fact_id) -
     (heldout42) passed the check: the Kremlin quotes Putin saying Russia *now* sees the US as one."""
     cited = [fact_id("major partner in fighting international terrorism")]
     moved = "Putin said Russia was back then a major partner in fighting international terrorism."
-    assert check(moved, cited, knowledge.brief, THRESHOLD).score < THRESHOLD
     kept = "Putin said Russia now sees the United States as a major partner in fighting international terrorism."
-    assert check(kept, cited, knowledge.brief, THRESHOLD).score >= THRESHOLD
+    _dropped_and_kept(knowledge, cited, moved, kept)
 
 
 def test_not_necessarily_is_a_hedge_the_sentence_must_keep(knowledge, fact_id) -> None:
