@@ -213,10 +213,10 @@ def _gather(knowledge: Knowledge, question: str, history: list[Turn], vector: np
     # "who broke the news, the palace or the port?": whom it offers says nothing of the deed (the answer names one)
     choices = frozenset(retriever.vocabulary.spelt_stems(offered_choice(question))) if profile.english else frozenset()
     aside |= choices
-    # in another language, only the names the articles write ("Irán") are the articles' words; a short one
-    # may be a word of that language ("al" of "Al Jazeera" in "al pueblo")
     if profile.after:  # "a couple days after the call": how long after is when, not what is asked
         aside |= retriever.lexicon.stem_set(span_after(question))
+    # in another language, only the names the articles write ("Irán") are the articles' words; a short one
+    # may be a word of that language ("al" of "Al Jazeera" in "al pueblo")
     terms = [t for t in profile.focus if t != "not" and t not in aside] if profile.english else \
         list(dict.fromkeys([t for t in retriever.vocabulary.names_in(profile.focus) if len(t) >= FOREIGN_NAME_MIN]
                            + retriever.vocabulary.paired_names(profile.focus)))

@@ -20,7 +20,7 @@ import re
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
-from bot.dates import MONTHS, WEEKDAYS
+from bot.dates import CALENDAR_WORDS
 from bot.sentences import split_sentences
 from bot.text import spelt_out
 from bot.vocabulary import in_family, related
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 DOER_REACH = 6  # words between a name and the nearest word of the question (set on our question sets)
 
 _TOKEN = re.compile(r"[“”\"]|[A-Za-z][\w’'-]*")
-_CALENDAR = frozenset([*WEEKDAYS, *MONTHS])
 
 
 def names_doer(vocabulary: Vocabulary, text: str, asked: AbstractSet[str], anchors: AbstractSet[str]) -> bool:
@@ -118,7 +117,7 @@ def _modifies(token: str) -> bool:
 
 
 def _is_new_name(vocabulary: Vocabulary, token: str, stem: str, asked: AbstractSet[str]) -> bool:
-    return bool(vocabulary.names_in([stem])) and not in_family(stem, asked) and token.lower() not in _CALENDAR
+    return bool(vocabulary.names_in([stem])) and not in_family(stem, asked) and token.lower() not in CALENDAR_WORDS
 
 
 # "how did X react / respond?", "what was X's reaction?", "what did X think of …?": X is who reacted

@@ -16,9 +16,8 @@ General English only.
 
 from __future__ import annotations
 
-import re
-
 from bot.attribution import DISCOURSE, names
+from bot.role_swap import CLAUSE_OPENERS, TOKEN
 from bot.text import Lexicon
 from bot.vocabulary import in_family
 from bot.word_weights import WordWeights
@@ -26,9 +25,8 @@ from bot.word_weights import WordWeights
 RARE_ACT = 3.0  # the IDF of a word about one text in twenty writes, or fewer
 OBJECT_WORDS = 4  # content words after the act read as what it is done to, on or about
 
-_TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[,;:()\"“”]")
-_CLAUSE_ENDS = frozenset("but that which who while whereas although though because when after before since "
-                         "if and".split())
+# where an act's object ends: the clause openers role_swap reads a doer back to, but "as" and "however", and "and"
+_CLAUSE_ENDS = (CLAUSE_OPENERS - {"as", "however"}) | {"and"}
 
 
 def object_merged(sentence: str, main: str, other: str, weights: WordWeights) -> bool:
@@ -57,7 +55,7 @@ def object_merged(sentence: str, main: str, other: str, weights: WordWeights) ->
 
 def _objects(text: str, act: str, lexicon: Lexicon, discourse: frozenset[str]) -> list[list[str]]:
     """For each place `text` writes the act, the first content words after it in its clause."""
-    tokens = _TOKEN.findall(text)
+    tokens = TOKEN.findall(text)
     out: list[list[str]] = []
     for i, token in enumerate(tokens):
         if act not in lexicon.key_stems(token):

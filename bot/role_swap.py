@@ -30,9 +30,9 @@ from bot.dates import CALENDAR_WORDS
 from bot.sentences import split_sentences
 from bot.text import Lexicon, is_content_word
 
-_TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[,;:()\"“”]")
+TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[,;:()\"“”]")  # a word, or a mark that ends a run of names
 # where the doers of a later act can no longer stand: a new clause or a claim opens
-_CLAUSE_OPENERS = frozenset("but that which who while whereas although though because when after before since "
+CLAUSE_OPENERS = frozenset("but that which who while whereas although though because when after before since "
                             "if as however".split())
 _JOINERS = frozenset({"and", "&", "or"})
 # saying and asking: "Berg said that the port would open" of "Holt said that the port would open, and asked Berg …"
@@ -77,7 +77,7 @@ def _capitalised(texts: list[str], lexicon: Lexicon) -> frozenset[str]:
         opening: set[str] = set()
         for part in split_sentences(text):
             inside |= names(part, lexicon)
-            tokens = _TOKEN.findall(part)
+            tokens = TOKEN.findall(part)
             if tokens and tokens[0][:1].isupper() and is_content_word(tokens[0].lower()):
                 opening.update(lexicon.key_stems(tokens[0]))
         first.append(opening)
@@ -89,7 +89,7 @@ def _acts(sentence: str, names: frozenset[str],
           lexicon: Lexicon) -> list[tuple[str, list[frozenset[str]], frozenset[str]]]:
     """(act stem, the runs of names just before it in its clause, every name after it) for each content
     word of `sentence` that is no name."""
-    tokens = _TOKEN.findall(_ATTRIBUTION.sub(" ", sentence))
+    tokens = TOKEN.findall(_ATTRIBUTION.sub(" ", sentence))
     stems = [frozenset(s for s in lexicon.key_stems(t) if s in names)
              if t[:1].isalpha() and t.lower().rstrip(".") not in _TIMES else frozenset() for t in tokens]
     out: list[tuple[str, list[frozenset[str]], frozenset[str]]] = []
@@ -106,7 +106,7 @@ def _acts(sentence: str, names: frozenset[str],
         reach = DOER_REACH
         j = i - 1
         while j >= 0 and i - j <= reach:
-            if tokens[j].lower() in _CLAUSE_OPENERS or tokens[j] in ";:" or tokens[j] in _QUOTES:
+            if tokens[j].lower() in CLAUSE_OPENERS or tokens[j] in ";:" or tokens[j] in _QUOTES:
                 break
             if stems[j]:
                 run |= stems[j]
@@ -135,7 +135,7 @@ def _partnered(tokens: list[str], stems: list[frozenset[str]], k: int) -> bool:
 def agent_misplaced(sentence: str, texts: list[str], lexicon: Lexicon) -> bool:
     """The sentence names a doer after "by" whom the evidence names, but only as a partner, place or
     listener (after "with", "on", "to", …; "according to" names a speaker): see the module docstring."""
-    tokens = _TOKEN.findall(sentence)
+    tokens = TOKEN.findall(sentence)
     for i, token in enumerate(tokens):
         if token.lower() != "by":
             continue
@@ -155,7 +155,7 @@ def _only_partnered(agent: set[str], texts: list[str], lexicon: Lexicon) -> bool
     capitalised words and a possessive "’s" read back to where it starts)."""
     seen = False
     for text in texts:
-        tokens = _TOKEN.findall(text)
+        tokens = TOKEN.findall(text)
         for k, token in enumerate(tokens):
             if not token[:1].isupper() or not agent & set(lexicon.key_stems(token)):
                 continue

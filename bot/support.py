@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.answer import Supported
@@ -145,7 +145,8 @@ def _quote_unstated(sentence: str, evidence: str) -> bool:
     def words(text: str) -> str:
         return " " + " ".join(w.replace("’", "'") for w in _QUOTE_WORD.findall(text.lower())) + " "
     have = words(evidence)
-    return any(words(m.group(1)).strip() and words(m.group(1)) not in have for m in _QUOTED.finditer(sentence))
+    quoted = (words(m.group(1)) for m in _QUOTED.finditer(sentence))
+    return any(q.strip() and q not in have for q in quoted)
 
 
 def support_score(sentence: str, evidence: Iterable[str], weights: WordWeights | None = None) -> float:
@@ -224,7 +225,8 @@ def check(sentence: str, cited: list[str], brief: Brief, threshold: float) -> Ve
     alone = {f.id: _measure(sentence, [f.evidence], weights) for f in facts}  # each cited fact, read alone
     # "[1][2][3][4][5]": words pooled from many facts prove nothing; the best one or two of them count
     groups = _groups(facts) if len(facts) > MAX_JOINT_FACTS else [tuple(facts)]
-    score, facts = max(((_pooled_score(sentence, list(g), weights) if _leads(g, alone) else 0.0, list(g))
+    covered = {fid: measured_alone[0] for fid, measured_alone in alone.items()}
+    score, facts = max(((_pooled_score(sentence, list(g), weights, covered) if _leads(g, alone) else 0.0, list(g))
                         for g in groups), key=lambda scored: scored[0])
     ids = tuple(f.id for f in facts)
     measured: _Measured | None = None  # the whole brief against the sentence: read once, when needed
@@ -297,15 +299,16 @@ def _contradicted_elsewhere(facts: list[BriefFact], measured: _Measured) -> bool
     return contradicted >= CONTRADICTION_COVERAGE and contradicted > top
 
 
-def _pooled_score(sentence: str, facts: list[BriefFact], weights: WordWeights) -> float:
-    """`support_score` of the facts together; 0 when they split who said it from what was said."""
+def _pooled_score(sentence: str, facts: list[BriefFact], weights: WordWeights, alone: Mapping[str, float]) -> float:
+    """`support_score` of the facts together; 0 when they split who said it from what was said (`alone`:
+    how much of the sentence each fact states by itself, as the caller measured it)."""
     lexicon = weights.lexicon
     if speakers_apart(sentence, facts, lexicon, weights) or speaker_made_doer(sentence, facts, lexicon) \
             or described_apart(sentence, facts, lexicon):
         return 0.0
     if len(facts) == 2:  # "… rang her in May to congratulate her on the appointment": one act, two tellings
-        main, other = sorted((f.evidence for f in facts), key=lambda t: -measure(sentence, [t], weights)[0])
-        if object_merged(sentence, main, other, weights):
+        main, other = sorted(facts, key=lambda f: -alone[f.id])
+        if object_merged(sentence, main.evidence, other.evidence, weights):
             return 0.0
     return support_score(sentence, [f.evidence for f in facts], weights)
 
@@ -354,13 +357,13 @@ def _best_support(sentence: str, brief: Brief, threshold: float, measured: _Meas
     wanted = {w for w in lexicon.key_stems(sentence) if w not in lexicon.stem_set(DISCOURSE)}
     if best.score >= threshold or len(wanted) < PAIR_MIN_WORDS:
         return best
-    for i, (_, a) in enumerate(pairable):
-        for _, b in pairable[i + 1 :]:
+    for i, (a_cov, a) in enumerate(pairable):
+        for b_cov, b in pairable[i + 1 :]:
             own_a = wanted & lexicon.stem_set(a.evidence) - lexicon.stem_set(b.evidence)
             own_b = wanted & lexicon.stem_set(b.evidence) - lexicon.stem_set(a.evidence)
             if len(own_a) < 2 or len(own_b) < 2:
                 continue  # each fact of a pair must state a part of the sentence the other does not
-            pair_score = _pooled_score(sentence, [a, b], weights)
+            pair_score = _pooled_score(sentence, [a, b], weights, {a.id: a_cov, b.id: b_cov})
             if pair_score > best.score:
                 best = Verdict(pair_score, _in_brief_order(brief, (a, b)))
     return best
